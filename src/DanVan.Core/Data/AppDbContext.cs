@@ -1,0 +1,172 @@
+using System.Text.Json;
+using DanVan.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace DanVan.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        if (Database.IsNpgsql())
+        {
+            // Paths and sort keys compare by bytes: "/" < "0" makes a subtree one index range,
+            // and Vietnamese order is encoded in the sort key itself.
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.Name is "Path" or "CurrentPath" or "ScopePath" or "UnitPath" or "SortKey"))
+            {
+                property.SetCollation("C");
+            }
+        }
+    }
+
+    /// <summary>Writes an explicit audit line (sign-in, grant, import…) alongside the next save.</summary>
+    public void Audit(string action, string entityType, string? entityId, object? details = null)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            At = _clock.GetUtcNow(),
+            UserId = actor?.UserId,
+            UserName = actor?.UserName,
+            IpAddress = actor?.IpAddress,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Changes = details is null ? null : JsonSerializer.Serialize(details),
+        });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        var pending = CaptureAudited();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Added rows get their ids on save, so the audit lines follow in the same transaction.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var p in pending)
+            {
+                Audit(p.Action, p.Entry.Metadata.ClrType.Name, ((IAudited)p.Entry.Entity).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Changes);
+            }
+
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+        }
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
+
+    private List<PendingAudit> CaptureAudited()
+    {
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is IAudited))
+        {
+            var changes = new Dictionary<string, object?[]>();
+            string action;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    action = "created";
+                    foreach (var p in entry.Properties.Where(p => !IsDerived(p.Metadata.Name) && p.CurrentValue is not null))
+                    {
+                        changes[p.Metadata.Name] = [null, p.CurrentValue];
+                    }
+
+                    break;
+                case EntityState.Modified:
+                    action = "updated";
+                    foreach (var p in entry.Properties.Where(p => p.IsModified && !IsDerived(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue)))
+                    {
+                        changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                    }
+
+                    if (changes.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    break;
+                case EntityState.Deleted:
+                    action = "deleted";
+                    foreach (var p in entry.Properties.Where(p => !IsDerived(p.Metadata.Name)))
+                    {
+                        changes[p.Metadata.Name] = [p.OriginalValue, null];
+                    }
+
+                    break;
+                default:
+                    continue;
+            }
+
+            list.Add(new PendingAudit(entry, action, changes));
+        }
+
+        return list;
+    }
+
+    // Keys computed from other columns add noise to the trail.
+    private static bool IsDerived(string property) =>
+        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath";
+}

@@ -1,0 +1,139 @@
+using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DanVan.Data.Configurations;
+
+internal sealed class AdminUnitConfiguration : IEntityTypeConfiguration<AdminUnit>
+{
+    public void Configure(EntityTypeBuilder<AdminUnit> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(10);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.FullName).HasMaxLength(150);
+        b.Property(x => x.Type).HasMaxLength(20);
+        b.Property(x => x.ParentCode).HasMaxLength(10);
+        b.Property(x => x.Path).HasMaxLength(40);
+        b.Property(x => x.CurrentPath).HasMaxLength(40);
+        b.Property(x => x.SortKey).HasMaxLength(300);
+        b.Property(x => x.SearchText).HasMaxLength(150);
+        b.HasIndex(x => new { x.Map, x.Code }).IsUnique();
+        b.HasIndex(x => new { x.Map, x.Path });
+        b.HasIndex(x => new { x.Map, x.ParentCode, x.SortKey });
+        b.HasIndex(x => x.CurrentPath);
+        b.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.IsProvince);
+        b.Ignore(x => x.IsCommune);
+        b.Ignore(x => x.IsDistrict);
+    }
+}
+
+internal sealed class UnitSuccessionConfiguration : IEntityTypeConfiguration<UnitSuccession>
+{
+    public void Configure(EntityTypeBuilder<UnitSuccession> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(300);
+        b.HasOne(x => x.OldUnit).WithMany().HasForeignKey(x => x.OldUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.NewUnit).WithMany().HasForeignKey(x => x.NewUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OldUnitId, x.NewUnitId }).IsUnique();
+        b.HasIndex(x => x.NewUnitId);
+    }
+}
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Address).HasMaxLength(300);
+        b.Property(x => x.Phone).HasMaxLength(30);
+        b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.SortKey).HasMaxLength(700);
+        b.Property(x => x.SearchText).HasMaxLength(300);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ScopePath, x.SortKey });
+        b.HasIndex(x => x.UnitId);
+    }
+}
+
+internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
+{
+    public void Configure(EntityTypeBuilder<Initiative> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(50);
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.OriginNote).HasMaxLength(500);
+        b.Property(x => x.OwnerName).HasMaxLength(200);
+        b.Property(x => x.UnitPath).HasMaxLength(40);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Summary).HasMaxLength(4000);
+        b.Property(x => x.Goals).HasMaxLength(4000);
+        b.Property(x => x.Method).HasMaxLength(4000);
+        b.Property(x => x.RetiredReason).HasMaxLength(1000);
+        b.Property(x => x.SortKey).HasMaxLength(700);
+        b.Property(x => x.SearchText).HasMaxLength(800);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.CurrentUnit).WithMany().HasForeignKey(x => x.CurrentUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OwnerOrganization).WithMany().HasForeignKey(x => x.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ReplicatedFrom).WithMany().HasForeignKey(x => x.ReplicatedFromId).OnDelete(DeleteBehavior.Restrict);
+        // Lists filter by subtree, then by year or the dimensions, and sort by name.
+        b.HasIndex(x => new { x.ScopePath, x.RegisteredOn });
+        b.HasIndex(x => new { x.ScopePath, x.SortKey });
+        b.HasIndex(x => new { x.UnitPath, x.RegisteredOn });
+        b.HasIndex(x => new { x.UnitId, x.Code }).IsUnique();
+        b.HasIndex(x => x.ReplicatedFromId);
+        b.HasIndex(x => x.OwnerOrganizationId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.IpAddress).HasMaxLength(64);
+        b.Property(x => x.Action).HasMaxLength(50);
+        b.Property(x => x.EntityType).HasMaxLength(100);
+        b.Property(x => x.EntityId).HasMaxLength(100);
+        b.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
+        b.HasIndex(x => x.At);
+    }
+}
+
+internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<RoleGrant> b)
+    {
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.HasOne(x => x.User).WithMany(x => x.Grants).HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.UserId, x.Role, x.UnitId }).IsUnique();
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.Hash).IsUnique();
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.Culture).HasMaxLength(10);
+    }
+}

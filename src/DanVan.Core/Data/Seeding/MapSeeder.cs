@@ -1,0 +1,223 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Data.Seeding;
+
+/// <summary>
+/// Loads Vietnam's administrative map (2024 three-tier, 2025 two-tier) and the 2025 successions
+/// from the CSV files embedded in this assembly. Idempotent: a loaded map is left alone.
+/// </summary>
+public static class MapSeeder
+{
+    public sealed record Counts(int Units2024, int Units2025, int Successions);
+
+    private sealed record UnitRow(string Code, string Name, string Type, string ParentCode, int Level, string FullName);
+
+    private sealed record MappingRow(string OldLevel, string OldCode, string OldName, string OldProvinceCode, string NewCode, string Relation, string Note);
+
+    public static async Task<Counts> SeedAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (await db.AdminUnits.AnyAsync(ct))
+        {
+            return await CountAsync(db, ct);
+        }
+
+        var units2025 = ReadUnits("units_2025.csv");
+        var units2024 = ReadUnits("units_2024.csv");
+        var mapping = ReadMapping();
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var new2025 = BuildTree(Maps.Map2025, units2025, _ => null);
+            var currentPaths = CurrentPathsFor2024(units2024, mapping, new2025);
+            var old2024 = BuildTree(Maps.Map2024, units2024, u => currentPaths[u.Code]);
+
+            db.AdminUnits.AddRange(new2025.Values);
+            db.AdminUnits.AddRange(old2024.Values);
+            await db.SaveChangesAsync(ct);
+
+            var seen = new HashSet<(int, int)>();
+            foreach (var m in mapping)
+            {
+                if (m.OldLevel == "area" || !old2024.TryGetValue(m.OldCode, out var oldUnit) || !new2025.TryGetValue(m.NewCode, out var newUnit))
+                {
+                    continue;
+                }
+
+                if (!seen.Add((oldUnit.Id, newUnit.Id)))
+                {
+                    continue;
+                }
+
+                db.UnitSuccessions.Add(new UnitSuccession
+                {
+                    OldUnitId = oldUnit.Id,
+                    NewUnitId = newUnit.Id,
+                    Relation = m.Relation == "partial" ? SuccessionRelation.Partial : SuccessionRelation.Full,
+                    Note = string.IsNullOrWhiteSpace(m.Note) ? null : m.Note,
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            db.ChangeTracker.Clear();
+        }
+
+        return await CountAsync(db, ct);
+    }
+
+    public static async Task<Counts> CountAsync(AppDbContext db, CancellationToken ct = default) => new(
+        await db.AdminUnits.CountAsync(u => u.Map == Maps.Map2024, ct),
+        await db.AdminUnits.CountAsync(u => u.Map == Maps.Map2025, ct),
+        await db.UnitSuccessions.CountAsync(ct));
+
+    private static Dictionary<string, AdminUnit> BuildTree(int map, List<UnitRow> rows, Func<UnitRow, (string Path, bool ByRule)?> current)
+    {
+        var byCode = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(r => r.Level))
+        {
+            AdminUnit? parent = null;
+            if (row.ParentCode.Length > 0 && !byCode.TryGetValue(row.ParentCode, out parent))
+            {
+                throw new InvalidDataException($"Map {map}: unit {row.Code} names unknown parent {row.ParentCode}.");
+            }
+
+            var path = (parent?.Path ?? "/") + row.Code + "/";
+            var cur = current(row);
+            var unit = new AdminUnit
+            {
+                Map = map,
+                Code = row.Code,
+                Name = row.Name,
+                FullName = row.FullName,
+                Type = row.Type,
+                Level = row.Level,
+                Parent = parent,
+                ParentCode = parent?.Code,
+                Path = path,
+                CurrentPath = cur?.Path ?? path,
+                CurrentPathByRule = cur?.ByRule ?? false,
+                SortKey = VietnameseText.SortKey(row.Name),
+                SearchText = VietnameseText.Fold(row.FullName),
+                ValidFrom = map == Maps.Map2025 ? new DateOnly(2025, 7, 1) : null,
+                ValidTo = map == Maps.Map2024 ? new DateOnly(2025, 6, 30) : null,
+            };
+            byCode.Add(row.Code, unit);
+        }
+
+        return byCode;
+    }
+
+    /// <summary>
+    /// The 2025 unit each 2024 unit's records count under. Provinces and whole communes follow the
+    /// statistics office's table. A split commune goes to the successor that kept its name, else to the
+    /// first successor the table lists, and is marked for review. A district goes to its province's
+    /// successor (districts were abolished), except island districts that became special zones.
+    /// </summary>
+    private static Dictionary<string, (string Path, bool ByRule)> CurrentPathsFor2024(
+        List<UnitRow> units2024, List<MappingRow> mapping, Dictionary<string, AdminUnit> new2025)
+    {
+        var successors = mapping
+            .Where(m => m.OldLevel is "province" or "district" or "commune")
+            .GroupBy(m => (m.OldLevel, m.OldCode))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var byCode = units2024.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        var result = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+
+        string ProvinceOf(UnitRow u)
+        {
+            var p = u;
+            while (p.ParentCode.Length > 0)
+            {
+                p = byCode[p.ParentCode];
+            }
+
+            return p.Code;
+        }
+
+        (string, bool) Province(UnitRow u)
+        {
+            var oldProvince = ProvinceOf(u);
+            var target = successors[("province", oldProvince)][0].NewCode;
+            return (new2025[target].Path, false);
+        }
+
+        foreach (var u in units2024)
+        {
+            var level = u.Level switch { 1 => "province", 2 => "district", _ => "commune" };
+            if (!successors.TryGetValue((level, u.Code), out var rows))
+            {
+                // Districts (and any commune the table omits) roll up to the province's successor.
+                result[u.Code] = level == "province"
+                    ? throw new InvalidDataException($"Province {u.Code} has no successor.")
+                    : Province(u) with { Item2 = level == "commune" };
+                continue;
+            }
+
+            var distinct = rows.Select(r => r.NewCode).Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count == 1)
+            {
+                result[u.Code] = (new2025[distinct[0]].Path, false);
+                continue;
+            }
+
+            var folded = VietnameseText.Fold(u.Name);
+            var sameName = distinct.FirstOrDefault(c => VietnameseText.Fold(new2025[c].Name) == folded);
+            result[u.Code] = (new2025[sameName ?? distinct[0]].Path, true);
+        }
+
+        return result;
+    }
+
+    private static Stream Open(string file) =>
+        typeof(MapSeeder).Assembly.GetManifestResourceStream("DanVan.Map." + file)
+        ?? throw new InvalidOperationException($"Embedded map file {file} is missing.");
+
+    private static CsvConfiguration CsvConfig => new(CultureInfo.InvariantCulture) { HasHeaderRecord = true };
+
+    private static List<UnitRow> ReadUnits(string file)
+    {
+        using var reader = new StreamReader(Open(file));
+        using var csv = new CsvReader(reader, CsvConfig);
+        var list = new List<UnitRow>();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            list.Add(new UnitRow(
+                csv.GetField("code")!, csv.GetField("name")!, csv.GetField("type")!,
+                csv.GetField("parent_code") ?? string.Empty, int.Parse(csv.GetField("level")!, CultureInfo.InvariantCulture),
+                csv.GetField("full_name")!));
+        }
+
+        return list;
+    }
+
+    private static List<MappingRow> ReadMapping()
+    {
+        using var reader = new StreamReader(Open("mapping_2024_2025.csv"));
+        using var csv = new CsvReader(reader, CsvConfig);
+        var list = new List<MappingRow>();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            list.Add(new MappingRow(
+                csv.GetField("old_level")!, csv.GetField("old_code")!, csv.GetField("old_name")!,
+                csv.GetField("old_province_code")!, csv.GetField("new_code")!, csv.GetField("relation")!,
+                csv.GetField("nso_note") ?? string.Empty));
+        }
+
+        return list;
+    }
+}

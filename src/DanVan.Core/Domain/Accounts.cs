@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DanVan.Domain;
+
+public class AppUser : IdentityUser
+{
+    public string FullName { get; set; } = string.Empty;
+
+    /// <summary>"vi" or "en".</summary>
+    public string? Culture { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<RoleGrant> Grants { get; set; } = [];
+}
+
+public enum Role
+{
+    /// <summary>Administers the whole system.</summary>
+    Admin = 0,
+
+    /// <summary>A steering committee's staff (Ban Dân vận): runs rounds, appraisal, users of its area.</summary>
+    Secretariat = 1,
+
+    /// <summary>A unit's or organisation's officer: registers models, reports results.</summary>
+    Officer = 2,
+
+    /// <summary>A member of an appraisal council.</summary>
+    Appraiser = 3,
+
+    /// <summary>A leader: reads dashboards and reports.</summary>
+    Viewer = 4,
+}
+
+/// <summary>A role on a unit of the current map, and so on its subtree; no unit means the whole country.</summary>
+public class RoleGrant
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public AppUser? User { get; set; }
+
+    public Role Role { get; set; }
+
+    public int? UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    /// <summary>Copied from the unit; "/" for the whole country.</summary>
+    public string ScopePath { get; set; } = "/";
+}
+
+/// <summary>A personal API token. Only its SHA-256 hash is stored; the token is shown once.</summary>
+public class ApiToken
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public AppUser? User { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The first characters, to recognise a token in a list.</summary>
+    public required string Prefix { get; set; }
+
+    public required string Hash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,175 @@
+namespace DanVan.Domain;
+
+public enum Field
+{
+    Economy = 0,
+    CultureSociety = 1,
+    DefenseSecurity = 2,
+    PoliticalSystem = 3,
+}
+
+public enum InitiativeKind
+{
+    Collective = 0,
+    Individual = 1,
+}
+
+public enum Origin
+{
+    New = 0,
+    Replicated = 1,
+}
+
+public enum InitiativeStatus
+{
+    /// <summary>Declared in a registration round, not yet running.</summary>
+    Registered = 0,
+
+    /// <summary>Running and reporting results (duy trì thực hiện).</summary>
+    Active = 1,
+
+    /// <summary>Removed after review (loại bỏ).</summary>
+    Retired = 2,
+}
+
+/// <summary>A model or exemplar (mô hình / điển hình): the core record of the movement.</summary>
+public class Initiative : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    /// <summary>Optional code, unique within the unit; imports use it to update.</summary>
+    public string? Code { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public Field Field { get; set; }
+
+    public InitiativeKind Kind { get; set; }
+
+    public Origin Origin { get; set; }
+
+    public int? ReplicatedFromId { get; set; }
+
+    public Initiative? ReplicatedFrom { get; set; }
+
+    /// <summary>Where a replicated model came from when the source is not in DanVan.</summary>
+    public string? OriginNote { get; set; }
+
+    public int? OwnerOrganizationId { get; set; }
+
+    public Organization? OwnerOrganization { get; set; }
+
+    /// <summary>The person who owns an individual model, or a free-text owner.</summary>
+    public string? OwnerName { get; set; }
+
+    /// <summary>The unit as recorded, in its own map (2024 records keep their old unit).</summary>
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    /// <summary>Path of <see cref="UnitId"/> in its own map, for reports under that map.</summary>
+    public string UnitPath { get; set; } = string.Empty;
+
+    /// <summary>The 2025 unit this record counts under (the successor of an old unit, reassignable).</summary>
+    public int CurrentUnitId { get; set; }
+
+    public AdminUnit? CurrentUnit { get; set; }
+
+    /// <summary>Path of <see cref="CurrentUnitId"/>: the key of every scope filter.</summary>
+    public string ScopePath { get; set; } = string.Empty;
+
+    public DateOnly RegisteredOn { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? Goals { get; set; }
+
+    public string? Method { get; set; }
+
+    public InitiativeStatus Status { get; set; }
+
+    public DateOnly? RetiredOn { get; set; }
+
+    public string? RetiredReason { get; set; }
+
+    public string SortKey { get; set; } = string.Empty;
+
+    public string SearchText { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Places the record on a unit; the 2025 unit it counts under follows from the unit.</summary>
+    public void PlaceIn(AdminUnit unit, AdminUnit currentUnit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(currentUnit);
+        if (currentUnit.Map != Maps.Current)
+        {
+            throw new DomainException("Đơn vị hiện hành phải thuộc bản đồ hành chính 2025.");
+        }
+
+        UnitId = unit.Id;
+        Unit = unit;
+        UnitPath = unit.Path;
+        CurrentUnitId = currentUnit.Id;
+        CurrentUnit = currentUnit;
+        ScopePath = currentUnit.Path;
+    }
+
+    /// <summary>Checks the record's own rules before it is saved, and refreshes derived keys.</summary>
+    public void Validate()
+    {
+        Name = Name.Trim();
+        if (Name.Length == 0)
+        {
+            throw new DomainException("Tên mô hình không được để trống.") { Field = nameof(Name) };
+        }
+
+        if (Name.Length > 300)
+        {
+            throw new DomainException("Tên mô hình không được dài quá 300 ký tự.") { Field = nameof(Name) };
+        }
+
+        if (Origin == Origin.New && (ReplicatedFromId is not null || !string.IsNullOrWhiteSpace(OriginNote)))
+        {
+            throw new DomainException("Mô hình mới không có nguồn nhân rộng.") { Field = nameof(ReplicatedFromId) };
+        }
+
+        if (Origin == Origin.Replicated && ReplicatedFromId is null && string.IsNullOrWhiteSpace(OriginNote))
+        {
+            throw new DomainException("Mô hình nhân rộng cần ghi rõ nhân rộng từ mô hình nào.") { Field = nameof(ReplicatedFromId) };
+        }
+
+        if (ReplicatedFromId is not null && ReplicatedFromId == Id && Id != 0)
+        {
+            throw new DomainException("Mô hình không thể nhân rộng từ chính nó.") { Field = nameof(ReplicatedFromId) };
+        }
+
+        if (OwnerOrganizationId is null && string.IsNullOrWhiteSpace(OwnerName))
+        {
+            throw new DomainException("Cần ghi chủ thể xây dựng mô hình (tổ chức hoặc cá nhân).") { Field = nameof(OwnerName) };
+        }
+
+        if (RegisteredOn.Year < 2009)
+        {
+            throw new DomainException("Ngày đăng ký phải từ năm 2009 (năm phát động phong trào) trở đi.") { Field = nameof(RegisteredOn) };
+        }
+
+        if (Status == InitiativeStatus.Retired && RetiredOn is null)
+        {
+            throw new DomainException("Mô hình đã loại bỏ phải có ngày loại bỏ.") { Field = nameof(RetiredOn) };
+        }
+
+        if (RetiredOn is { } retired && retired < RegisteredOn)
+        {
+            throw new DomainException("Ngày loại bỏ không thể trước ngày đăng ký.") { Field = nameof(RetiredOn) };
+        }
+
+        SortKey = VietnameseText.SortKey(Name);
+        SearchText = VietnameseText.Fold(string.Join(' ', Name, Code, OwnerName));
+    }
+}

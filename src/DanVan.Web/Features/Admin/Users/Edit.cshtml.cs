@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Admin.Users;
+
+public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    public UserRow? Target { get; private set; }
+
+    public bool CanManageAccount { get; private set; }
+
+    public UserScope Scope { get; private set; } = UserScope.Anonymous;
+
+    [BindProperty] public NewUserInput NewUser { get; set; } = new();
+
+    [BindProperty] public GrantInput Grant { get; set; } = new();
+
+    public sealed class NewUserInput
+    {
+        [Display(Name = "Email")]
+        [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+        [EmailAddress(ErrorMessage = "{0} không hợp lệ.")]
+        [StringLength(256)]
+        public string Email { get; set; } = string.Empty;
+
+        [Display(Name = "Họ tên")]
+        [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+        [StringLength(200, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+        [CleanText]
+        public string FullName { get; set; } = string.Empty;
+
+        [Display(Name = "Mật khẩu ban đầu")]
+        [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+        [StringLength(200, MinimumLength = 10, ErrorMessage = "{0} phải có từ {2} đến {1} ký tự.")]
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public sealed class GrantInput
+    {
+        [Display(Name = "Vai trò")]
+        [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+        public Role? Role { get; set; }
+
+        [Display(Name = "Mã đơn vị")]
+        [StringLength(10)]
+        public string? UnitCode { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(null, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.Remove("Grant.Role");
+        if (Grant.Role is null)
+        {
+            ModelState.AddModelError("Grant.Role", "Vui lòng chọn vai trò cho người dùng mới.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = new AppUser { UserName = NewUser.Email.Trim(), Email = NewUser.Email.Trim(), EmailConfirmed = true, FullName = NewUser.FullName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, NewUser.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "NewUser.Password" : "NewUser.Email", e.Description);
+            }
+
+            return Page();
+        }
+
+        try
+        {
+            await UserAdmin.AddGrantAsync(db, Scope, user.Id, Grant.Role!.Value, Grant.UnitCode, ct);
+        }
+        catch (InputException e)
+        {
+            // The account and its grant go in together or not at all.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Grant." + e.FieldName, e.Message);
+            return Page();
+        }
+
+        await tx.CommitAsync(ct);
+        TempData["Flash"] = "Đã tạo người dùng.";
+        return RedirectToPage(new { id = user.Id });
+    }
+
+    public async Task<IActionResult> OnPostGrantAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.Clear();
+        if (Grant.Role is null)
+        {
+            ModelState.AddModelError("Grant.Role", "Vui lòng chọn vai trò.");
+            return Page();
+        }
+
+        try
+        {
+            await UserAdmin.AddGrantAsync(db, Scope, id, Grant.Role.Value, Grant.UnitCode, ct);
+            TempData["Flash"] = "Đã cấp quyền.";
+            return RedirectToPage(new { id });
+        }
+        catch (InputException e)
+        {
+            ModelState.AddModelError("Grant." + e.FieldName, e.Message);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, int grantId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        TempData["Flash"] = await UserAdmin.RemoveGrantAsync(db, Scope, grantId, ct) ? "Đã thu hồi quyền." : "Không thể thu hồi quyền này.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!CanManageAccount || id == Scope.UserId)
+        {
+            return Forbid();
+        }
+
+        var user = (await users.FindByIdAsync(id))!;
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        db.Audit(locked ? "account-locked" : "account-unlocked", "Account", id);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = locked ? "Đã khoá tài khoản." : "Đã mở khoá tài khoản.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? id, CancellationToken ct)
+    {
+        Scope = await scopes.GetAsync(ct);
+        if (Scope.UserAdminPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        if (id is null)
+        {
+            return null;
+        }
+
+        var all = await UserAdmin.ListAsync(db, Scope, null, ct);
+        Target = all.FirstOrDefault(u => u.Id == id);
+        if (Target is null)
+        {
+            return NotFound();
+        }
+
+        CanManageAccount = UserAdmin.CanManageAccount(Scope, Target);
+        return null;
+    }
+}

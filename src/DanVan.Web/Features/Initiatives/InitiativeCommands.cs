@@ -1,0 +1,221 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Initiatives;
+
+/// <summary>What a form or an API body sends to register or edit an initiative.</summary>
+public sealed class InitiativeInput
+{
+    [Display(Name = "Mã")]
+    [StringLength(50, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Code { get; set; }
+
+    [Display(Name = "Tên mô hình")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [Display(Name = "Lĩnh vực")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public Field? Field { get; set; }
+
+    [Display(Name = "Loại")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public InitiativeKind? Kind { get; set; }
+
+    [Display(Name = "Nguồn gốc")]
+    public Origin Origin { get; set; } = Origin.New;
+
+    [Display(Name = "Nhân rộng từ mô hình")]
+    public int? ReplicatedFromId { get; set; }
+
+    [Display(Name = "Nguồn nhân rộng (nơi khác)")]
+    [StringLength(500, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? OriginNote { get; set; }
+
+    [Display(Name = "Tổ chức chủ thể")]
+    public int? OwnerOrganizationId { get; set; }
+
+    [Display(Name = "Chủ thể (cá nhân)")]
+    [StringLength(200, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? OwnerName { get; set; }
+
+    [Display(Name = "Đơn vị hành chính")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    /// <summary>2024 or 2025; by default the map in force on the registration date.</summary>
+    [Display(Name = "Bản đồ")]
+    public int? UnitMap { get; set; }
+
+    [Display(Name = "Ngày đăng ký")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? RegisteredOn { get; set; }
+
+    [Display(Name = "Tóm tắt")]
+    [StringLength(4000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Summary { get; set; }
+
+    [Display(Name = "Mục tiêu")]
+    [StringLength(4000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Goals { get; set; }
+
+    [Display(Name = "Cách làm")]
+    [StringLength(4000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Method { get; set; }
+
+    [Display(Name = "Trạng thái")]
+    public InitiativeStatus Status { get; set; } = InitiativeStatus.Registered;
+
+    [Display(Name = "Ngày loại bỏ")]
+    public DateOnly? RetiredOn { get; set; }
+
+    [Display(Name = "Lý do loại bỏ")]
+    [StringLength(1000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? RetiredReason { get; set; }
+
+    /// <summary>The version the editor saw; a different current version means someone else saved first.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>A refusal that belongs to a form field (or to the whole form when Field is empty).</summary>
+public sealed class InputException(string field, string message) : DomainException(message)
+{
+    public string FieldName { get; } = field;
+}
+
+public static class InitiativeCommands
+{
+    public static async Task<Initiative> CreateAsync(AppDbContext db, UserScope scope, InitiativeInput input, TimeProvider clock, CancellationToken ct)
+    {
+        var initiative = new Initiative { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
+        await ApplyAsync(db, scope, initiative, input, ct);
+        db.Initiatives.Add(initiative);
+        await SaveAsync(db, ct);
+        return initiative;
+    }
+
+    /// <summary>Edits under optimistic concurrency; null when the record is not there or not in the caller's scope.</summary>
+    public static async Task<Initiative?> UpdateAsync(AppDbContext db, UserScope scope, int id, InitiativeInput input, CancellationToken ct)
+    {
+        var initiative = await db.Initiatives.WritableBy(scope, i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (initiative is null)
+        {
+            return null;
+        }
+
+        db.Entry(initiative).Property(i => i.Version).OriginalValue = input.Version;
+        if (initiative.Version != input.Version)
+        {
+            throw new DbUpdateConcurrencyException("Bản ghi vừa được người khác sửa.");
+        }
+
+        await ApplyAsync(db, scope, initiative, input, ct);
+        await SaveAsync(db, ct);
+        return initiative;
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, UserScope scope, Initiative i, InitiativeInput input, CancellationToken ct)
+    {
+        var registered = input.RegisteredOn!.Value;
+        var map = input.UnitMap ?? Maps.InForceOn(registered);
+        if (!Maps.IsKnown(map))
+        {
+            throw new InputException(nameof(InitiativeInput.UnitMap), "Bản đồ phải là 2024 hoặc 2025.");
+        }
+
+        var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == input.UnitCode, ct)
+            ?? throw new InputException(nameof(InitiativeInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ {map}.");
+        if (!scope.CanWrite(unit.CurrentPath))
+        {
+            throw new InputException(nameof(InitiativeInput.UnitCode), "Bạn không được đăng ký mô hình cho đơn vị này.");
+        }
+
+        var current = map == Maps.Current
+            ? unit
+            : i.Id != 0 && i.UnitId == unit.Id
+                ? await db.AdminUnits.FirstAsync(u => u.Id == i.CurrentUnitId, ct) // keep an officer's reassignment
+                : await db.AdminUnits.FirstAsync(u => u.Map == Maps.Current && u.Path == unit.CurrentPath, ct);
+
+        if (input.OwnerOrganizationId is { } orgId)
+        {
+            var orgPath = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ScopePath).FirstOrDefaultAsync(ct);
+            if (orgPath is null || !scope.CanRead(orgPath))
+            {
+                throw new InputException(nameof(InitiativeInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
+            }
+        }
+
+        if (input.ReplicatedFromId is { } sourceId && !await db.Initiatives.AnyAsync(s => s.Id == sourceId, ct))
+        {
+            throw new InputException(nameof(InitiativeInput.ReplicatedFromId), "Không tìm thấy mô hình nguồn để nhân rộng.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(input.Code) ? null : input.Code.Trim();
+        if (code is not null && await db.Initiatives.AnyAsync(x => x.UnitId == unit.Id && x.Code == code && x.Id != i.Id, ct))
+        {
+            throw new InputException(nameof(InitiativeInput.Code), $"Mã {code} đã dùng cho mô hình khác của đơn vị này.");
+        }
+
+        i.Code = code;
+        i.Name = input.Name ?? string.Empty;
+        i.Field = input.Field!.Value;
+        i.Kind = input.Kind!.Value;
+        i.Origin = input.Origin;
+        i.ReplicatedFromId = input.Origin == Origin.Replicated ? input.ReplicatedFromId : null;
+        i.OriginNote = input.Origin == Origin.Replicated ? Blank(input.OriginNote) : null;
+        i.OwnerOrganizationId = input.OwnerOrganizationId;
+        i.OwnerName = Blank(input.OwnerName);
+        i.RegisteredOn = registered;
+        i.Summary = Blank(input.Summary);
+        i.Goals = Blank(input.Goals);
+        i.Method = Blank(input.Method);
+        i.Status = input.Status;
+        i.RetiredOn = input.Status == InitiativeStatus.Retired ? input.RetiredOn : null;
+        i.RetiredReason = input.Status == InitiativeStatus.Retired ? Blank(input.RetiredReason) : null;
+        i.PlaceIn(unit, current);
+        try
+        {
+            i.Validate();
+        }
+        catch (DomainException e) when (e.Field is not null)
+        {
+            throw new InputException(e.Field, e.Message);
+        }
+    }
+
+    private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // A unique index lost a race with another save of the same code.
+            throw new InputException(nameof(InitiativeInput.Code), "Mã mô hình đã được dùng; hãy chọn mã khác.");
+        }
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public static InitiativeInput ToInput(InitiativeDetail d) => new()
+    {
+        Code = d.Code, Name = d.Name, Field = d.Field, Kind = d.Kind, Origin = d.Origin, ReplicatedFromId = d.ReplicatedFromId,
+        OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName,
+        UnitCode = d.UnitCode, UnitMap = d.UnitMap, RegisteredOn = d.RegisteredOn, Summary = d.Summary, Goals = d.Goals,
+        Method = d.Method, Status = d.Status, RetiredOn = d.RetiredOn, RetiredReason = d.RetiredReason, Version = d.Version,
+    };
+}

@@ -1,0 +1,124 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Initiatives;
+
+public sealed record InitiativeFilter(
+    Field? Field = null, InitiativeKind? Kind = null, Origin? Origin = null, InitiativeStatus? Status = null,
+    string? Unit = null, int? Map = null, int? Year = null, string? Q = null, string? Sort = null, int Page = 1, int PageSize = 20);
+
+public sealed record InitiativeRow(
+    int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
+    DateOnly RegisteredOn, string UnitCode, string UnitName, int UnitMap, string CurrentUnitCode, string CurrentUnitName, string? Owner);
+
+public sealed record InitiativeDetail(
+    int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
+    int? ReplicatedFromId, string? ReplicatedFromName, string? OriginNote,
+    int? OwnerOrganizationId, string? OwnerOrganizationName, string? OwnerName,
+    int UnitMap, string UnitCode, string UnitFullName, string CurrentUnitCode, string CurrentUnitFullName, string ScopePath,
+    DateOnly RegisteredOn, string? Summary, string? Goals, string? Method, DateOnly? RetiredOn, string? RetiredReason,
+    DateTimeOffset CreatedAt, string? CreatedBy, int Version, int ReplicationCount);
+
+public sealed record AuditRow(DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
+
+public static class InitiativeQueries
+{
+    public const int MaxPageSize = 100;
+
+    public static async Task<IQueryable<Initiative>> FilterAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct)
+    {
+        var q = db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath);
+        if (f.Unit is not null)
+        {
+            var map = f.Map ?? Maps.Current;
+            var path = await db.AdminUnits.Where(u => u.Map == map && u.Code == f.Unit).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return q.Where(_ => false);
+            }
+
+            // A 2025 unit gathers everything that counts under it; a 2024 unit what was recorded under it.
+            q = map == Maps.Current ? q.WithinPaths([path], i => i.ScopePath) : q.WithinPaths([path], i => i.UnitPath);
+        }
+
+        if (f.Field is { } field)
+        {
+            q = q.Where(i => i.Field == field);
+        }
+
+        if (f.Kind is { } kind)
+        {
+            q = q.Where(i => i.Kind == kind);
+        }
+
+        if (f.Origin is { } origin)
+        {
+            q = q.Where(i => i.Origin == origin);
+        }
+
+        if (f.Status is { } status)
+        {
+            q = q.Where(i => i.Status == status);
+        }
+
+        if (f.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            q = q.Where(i => i.RegisteredOn >= from && i.RegisteredOn <= to);
+        }
+
+        var text = VietnameseText.Fold(f.Q);
+        if (text.Length > 0)
+        {
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            {
+                q = q.Where(i => i.SearchText.Contains(word));
+            }
+        }
+
+        return q;
+    }
+
+    public static async Task<Page<InitiativeRow>> ListAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(f.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, f.Page);
+        var q = await FilterAsync(db, scope, f, ct);
+        var total = await q.CountAsync(ct);
+        q = f.Sort switch
+        {
+            "registered" => q.OrderBy(i => i.RegisteredOn).ThenBy(i => i.Id),
+            "-registered" => q.OrderByDescending(i => i.RegisteredOn).ThenByDescending(i => i.Id),
+            "-name" => q.OrderByDescending(i => i.SortKey).ThenByDescending(i => i.Id),
+            "unit" => q.OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).ThenBy(i => i.Id),
+            _ => q.OrderBy(i => i.SortKey).ThenBy(i => i.Id),
+        };
+        var items = await q.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => new InitiativeRow(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status, i.RegisteredOn,
+                i.Unit!.Code, i.Unit.FullName, i.Unit.Map, i.CurrentUnit!.Code, i.CurrentUnit.FullName,
+                i.OwnerOrganization != null ? i.OwnerOrganization.Name : i.OwnerName))
+            .ToListAsync(ct);
+        return new Page<InitiativeRow>(items, page, pageSize, total);
+    }
+
+    public static Task<InitiativeDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct) =>
+        db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.Id == id)
+            .Select(i => new InitiativeDetail(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status,
+                i.ReplicatedFromId, i.ReplicatedFrom != null ? i.ReplicatedFrom.Name : null, i.OriginNote,
+                i.OwnerOrganizationId, i.OwnerOrganization != null ? i.OwnerOrganization.Name : null, i.OwnerName,
+                i.Unit!.Map, i.Unit.Code, i.Unit.FullName, i.CurrentUnit!.Code, i.CurrentUnit.FullName, i.ScopePath,
+                i.RegisteredOn, i.Summary, i.Goals, i.Method, i.RetiredOn, i.RetiredReason, i.CreatedAt, i.CreatedBy, i.Version,
+                db.Initiatives.Count(r => r.ReplicatedFromId == i.Id)))
+            .FirstOrDefaultAsync(ct);
+
+    public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == key)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new AuditRow(a.At, a.UserName, a.Action, a.Changes, a.IpAddress)).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,138 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DanVan.Features.Initiatives;
+
+public static class InitiativesApi
+{
+    public static void MapInitiativesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/initiatives").WithTags("Initiatives");
+        g.MapGet("/", ListAsync).WithSummary("Danh sách mô hình trong phạm vi của người gọi, có lọc, sắp xếp, phân trang.");
+        g.MapGet("/{id:int}", GetAsync);
+        g.MapGet("/{id:int}/audit", AuditAsync).WithSummary("Nhật ký thay đổi của mô hình.");
+        g.MapPost("/", CreateAsync);
+        g.MapPut("/{id:int}", UpdateAsync).WithSummary("Sửa mô hình; gửi kèm version đã đọc (kiểm soát xung đột).");
+    }
+
+    private static async Task<Results<Ok<Page<InitiativeRow>>, ValidationProblem>> ListAsync(
+        AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
+        string? field = null, string? kind = null, string? origin = null, string? status = null,
+        string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = new InitiativeFilter(
+            Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
+            Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize);
+        if (map is not null && !Maps.IsKnown(map.Value))
+        {
+            errors["map"] = ["Bản đồ phải là 2024 hoặc 2025."];
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            errors["year"] = ["Năm không hợp lệ."];
+        }
+
+        if (pageSize is < 1 or > InitiativeQueries.MaxPageSize || page < 1)
+        {
+            errors["pageSize"] = [$"page ≥ 1 và pageSize từ 1 đến {InitiativeQueries.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Ok(await InitiativeQueries.ListAsync(db, await scopes.GetAsync(ct), filter, ct));
+    }
+
+    private static T? Parse<T>(string? value, string name, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (EnumKeys.TryParse<T>(value, out var result))
+        {
+            return result;
+        }
+
+        errors[name] = [$"Giá trị '{value}' không hợp lệ; dùng: {string.Join(", ", Enum.GetValues<T>().Select(EnumKeys.Key))}."];
+        return null;
+    }
+
+    private static async Task<Results<Ok<InitiativeDetail>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, ScopeAccessor scopes, CancellationToken ct)
+    {
+        var d = await InitiativeQueries.DetailAsync(db, await scopes.GetAsync(ct), id, ct);
+        return d is null ? Problems.NotFound() : TypedResults.Ok(d);
+    }
+
+    private static async Task<Results<Ok<List<AuditRow>>, ProblemHttpResult>> AuditAsync(int id, AppDbContext db, ScopeAccessor scopes, CancellationToken ct)
+    {
+        var d = await InitiativeQueries.DetailAsync(db, await scopes.GetAsync(ct), id, ct);
+        return d is null ? Problems.NotFound() : TypedResults.Ok(await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct));
+    }
+
+    private static async Task<Results<Created<InitiativeDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        InitiativeInput input, AppDbContext db, ScopeAccessor scopes, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (scope.WritePaths.Count == 0)
+        {
+            return Problems.Forbidden("Tài khoản của bạn không có quyền đăng ký mô hình.");
+        }
+
+        var errors = Validation.Errors(input);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        try
+        {
+            var created = await InitiativeCommands.CreateAsync(db, scope, input, clock, ct);
+            var detail = await InitiativeQueries.DetailAsync(db, scope, created.Id, ct);
+            return TypedResults.Created($"/api/v1/initiatives/{created.Id}", detail);
+        }
+        catch (InputException e)
+        {
+            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<InitiativeDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, InitiativeInput input, AppDbContext db, ScopeAccessor scopes, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var errors = Validation.Errors(input);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        try
+        {
+            var updated = await InitiativeCommands.UpdateAsync(db, scope, id, input, ct);
+            if (updated is null)
+            {
+                // Readable but not writable is a 403; otherwise the record does not exist for this caller.
+                return await InitiativeQueries.DetailAsync(db, scope, id, ct) is null ? Problems.NotFound() : Problems.Forbidden();
+            }
+
+            return TypedResults.Ok((await InitiativeQueries.DetailAsync(db, scope, id, ct))!);
+        }
+        catch (InputException e)
+        {
+            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("Mô hình vừa được người khác sửa (phiên bản đã thay đổi). Hãy tải lại rồi sửa tiếp.");
+        }
+    }
+}

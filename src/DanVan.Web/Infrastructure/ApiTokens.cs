@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using DanVan.Data;
+using DanVan.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>Personal API tokens: "dv_" + 32 random bytes; only the SHA-256 hash is stored.</summary>
+public static class ApiTokenService
+{
+    public const string Scheme = "Bearer";
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static async Task<(ApiToken Record, string Token)> CreateAsync(AppDbContext db, AppUser user, string name, TimeProvider clock, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+        {
+            throw new DomainException("Tên mã truy cập phải có từ 1 đến 100 ký tự.") { Field = "Name" };
+        }
+
+        var token = "dv_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var record = new ApiToken
+        {
+            UserId = user.Id,
+            Name = name,
+            Prefix = token[..10],
+            Hash = Hash(token),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ApiTokens.Add(record);
+        db.Audit("token-created", nameof(ApiToken), null, new { user = user.UserName, name, prefix = record.Prefix });
+        await db.SaveChangesAsync(ct);
+        return (record, token);
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Signs in a request that carries "Authorization: Bearer &lt;token&gt;".</summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    AppDbContext db, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (token.Length is < 10 or > 200)
+        {
+            return AuthenticateResult.Fail("Mã truy cập không hợp lệ.");
+        }
+
+        var hash = ApiTokenService.Hash(token);
+        var record = await db.ApiTokens.Include(t => t.User)
+            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
+        if (record?.User is null || (record.User.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        {
+            return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+        }
+
+        // Writing last-use at most once a minute keeps reads cheap under load.
+        var now = clock.GetUtcNow();
+        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, record.UserId),
+            new Claim(ClaimTypes.Name, record.User.UserName ?? record.UserId),
+            new Claim("token_id", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Features.Me;
+using DanVan.Features.Organizations;
+using DanVan.Features.Units;
+using DanVan.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>Composition of the web app: services, then the pipeline. Program.cs only calls these.</summary>
+public static class AppSetup
+{
+    public const string ApiPolicy = "api";
+    public const string MixedScheme = "cookie-or-token";
+
+    public static void AddDanVan(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDanVanDatabase(config);
+        services.AddScoped<ICurrentActor, HttpActor>();
+        services.AddScoped<ScopeAccessor>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("DanVan");
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "danvan.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenService.Scheme, null)
+            .AddPolicyScheme(MixedScheme, MixedScheme, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenService.Scheme
+                    : IdentityConstants.ApplicationScheme);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(MixedScheme).RequireAuthenticatedUser());
+
+        services.AddSingleton<IStringLocalizerFactory, TextLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Index");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AuthorizeFolder("/Account/Manage");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Vietnamese);
+            o.SupportedCultures = [Cultures.Vietnamese, Cultures.English];
+            o.SupportedUICultures = [Cultures.Vietnamese, Cultures.English];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "DanVan API";
+            doc.Info.Description = "Phong trào thi đua \"Dân vận khéo\" — API v1. Xác thực: Authorization: Bearer <mã truy cập>.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    public static void AddDanVanDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var kind = DatabaseProvider.Kind(config);
+        var cs = DatabaseProvider.ConnectionString(config, kind);
+        services.AddDbContext<AppDbContext>(o => DatabaseProvider.Configure(o, kind, cs));
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void UseDanVan(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPost("/culture", (HttpContext ctx, string culture, string? returnUrl) =>
+        {
+            var c = culture == "en" ? "en-US" : "vi-VN";
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+        }).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1");
+        api.MapUnitsApi();
+        api.MapOrganizationsApi();
+        api.MapInitiativesApi();
+        api.MapMeApi();
+
+        app.MapRazorPages();
+        app.MapStaticAssetsFallback();
+    }
+
+    private static void MapStaticAssetsFallback(this WebApplication app)
+    {
+        // Unknown /api paths answer a problem, not an HTML page.
+        app.MapFallback("/api/{**rest}", () => Problems.NotFound("Không có tuyến API này.")).AllowAnonymous();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            return;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("DanVan.Startup");
+        var result = await DatabaseSetup.MigrateAndSeedAsync(scope.ServiceProvider, app.Configuration, log);
+        if (result.DemoAccounts is { Count: > 0 } accounts)
+        {
+            // Printed once, at the first start, so the person who ran the app can sign in.
+            Console.WriteLine("DanVan: tài khoản thử nghiệm / demo accounts:");
+            foreach (var (email, role, password) in accounts)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {role,-12} {email,-32} {password}"));
+            }
+        }
+    }
+}

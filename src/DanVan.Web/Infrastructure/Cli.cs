@@ -1,0 +1,210 @@
+using DanVan.Data;
+using DanVan.Data.Seeding;
+using DanVan.Domain;
+using DanVan.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>
+/// Operator commands on the same program and configuration as the web app:
+/// dotnet run --project src/DanVan.Web -- &lt;command&gt; [options].
+/// </summary>
+public static class Cli
+{
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "help", "--help", "-h"];
+
+    public const string Usage = """
+        DanVan — lệnh vận hành / operator commands
+
+          migrate                                   tạo hoặc nâng cấp cơ sở dữ liệu / create or upgrade the database
+          seed [--demo]                             nạp bản đồ hành chính (và dữ liệu thử) / load the map (and demo data)
+          create-admin --email E --password P       tạo tài khoản quản trị / create an admin account
+          create-token --email E --name N           tạo mã truy cập API, chỉ in mã / create an API token, prints only the token
+          help                                      hướng dẫn này / this help
+
+        Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
+        """;
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith("--", StringComparison.Ordinal) || args[0] == "--help");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var error = stderr ?? Console.Error;
+        var command = args[0];
+        if (!Commands.Contains(command))
+        {
+            await error.WriteLineAsync($"Lệnh không hợp lệ / unknown command: '{command}'.\n\n{Usage}");
+            return 2;
+        }
+
+        if (command is "help" or "--help" or "-h")
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        if (!TryParseOptions(args.AsSpan(1), out var options, out var problem))
+        {
+            await error.WriteLineAsync(problem);
+            return 2;
+        }
+
+        var allowed = command switch
+        {
+            "seed" => new[] { "demo" },
+            "create-admin" => ["email", "password"],
+            "create-token" => ["email", "name"],
+            _ => [],
+        };
+        var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
+        if (unknown is not null)
+        {
+            await error.WriteLineAsync($"Tuỳ chọn không hợp lệ cho '{command}' / unknown option: --{unknown}");
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ICurrentActor>(new SystemActor("cli"));
+        builder.Services.AddDanVanDatabase(builder.Configuration);
+        builder.Services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        try
+        {
+            switch (command)
+            {
+                case "migrate":
+                    await db.Database.MigrateAsync();
+                    await output.WriteLineAsync("Đã cập nhật cơ sở dữ liệu / database migrated.");
+                    return 0;
+                case "seed":
+                    await db.Database.MigrateAsync();
+                    var counts = await MapSeeder.SeedAsync(db);
+                    await output.WriteLineAsync($"Bản đồ / map: 2024 {counts.Units2024} đơn vị, 2025 {counts.Units2025} đơn vị, {counts.Successions} quan hệ kế thừa.");
+                    if (options.ContainsKey("demo"))
+                    {
+                        var accounts = await DemoSeeder.SeedAsync(sp);
+                        await output.WriteLineAsync(accounts.Count == 0 ? "Dữ liệu thử đã có / demo data already present." : "Dữ liệu thử / demo data:");
+                        foreach (var (email, role, password) in accounts)
+                        {
+                            await output.WriteLineAsync($"  {role,-12} {email,-32} {password}");
+                        }
+                    }
+
+                    return 0;
+                case "create-admin":
+                    return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
+                case "create-token":
+                    return await CreateTokenAsync(sp, db, Required(options, "email"), Required(options, "name"), output, error);
+                default:
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (DomainException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider sp, AppDbContext db, string email, string password, TextWriter output, TextWriter error)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        await db.Database.MigrateAsync();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            await error.WriteLineAsync($"Tài khoản {email} đã tồn tại / already exists.");
+            return 1;
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Quản trị hệ thống", CreatedAt = DateTimeOffset.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync(e.Description);
+            }
+
+            return 1;
+        }
+
+        db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Role.Admin, ScopePath = "/" });
+        db.Audit("grant-added", nameof(RoleGrant), user.Id, new { email, role = "admin", unit = (string?)null });
+        await db.SaveChangesAsync();
+        await output.WriteLineAsync($"Đã tạo tài khoản quản trị / admin created: {email}");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider sp, AppDbContext db, string email, string name, TextWriter output, TextWriter error)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await error.WriteLineAsync($"Không có tài khoản / no such account: {email}");
+            return 1;
+        }
+
+        var (_, token) = await ApiTokenService.CreateAsync(db, user, name, sp.GetRequiredService<TimeProvider>());
+        await output.WriteLineAsync(token);
+        return 0;
+    }
+
+    private static string Required(Dictionary<string, string?> options, string key) =>
+        options.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v)
+            ? v
+            : throw new ArgumentException($"Thiếu tuỳ chọn / missing option: --{key} <giá trị>");
+
+    /// <summary>Parses "--key value" and "--flag" pairs; a stray word is an error.</summary>
+    public static bool TryParseOptions(ReadOnlySpan<string> args, out Dictionary<string, string?> options, out string? problem)
+    {
+        options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        problem = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length < 3)
+            {
+                problem = $"Tham số không hợp lệ / unexpected argument: '{a}'";
+                return false;
+            }
+
+            var key = a[2..];
+            string? value = null;
+            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+
+            if (!options.TryAdd(key, value))
+            {
+                problem = $"Tuỳ chọn lặp lại / repeated option: --{key}";
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using DanVan.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>Turns domain refusals and concurrency conflicts into RFC 9457 problem details.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            DomainException d => (StatusCodes.Status422UnprocessableEntity, "Thao tác không được phép", d.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Dữ liệu đã thay đổi",
+                "Bản ghi vừa được người khác sửa. Hãy tải lại và thử lại."),
+            BadHttpRequestException b => (b.StatusCode, "Yêu cầu không hợp lệ", "Nội dung yêu cầu không đọc được."),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Đã huỷ", null),
+            _ => (0, string.Empty, null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
+
+public static class Problems
+{
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Dữ liệu đã thay đổi");
+
+    public static ProblemHttpResult NotFound(string detail = "Không tìm thấy bản ghi (hoặc bạn không có quyền xem).") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+
+    public static ProblemHttpResult Forbidden(string detail = "Bạn không có quyền thực hiện thao tác này với đơn vị này.") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "Dữ liệu không hợp lệ");
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
+}

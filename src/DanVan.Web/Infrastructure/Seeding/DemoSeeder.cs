@@ -1,0 +1,125 @@
+using DanVan.Data;
+using DanVan.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo data from the movement's own articles: Kim Động (Hưng Yên), Thái Hòa (Nghệ An),
+/// Hàm Thuận Bắc (Bình Thuận); one account per role. Idempotent: runs once.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string Password = "DanVan@2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, Role Role, string? Unit2025)> Accounts =
+    [
+        ("admin@danvan.vn", "Quản trị hệ thống", Role.Admin, null),
+        ("bandanvan.hungyen@danvan.vn", "Ban Dân vận Tỉnh ủy Hưng Yên", Role.Secretariat, "33"),
+        ("canbo.phamngulao@danvan.vn", "Nguyễn Thị Hoa (Hội LHPN xã Phạm Ngũ Lão)", Role.Officer, "12148"),
+        ("canbo.thaihoa@danvan.vn", "Trần Văn Minh (phường Thái Hòa)", Role.Officer, "16939"),
+        ("thamdinh.hungyen@danvan.vn", "Lê Văn Thẩm (Hội đồng thẩm định tỉnh Hưng Yên)", Role.Appraiser, "33"),
+        ("lanhdao.nghean@danvan.vn", "Hoàng Văn Lãnh (lãnh đạo tỉnh Nghệ An)", Role.Viewer, "40"),
+    ];
+
+    public static async Task<IReadOnlyList<(string Email, string Role, string Password)>> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        if (await users.FindByEmailAsync(Accounts[0].Email) is not null)
+        {
+            return [];
+        }
+
+        var created = new List<(string, string, string)>();
+        foreach (var (email, name, role, unitCode) in Accounts)
+        {
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow() };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+
+            var unit = unitCode is null ? null : await Unit(db, Maps.Map2025, unitCode, ct);
+            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = unit?.Id, ScopePath = unit?.Path ?? "/" });
+            created.Add((email, role.ToString().ToLowerInvariant(), Password));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Organisations, on the 2025 communes that now hold the places named in the articles.
+        var phamNguLao = await Unit(db, Maps.Map2025, "12148", ct);
+        var thaiHoa = await Unit(db, Maps.Map2025, "16939", ct);
+        var hamThuanBac = await Unit(db, Maps.Map2025, "23089", ct);
+        Organization Org(string name, OrganizationKind kind, AdminUnit unit)
+        {
+            var o = new Organization { Name = name, Kind = kind, UnitId = unit.Id, ScopePath = unit.Path };
+            o.Normalise();
+            db.Organizations.Add(o);
+            return o;
+        }
+
+        var womenPnl = Org("Hội Liên hiệp Phụ nữ xã Phạm Ngũ Lão", OrganizationKind.MassOrganization, phamNguLao);
+        var partyPnl = Org("Đảng ủy xã Phạm Ngũ Lão", OrganizationKind.PartyCommittee, phamNguLao);
+        var govPnl = Org("Ủy ban nhân dân xã Phạm Ngũ Lão", OrganizationKind.Government, phamNguLao);
+        var policePnl = Org("Công an xã Phạm Ngũ Lão", OrganizationKind.Police, phamNguLao);
+        var farmersTh = Org("Hội Nông dân phường Thái Hòa", OrganizationKind.MassOrganization, thaiHoa);
+        var policeTh = Org("Công an phường Thái Hòa", OrganizationKind.Police, thaiHoa);
+        var partyTh = Org("Đảng ủy phường Thái Hòa", OrganizationKind.PartyCommittee, thaiHoa);
+        var frontHtb = Org("Ủy ban Mặt trận Tổ quốc Việt Nam xã Hàm Thuận Bắc", OrganizationKind.FatherlandFront, hamThuanBac);
+        var farmersHtb = Org("Hội Nông dân xã Hàm Thuận Bắc", OrganizationKind.MassOrganization, hamThuanBac);
+        await db.SaveChangesAsync(ct);
+
+        async Task<Initiative> Add(string name, Field field, InitiativeKind kind, string map2024Commune, DateOnly registered,
+            Organization? owner, string? ownerName, string summary, InitiativeStatus status = InitiativeStatus.Active, Initiative? from = null)
+        {
+            var unit = await Unit(db, registered < new DateOnly(2025, 7, 1) ? Maps.Map2024 : Maps.Map2025, map2024Commune, ct);
+            var current = unit.Map == Maps.Map2025 ? unit : await db.AdminUnits.SingleAsync(u => u.Map == Maps.Map2025 && u.Path == unit.CurrentPath, ct);
+            var i = new Initiative
+            {
+                Name = name, Field = field, Kind = kind, Origin = from is null ? Origin.New : Origin.Replicated,
+                ReplicatedFromId = from?.Id, OwnerOrganizationId = owner?.Id, OwnerName = ownerName, RegisteredOn = registered,
+                Summary = summary, Status = status, CreatedAt = clock.GetUtcNow(), CreatedBy = "demo",
+            };
+            i.PlaceIn(unit, current);
+            i.Validate();
+            db.Initiatives.Add(i);
+            await db.SaveChangesAsync(ct);
+            return i;
+        }
+
+        await Add("Chính quyền phục vụ người dân và doanh nghiệp", Field.PoliticalSystem, InitiativeKind.Collective, "12292",
+            new DateOnly(2024, 3, 15), govPnl, null,
+            "Thí điểm tại xã Phạm Ngũ Lão từ tháng 3/2024: 100% hồ sơ thủ tục hành chính được giải quyết đúng hạn, thái độ phục vụ của cán bộ, công chức thay đổi tích cực.");
+        await Add("Khu dân cư nông thôn mới kiểu mẫu", Field.CultureSociety, InitiativeKind.Collective, "12292",
+            new DateOnly(2022, 5, 10), partyPnl, null, "Khối dân vận xã vận động Nhân dân hiến đất làm đường giao thông, chỉnh trang cảnh quan.");
+        await Add("Phụ nữ tham gia bảo vệ môi trường, phân loại rác tại nguồn", Field.CultureSociety, InitiativeKind.Collective, "12292",
+            new DateOnly(2023, 2, 20), womenPnl, null, "Chi hội phụ nữ các thôn phân loại rác tại nguồn, trồng hoa ven đường.");
+        await Add("Công an xã vận động Nhân dân tham gia giữ gìn an ninh trật tự", Field.DefenseSecurity, InitiativeKind.Collective, "12292",
+            new DateOnly(2023, 6, 1), policePnl, null, "Tổ tự quản an ninh trật tự ở các thôn, camera an ninh do Nhân dân đóng góp.");
+        var bees = await Add("Nuôi ong lấy mật", Field.Economy, InitiativeKind.Collective, "17008",
+            new DateOnly(2020, 3, 2), farmersTh, null, "Hội Nông dân vận động hội viên nuôi ong lấy mật, liên kết tiêu thụ sản phẩm, thu nhập ổn định.");
+        await Add("Tổ liên kết sản xuất hương truyền thống và xuất khẩu", Field.Economy, InitiativeKind.Individual, "17008",
+            new DateOnly(2020, 4, 12), null, "Nguyễn Thị Thu Hằng", "Tổ liên kết của chị Nguyễn Thị Thu Hằng tại xã Nghĩa Mỹ tạo việc làm cho lao động địa phương.");
+        await Add("Tái hòa nhập cộng đồng cho người chấp hành xong án phạt tù", Field.DefenseSecurity, InitiativeKind.Collective, "16939",
+            new DateOnly(2020, 6, 18), policeTh, null, "Công an thị xã phối hợp đoàn thể giúp người chấp hành xong án phạt tù tìm việc làm, hòa nhập cộng đồng.");
+        await Add("Khéo trong vận động Nhân dân thực hiện chính sách tôn giáo", Field.PoliticalSystem, InitiativeKind.Individual, "17014",
+            new DateOnly(2020, 7, 1), partyTh, "Vũ Thị Huyền", "Đồng chí Vũ Thị Huyền, Bí thư chi bộ xóm 3, xã Nghĩa Thuận, khéo vận động giáo dân thực hiện chủ trương của Đảng.");
+        await Add("Mặt trận thôn vận động hiến đất làm đường giao thông nông thôn", Field.CultureSociety, InitiativeKind.Collective, "23071",
+            new DateOnly(2018, 9, 5), frontHtb, null, "Ban công tác Mặt trận thôn vận động 58 hộ hiến 25.043 m² đất làm đường giao thông.");
+        await Add("Nuôi ong lấy mật gắn với trồng điều", Field.Economy, InitiativeKind.Collective, "23071",
+            new DateOnly(2021, 8, 20), farmersHtb, null, "Nhân rộng từ mô hình nuôi ong lấy mật của thị xã Thái Hòa.", from: bees);
+        await Add("Đội dân phòng", Field.DefenseSecurity, InitiativeKind.Collective, "23071",
+            new DateOnly(2019, 4, 10), frontHtb, null, "Đội dân phòng 7 thành viên tuần tra, giữ gìn trật tự thôn.");
+        await Add("Chức sắc tham gia giữ gìn an ninh – trật tự", Field.DefenseSecurity, InitiativeKind.Collective, "23071",
+            new DateOnly(2019, 5, 22), frontHtb, null, "27 chức sắc tôn giáo tham gia tuyên truyền, giữ gìn an ninh trật tự.");
+
+        return created;
+    }
+
+    private static Task<AdminUnit> Unit(AppDbContext db, int map, string code, CancellationToken ct) =>
+        db.AdminUnits.SingleAsync(u => u.Map == map && u.Code == code, ct);
+}
