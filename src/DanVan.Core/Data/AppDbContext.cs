@@ -11,6 +11,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    // Audit lines keep Vietnamese readable in the database rather than \u-escaped.
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
 
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
@@ -56,7 +62,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
-            Changes = details is null ? null : JsonSerializer.Serialize(details),
+            Changes = details is null ? null : JsonSerializer.Serialize(details, AuditJson),
         });
     }
 

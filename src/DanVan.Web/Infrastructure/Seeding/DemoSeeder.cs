@@ -17,7 +17,7 @@ public static class DemoSeeder
     [
         ("admin@danvan.vn", "Quản trị hệ thống", Role.Admin, null),
         ("bandanvan.hungyen@danvan.vn", "Ban Dân vận Tỉnh ủy Hưng Yên", Role.Secretariat, "33"),
-        ("canbo.phamngulao@danvan.vn", "Nguyễn Thị Hoa (Hội LHPN xã Phạm Ngũ Lão)", Role.Officer, "12148"),
+        ("canbo.luongbang@danvan.vn", "Nguyễn Thị Hoa (Hội LHPN xã Lương Bằng)", Role.Officer, "12280"),
         ("canbo.thaihoa@danvan.vn", "Trần Văn Minh (phường Thái Hòa)", Role.Officer, "16939"),
         ("thamdinh.hungyen@danvan.vn", "Lê Văn Thẩm (Hội đồng thẩm định tỉnh Hưng Yên)", Role.Appraiser, "33"),
         ("lanhdao.nghean@danvan.vn", "Hoàng Văn Lãnh (lãnh đạo tỉnh Nghệ An)", Role.Viewer, "40"),
@@ -51,7 +51,8 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
 
         // Organisations, on the 2025 communes that now hold the places named in the articles.
-        var phamNguLao = await Unit(db, Maps.Map2025, "12148", ct);
+        // The old Phạm Ngũ Lão commune of Kim Động district went whole into Xã Lương Bằng in 2025.
+        var luongBang = await Unit(db, Maps.Map2025, "12280", ct);
         var thaiHoa = await Unit(db, Maps.Map2025, "16939", ct);
         var hamThuanBac = await Unit(db, Maps.Map2025, "23089", ct);
         Organization Org(string name, OrganizationKind kind, AdminUnit unit)
@@ -62,10 +63,10 @@ public static class DemoSeeder
             return o;
         }
 
-        var womenPnl = Org("Hội Liên hiệp Phụ nữ xã Phạm Ngũ Lão", OrganizationKind.MassOrganization, phamNguLao);
-        var partyPnl = Org("Đảng ủy xã Phạm Ngũ Lão", OrganizationKind.PartyCommittee, phamNguLao);
-        var govPnl = Org("Ủy ban nhân dân xã Phạm Ngũ Lão", OrganizationKind.Government, phamNguLao);
-        var policePnl = Org("Công an xã Phạm Ngũ Lão", OrganizationKind.Police, phamNguLao);
+        var womenPnl = Org("Hội Liên hiệp Phụ nữ xã Lương Bằng", OrganizationKind.MassOrganization, luongBang);
+        var partyPnl = Org("Đảng ủy xã Lương Bằng", OrganizationKind.PartyCommittee, luongBang);
+        var govPnl = Org("Ủy ban nhân dân xã Lương Bằng", OrganizationKind.Government, luongBang);
+        var policePnl = Org("Công an xã Lương Bằng", OrganizationKind.Police, luongBang);
         var farmersTh = Org("Hội Nông dân phường Thái Hòa", OrganizationKind.MassOrganization, thaiHoa);
         var policeTh = Org("Công an phường Thái Hòa", OrganizationKind.Police, thaiHoa);
         var partyTh = Org("Đảng ủy phường Thái Hòa", OrganizationKind.PartyCommittee, thaiHoa);

@@ -1,0 +1,85 @@
+using DanVan.Data;
+using DanVan.Infrastructure;
+using DanVan.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>The operator commands, against the same database the app uses (configured by environment variables).</summary>
+[Collection(AppCollection.Name)]
+public class CliTests(DanVanFactory app)
+{
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var previous = (Environment.GetEnvironmentVariable("Database__Provider"), Environment.GetEnvironmentVariable("ConnectionStrings__DanVan"));
+        Environment.SetEnvironmentVariable("Database__Provider", app.Provider.ToString());
+        Environment.SetEnvironmentVariable("ConnectionStrings__DanVan", app.ConnectionString);
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = await Cli.RunAsync(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Database__Provider", previous.Item1);
+            Environment.SetEnvironmentVariable("ConnectionStrings__DanVan", previous.Item2);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAdmin_ThenCreateToken_PrintsOnlyAWorkingToken()
+    {
+        _ = app.Services; // the app (and its database) exists
+        var email = TestData.UniqueEmail();
+        var admin = await RunAsync("create-admin", "--email", email, "--password", TestData.Password);
+        Assert.Equal(0, admin.Code);
+        var token = await RunAsync("create-token", "--email", email, "--name", "script");
+        Assert.Equal(0, token.Code);
+        var printed = token.Out.Trim();
+        Assert.Matches("^dv_[A-Za-z0-9_-]+$", printed);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", printed);
+        var me = await (await client.GetAsync("/api/v1/me")).ReadJsonAsync();
+        Assert.Equal("admin", me.GetProperty("grants")[0].GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task CreateAdmin_WithAWeakPassword_FailsAndCreatesNothing()
+    {
+        _ = app.Services;
+        var email = TestData.UniqueEmail();
+        var result = await RunAsync("create-admin", "--email", email, "--password", "123");
+        Assert.Equal(1, result.Code);
+        Assert.Contains("Mật khẩu", result.Err, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task MissingOption_ExitsWithTwo()
+    {
+        var result = await RunAsync("create-token", "--email", "x@y.vn");
+        Assert.Equal(2, result.Code);
+        Assert.Contains("--name", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateToken_ForAnUnknownAccount_Fails()
+    {
+        _ = app.Services;
+        var result = await RunAsync("create-token", "--email", "nobody@nowhere.vn", "--name", "x");
+        Assert.Equal(1, result.Code);
+    }
+
+    [Fact]
+    public async Task Seed_IsIdempotent()
+    {
+        _ = app.Services;
+        var result = await RunAsync("seed");
+        Assert.Equal(0, result.Code);
+        Assert.Contains("3355", result.Out, StringComparison.Ordinal);
+    }
+}

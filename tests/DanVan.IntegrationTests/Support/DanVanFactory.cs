@@ -1,0 +1,120 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DanVan.IntegrationTests.Support;
+
+/// <summary>
+/// The app over a real database: a fresh SQLite file, or a fresh PostgreSQL database when
+/// DANVAN_TEST_PROVIDER=Postgres (server from DANVAN_TEST_PG, default 127.0.0.1:55432).
+/// </summary>
+public class DanVanFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dbName = "danvan_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string? _sqliteFile;
+
+    public DanVanFactory()
+    {
+        Provider = Environment.GetEnvironmentVariable("DANVAN_TEST_PROVIDER") is { } p && p.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseKind.Postgres
+            : DatabaseKind.Sqlite;
+        if (Provider == DatabaseKind.Sqlite)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), _dbName + ".db");
+            ConnectionString = $"Data Source={_sqliteFile};Pooling=False";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("DANVAN_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+            ConnectionString = $"{server};Database={_dbName}";
+        }
+    }
+
+    public DatabaseKind Provider { get; }
+
+    public string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:DanVan", ConnectionString);
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>Creates a user holding the given grants (unit codes of the 2025 map; null = whole country).</summary>
+    public async Task<AppUser> CreateUserAsync(string email, params (Role Role, string? Unit)[] grants)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email, CreatedAt = DateTimeOffset.UtcNow };
+        var result = await users.CreateAsync(user, TestData.Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        foreach (var (role, unit) in grants)
+        {
+            var u = unit is null ? null : await db.AdminUnits.SingleAsync(x => x.Map == Maps.Current && x.Code == unit);
+            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = u?.Id, ScopePath = u?.Path ?? "/" });
+        }
+
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public async Task<string> CreateTokenAsync(AppUser user, string name = "test")
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (_, token) = await ApiTokenService.CreateAsync(db, user, name, TimeProvider.System);
+        return token;
+    }
+
+    /// <summary>An HTTP client that calls the API with a fresh user's token.</summary>
+    public async Task<HttpClient> ApiClientAsync(params (Role Role, string? Unit)[] grants)
+    {
+        var user = await CreateUserAsync(TestData.UniqueEmail(), grants);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await CreateTokenAsync(user));
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = Environment.GetEnvironmentVariable("DANVAN_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+            await using var conn = new NpgsqlConnection(server + ";Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app and one database for every integration test: the map loads once.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<DanVanFactory>
+{
+    public const string Name = "app";
+}

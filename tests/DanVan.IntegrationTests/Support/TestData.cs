@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DanVan.Domain;
+
+namespace DanVan.IntegrationTests.Support;
+
+public static class TestData
+{
+    public const string Password = "Kiem-tra-2026";
+
+    // Units used across tests (2025 map): two communes of Hưng Yên (Lương Bằng took in the old Phạm Ngũ Lão of Kim Động) and one of Nghệ An.
+    public const string HungYen = "33";
+    public const string LuongBang = "12280";
+    public const string NgheAn = "40";
+    public const string ThaiHoa = "16939";
+
+    public static string UniqueEmail() => $"u{Guid.NewGuid():N}@test.danvan.vn"[..40];
+
+    public static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    public static object NewInitiative(string unit, string? name = null, int? map = null, string registeredOn = "2026-03-01") => new
+    {
+        name = name ?? Unique("Mô hình thử"),
+        field = "economy",
+        kind = "collective",
+        origin = "new",
+        ownerName = "Hội Nông dân",
+        unitCode = unit,
+        unitMap = map,
+        registeredOn,
+        summary = "Tóm tắt",
+        status = "active",
+    };
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<int> CreateInitiativeAsync(HttpClient api, string unit, string? name = null, int? map = null, string registeredOn = "2026-03-01")
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/initiatives", NewInitiative(unit, name, map, registeredOn));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
+    }
+
+    public static (Role, string?) Grant(Role role, string? unit) => (role, unit);
+}
