@@ -135,9 +135,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             {
                 case EntityState.Added:
                     action = "created";
-                    foreach (var p in entry.Properties.Where(p => !IsDerived(p.Metadata.Name) && p.CurrentValue is not null))
+                    foreach (var p in entry.Properties.Where(p => !IsDerived(p.Metadata.Name) && !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null))
                     {
-                        changes[p.Metadata.Name] = [null, p.CurrentValue];
+                        changes[p.Metadata.Name] = [null, Plain(p.CurrentValue)];
                     }
 
                     break;
@@ -145,7 +145,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
                     action = "updated";
                     foreach (var p in entry.Properties.Where(p => p.IsModified && !IsDerived(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue)))
                     {
-                        changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                        changes[p.Metadata.Name] = [Plain(p.OriginalValue), Plain(p.CurrentValue)];
                     }
 
                     if (changes.Count == 0)
@@ -158,7 +158,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
                     action = "deleted";
                     foreach (var p in entry.Properties.Where(p => !IsDerived(p.Metadata.Name)))
                     {
-                        changes[p.Metadata.Name] = [p.OriginalValue, null];
+                        changes[p.Metadata.Name] = [Plain(p.OriginalValue), null];
                     }
 
                     break;
@@ -172,7 +172,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         return list;
     }
 
+    // Enums by name, so the trail still reads right if their numbers ever change.
+    private static object? Plain(object? value) => value is Enum e ? e.ToString() : value;
+
     // Keys computed from other columns add noise to the trail.
     private static bool IsDerived(string property) =>
-        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath";
+        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath" or "CreatedAt" or "CreatedBy";
 }
