@@ -18,6 +18,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public int Organizations { get; private set; }
 
+    public string? FullName { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = await scopes.GetAsync(ct);
@@ -26,6 +28,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
             return;
         }
 
+        FullName = await db.Users.Where(u => u.Id == Scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == Scope.UserId)
             .Select(g => new { g.Role, Unit = g.Unit != null ? g.Unit.FullName : null, Code = g.Unit != null ? g.Unit.Code : null }).ToListAsync(ct);
         Grants.AddRange(grants.Select(g => (g.Role, g.Unit ?? "Toàn quốc", g.Code)));

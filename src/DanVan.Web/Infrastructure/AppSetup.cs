@@ -27,6 +27,8 @@ public static class AppSetup
     public const string ApiPolicy = "api";
     public const string MixedScheme = "cookie-or-token";
 
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied"];
+
     public static void AddDanVan(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -97,8 +99,11 @@ public static class AppSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Index");
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AuthorizeFolder("/Account/Manage");
+                // Page by page: AllowAnonymous on a folder would override Authorize on its subfolders.
+                foreach (var page in AnonymousPages)
+                {
+                    o.Conventions.AllowAnonymousToPage(page);
+                }
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
