@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DanVan.Domain;
 using DanVan.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
@@ -61,7 +62,72 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /api/v1/organizations/"] = Access.SignedIn,
         ["PUT /api/v1/organizations/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/review"] = Access.SignedIn,
+        ["GET /api/v1/campaigns/"] = Access.SignedIn,
+        ["GET /api/v1/campaigns/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/campaigns/"] = Access.SignedIn,
+        ["PUT /api/v1/campaigns/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/criteria-sets/"] = Access.SignedIn,
+        ["GET /api/v1/criteria-sets/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/criteria-sets/"] = Access.SignedIn,
+        ["PUT /api/v1/criteria-sets/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/committees/"] = Access.SignedIn,
+        ["POST /api/v1/committees/"] = Access.SignedIn,
+        ["PUT /api/v1/committees/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/committees/teams"] = Access.SignedIn,
+        ["POST /api/v1/committees/teams"] = Access.SignedIn,
+        ["GET /api/v1/measures"] = Access.SignedIn,
+        ["GET /api/v1/initiatives/{id:int}/results"] = Access.SignedIn,
+        ["POST /api/v1/initiatives/{id:int}/results"] = Access.SignedIn,
+        ["PUT /api/v1/initiatives/{id:int}/results/{reportId:int}"] = Access.SignedIn,
+        ["POST /api/v1/results/{reportId:int}/evidence"] = Access.SignedIn,
+        ["GET /api/v1/evidence/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/appraisals/"] = Access.SignedIn,
+        ["GET /api/v1/appraisals/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/appraisals/"] = Access.SignedIn,
+        ["PUT /api/v1/appraisals/{id:int}/items/{itemId:int}/scores"] = Access.SignedIn,
+        ["POST /api/v1/appraisals/{id:int}/items/{itemId:int}/recusal"] = Access.SignedIn,
+        ["PUT /api/v1/appraisals/{id:int}/items/{itemId:int}/conclusion"] = Access.SignedIn,
+        ["POST /api/v1/appraisals/{id:int}/close"] = Access.SignedIn,
+        ["GET /api/v1/recognitions/"] = Access.SignedIn,
+        ["GET /api/v1/recognitions/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/recognitions/"] = Access.SignedIn,
+        ["GET /api/v1/initiatives/{id:int}/recognitions"] = Access.SignedIn,
+        ["POST /api/v1/initiatives/{id:int}/replications"] = Access.SignedIn,
+        ["GET /api/v1/initiatives/{id:int}/replications"] = Access.SignedIn,
+        ["POST /api/v1/initiatives/{id:int}/review"] = Access.SignedIn,
+        ["GET /api/v1/conferences/"] = Access.SignedIn,
+        ["GET /api/v1/conferences/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/conferences/{id:int}/shortlist"] = Access.SignedIn,
+        ["POST /api/v1/conferences/"] = Access.SignedIn,
+        ["POST /api/v1/conferences/{id:int}/awards"] = Access.SignedIn,
+        ["GET /api/v1/notifications/"] = Access.SignedIn,
+        ["POST /api/v1/notifications/read"] = Access.SignedIn,
+        ["PAGE /Appraisals/Detail"] = Access.SignedIn,
+        ["PAGE /Appraisals/Index"] = Access.SignedIn,
+        ["PAGE /Appraisals/New"] = Access.SignedIn,
+        ["PAGE /Campaigns/Detail"] = Access.SignedIn,
+        ["PAGE /Campaigns/Edit"] = Access.SignedIn,
+        ["PAGE /Campaigns/Index"] = Access.SignedIn,
+        ["PAGE /Committees/Index"] = Access.SignedIn,
+        ["PAGE /Conferences/Detail"] = Access.SignedIn,
+        ["PAGE /Conferences/Index"] = Access.SignedIn,
+        ["PAGE /Criteria/Edit"] = Access.SignedIn,
+        ["PAGE /Criteria/Index"] = Access.SignedIn,
+        ["PAGE /Initiatives/Replicate"] = Access.SignedIn,
+        ["PAGE /Notifications/Index"] = Access.SignedIn,
+        ["PAGE /Recognition/Decision"] = Access.SignedIn,
+        ["PAGE /Recognition/New"] = Access.SignedIn,
+        ["PAGE /Results/Edit"] = Access.SignedIn,
+        ["PAGE /Review/Index"] = Access.SignedIn,
     };
+
+    /// <summary>Recognised models are public practice that anyone may copy (journey 8): for these routes the
+    /// other province's record used is one that is not recognised.</summary>
+    private static readonly HashSet<string> OpenOnceRecognised =
+    [
+        "POST /api/v1/initiatives/{id:int}/replications", "GET /api/v1/initiatives/{id:int}/replications", "PAGE /Initiatives/Replicate",
+    ];
 
     private List<(string Key, string Method, string Route)> Routes()
     {
@@ -124,14 +190,32 @@ public class AccessMatrixTests(DanVanFactory app)
     }
 
     [Fact]
-    public async Task OfficerOfAnotherCommune_ReachesNoRecordThroughAnyRouteThatNamesOne()
+    public async Task OfficerOfAnotherProvince_ReachesNoRecordThroughAnyRouteThatNamesOne()
     {
+        // Province B (Nghệ An) holds one record of every kind; an officer of a commune of Hưng Yên tries them all.
         var officerB = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
-        var recordId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, TestData.Unique("Bí mật của phường B"));
-        var orgResponse = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(officerB, "/api/v1/organizations",
-            new { name = TestData.Unique("Tổ chức của B"), kind = "police", unitCode = TestData.ThaiHoa });
-        var orgId = (await orgResponse.ReadJsonAsync()).GetProperty("id").GetInt32();
+        var secretariatB = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var secret = TestData.Unique("Bí mật của phường B");
+        var initiativeId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret, registeredOn: "2025-09-01");
+        var ids = new Dictionary<string, int>
+        {
+            ["initiative"] = initiativeId,
+            ["organization"] = await TestData.IdOfAsync(await officerB.PostAsJsonAsync("/api/v1/organizations", new { name = TestData.Unique("Tổ chức của B"), kind = "police", unitCode = TestData.ThaiHoa })),
+            ["criteria"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/criteria-sets", TestData.Criteria(TestData.NgheAn))),
+            ["campaign"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/campaigns", new { name = TestData.Unique("Đợt của B"), unitCode = TestData.NgheAn, opensOn = "2026-01-01", closesOn = "2026-12-31" })),
+            ["conference"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/conferences", new { name = TestData.Unique("Hội nghị B"), unitCode = TestData.NgheAn, level = "province", date = "2026-11-01", phase = "2021-2025", collectiveQuota = 1, individualQuota = 1 })),
+            ["committee"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/committees", new { name = TestData.Unique("BCĐ B"), unitCode = TestData.NgheAn, termFrom = 2025, termTo = 2030 })),
+            ["report"] = await TestData.IdOfAsync(await officerB.PostAsJsonAsync($"/api/v1/initiatives/{initiativeId}/results", new { periodKind = "quarter", periodStart = "2025-10-01", narrative = secret, values = Array.Empty<object>() })),
+        };
+        ids["evidence"] = await TestData.IdOfAsync(await officerB.PostAsync($"/api/v1/results/{ids["report"]}/evidence", TestData.FileContent(TestData.Png, "anh.png")));
+        var appraiserEmail = TestData.UniqueEmail();
+        await app.CreateUserAsync(appraiserEmail, (Role.Appraiser, TestData.NgheAn));
+        ids["appraisal"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/appraisals",
+            new { name = TestData.Unique("Thẩm định B"), unitCode = TestData.NgheAn, criteriaSetId = ids["criteria"], initiativeIds = new[] { initiativeId }, memberEmails = new[] { appraiserEmail } }));
+        ids["decision"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/recognitions",
+            new { unitCode = TestData.NgheAn, number = "9-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..4], date = "2026-10-01", level = "province", issuingBody = "BCĐ tỉnh Nghệ An", initiativeIds = new[] { initiativeId } }));
         var userB = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
+        var unrecognisedId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret + " (2)");
 
         var emailA = TestData.UniqueEmail();
         var userA = await app.CreateUserAsync(emailA, (Role.Officer, TestData.LuongBang));
@@ -139,13 +223,34 @@ public class AccessMatrixTests(DanVanFactory app)
         api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync(userA));
         var web = await HtmlClient.SignedInAsync(app, emailA);
 
-        var tried = 0;
-        foreach (var (key, method, route) in Routes().Where(r => r.Route.Contains("{id", StringComparison.Ordinal)))
+        string IdFor(string route)
         {
-            var id = route.Contains("organizations", StringComparison.OrdinalIgnoreCase) ? orgId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : route.Contains("Users", StringComparison.OrdinalIgnoreCase) ? userB.Id
-                : recordId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var url = Concrete(route, id);
+            var r = route.ToLowerInvariant();
+            int Pick(string key) => ids[key];
+            var id = r.Contains("evidence", StringComparison.Ordinal) && !r.Contains("/results/", StringComparison.Ordinal) ? Pick("evidence")
+                : r.Contains("/results/{reportid", StringComparison.Ordinal) ? Pick("report")
+                : r.Contains("campaign", StringComparison.Ordinal) ? Pick("campaign")
+                : r.Contains("criteria", StringComparison.Ordinal) ? Pick("criteria")
+                : r.Contains("appraisal", StringComparison.Ordinal) ? Pick("appraisal")
+                : r.Contains("recognitions/", StringComparison.Ordinal) || r.Contains("recognition/decision", StringComparison.Ordinal) ? Pick("decision")
+                : r.Contains("conference", StringComparison.Ordinal) ? Pick("conference")
+                : r.Contains("committees", StringComparison.Ordinal) ? Pick("committee")
+                : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
+                : Pick("initiative");
+            return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var tried = 0;
+        foreach (var (key, method, route) in Routes().Where(r => r.Route.Contains("{id", StringComparison.Ordinal) || r.Route.Contains("{reportId", StringComparison.Ordinal)))
+        {
+            var url = route.Contains("Users", StringComparison.Ordinal) ? Concrete(route, userB.Id)
+                : OpenOnceRecognised.Contains(key) ? Concrete(route, unrecognisedId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : Concrete(route, IdFor(route));
+            if (route.Contains("{reportId", StringComparison.Ordinal))
+            {
+                url = Concrete(route.Replace("{id:int}", initiativeId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), IdFor(route));
+            }
+
             HttpResponseMessage response;
             if (key.StartsWith("PAGE", StringComparison.Ordinal))
             {
@@ -163,15 +268,17 @@ public class AccessMatrixTests(DanVanFactory app)
 
             tried++;
             var body = await response.Content.ReadAsStringAsync();
-            Assert.False(response.IsSuccessStatusCode, $"{key} answered {(int)response.StatusCode} for another commune's record");
-            Assert.DoesNotContain("Bí mật của phường B", body, StringComparison.Ordinal);
+            Assert.False(response.IsSuccessStatusCode, $"{key} ({url}) answered {(int)response.StatusCode} for another province's record");
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
         }
 
-        Assert.True(tried >= 8, $"only {tried} routes tried");
+        Assert.True(tried >= 30, $"only {tried} routes tried");
 
-        // And the record is unchanged.
-        var after = await (await officerB.GetAsync($"/api/v1/initiatives/{recordId}")).ReadJsonAsync();
-        Assert.Equal(1, after.GetProperty("version").GetInt32());
+        // Nothing changed on the other side.
+        var after = await (await officerB.GetAsync($"/api/v1/initiatives/{initiativeId}")).ReadJsonAsync();
+        Assert.Equal("province", after.GetProperty("highestLevel").GetString());
+        var results = await (await officerB.GetAsync($"/api/v1/initiatives/{initiativeId}/results")).ReadJsonAsync();
+        Assert.Equal(1, results[0].GetProperty("version").GetInt32());
     }
 
     private static string Concrete(string route, string id)
@@ -179,6 +286,7 @@ public class AccessMatrixTests(DanVanFactory app)
         var url = route
             .Replace("{id:int?}", id, StringComparison.Ordinal).Replace("{id:int}", id, StringComparison.Ordinal)
             .Replace("{id?}", id, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)
+            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal)
             .Replace("{map:int}", "2025", StringComparison.Ordinal).Replace("{code}", "01", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**rest}", "x", StringComparison.Ordinal);
         return url.Length > 1 ? url.TrimEnd('/') : url;

@@ -33,6 +33,52 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SteeringCommittee> Committees => Set<SteeringCommittee>();
+
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+
+    public DbSet<MobilisationTeam> Teams => Set<MobilisationTeam>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
+
+    public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
+
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+
+    public DbSet<MeasureUnit> MeasureUnits => Set<MeasureUnit>();
+
+    public DbSet<ResultReport> ResultReports => Set<ResultReport>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+
+    public DbSet<AppraisalItem> AppraisalItems => Set<AppraisalItem>();
+
+    public DbSet<AppraisalMember> AppraisalMembers => Set<AppraisalMember>();
+
+    public DbSet<AppraisalRecusal> AppraisalRecusals => Set<AppraisalRecusal>();
+
+    public DbSet<AppraisalScore> AppraisalScores => Set<AppraisalScore>();
+
+    public DbSet<RecognitionDecision> RecognitionDecisions => Set<RecognitionDecision>();
+
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+
+    public DbSet<Conference> Conferences => Set<Conference>();
+
+    public DbSet<Award> Awards => Set<Award>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

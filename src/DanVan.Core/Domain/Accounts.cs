@@ -11,6 +11,16 @@ public class AppUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The unit where the person works (2025 map): appraisal conflicts are judged by it.</summary>
+    public int? HomeUnitId { get; set; }
+
+    public AdminUnit? HomeUnit { get; set; }
+
+    /// <summary>The organisation the person belongs to, if any.</summary>
+    public int? OrganizationId { get; set; }
+
+    public Organization? Organization { get; set; }
+
     public List<RoleGrant> Grants { get; set; } = [];
 }
 

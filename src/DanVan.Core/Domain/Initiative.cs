@@ -96,6 +96,18 @@ public class Initiative : IVersioned, IAudited
 
     public string SearchText { get; set; } = string.Empty;
 
+    /// <summary>The registration round it was registered into, if any.</summary>
+    public int? CampaignId { get; set; }
+
+    public Campaign? Campaign { get; set; }
+
+    /// <summary>Highest level recognised so far (kept with the recognitions, for lists and reports).</summary>
+    public RecognitionLevel? HighestLevel { get; set; }
+
+    public DateOnly? FirstRecognizedOn { get; set; }
+
+    public List<Recognition> Recognitions { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string? CreatedBy { get; set; }
@@ -119,6 +131,147 @@ public class Initiative : IVersioned, IAudited
         CurrentUnit = currentUnit;
         ScopePath = currentUnit.Path;
     }
+
+    /// <summary>Recognises the initiative by a decision; a later recognition must be at a higher level.</summary>
+    public Recognition Recognize(RecognitionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (Status == InitiativeStatus.Retired)
+        {
+            throw new DomainException($"Mô hình \"{Name}\" đã bị loại bỏ nên không công nhận được.");
+        }
+
+        if (decision.Date < RegisteredOn)
+        {
+            throw new DomainException($"Quyết định công nhận không thể trước ngày đăng ký mô hình \"{Name}\".");
+        }
+
+        if (decision.Level == RecognitionLevel.District && decision.Date >= new DateOnly(2025, 7, 1))
+        {
+            throw new DomainException("Từ ngày 01/07/2025 không còn cấp huyện; hãy chọn cấp xã, tỉnh hoặc toàn quốc.");
+        }
+
+        if (HighestLevel is { } highest && decision.Level <= highest)
+        {
+            throw new DomainException($"Mô hình \"{Name}\" đã được công nhận ở cấp {LevelName(highest)}; chỉ công nhận lại ở cấp cao hơn.");
+        }
+
+        var recognition = new Recognition { Initiative = this, InitiativeId = Id, Decision = decision, Level = decision.Level, Date = decision.Date };
+        Recognitions.Add(recognition);
+        HighestLevel = decision.Level;
+        FirstRecognizedOn ??= decision.Date;
+        if (Status == InitiativeStatus.Registered)
+        {
+            Status = InitiativeStatus.Active;
+        }
+
+        return recognition;
+    }
+
+    /// <summary>Removes the initiative after review (loại bỏ); a reason is required.</summary>
+    public void Retire(DateOnly on, string? reason)
+    {
+        if (Status == InitiativeStatus.Retired)
+        {
+            throw new DomainException($"Mô hình \"{Name}\" đã bị loại bỏ từ trước.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Cần ghi lý do loại bỏ.") { Field = "Reason" };
+        }
+
+        if (on < RegisteredOn)
+        {
+            throw new DomainException("Ngày loại bỏ không thể trước ngày đăng ký.") { Field = "On" };
+        }
+
+        Status = InitiativeStatus.Retired;
+        RetiredOn = on;
+        RetiredReason = reason.Trim();
+    }
+
+    /// <summary>Undoes a retirement; a reason is required.</summary>
+    public void Reinstate(string? reason)
+    {
+        if (Status != InitiativeStatus.Retired)
+        {
+            throw new DomainException($"Mô hình \"{Name}\" không ở trạng thái đã loại bỏ.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Cần ghi lý do khôi phục.") { Field = "Reason" };
+        }
+
+        Status = InitiativeStatus.Active;
+        RetiredOn = null;
+        RetiredReason = null;
+    }
+
+    /// <summary>A result report makes a registered model a maintained one.</summary>
+    public void MarkReporting()
+    {
+        if (Status == InitiativeStatus.Registered)
+        {
+            Status = InitiativeStatus.Active;
+        }
+    }
+
+    /// <summary>Starts a replication: another unit or organisation adopts this recognised initiative.</summary>
+    public Initiative Replicate(string name, AdminUnit unit, AdminUnit currentUnit, int? ownerOrganizationId, string? ownerName,
+        InitiativeKind kind, DateOnly registeredOn, DateTimeOffset now, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (HighestLevel is null)
+        {
+            throw new DomainException($"Chỉ nhân rộng được mô hình đã được công nhận; \"{Name}\" chưa được công nhận.");
+        }
+
+        if (Status == InitiativeStatus.Retired)
+        {
+            throw new DomainException($"Mô hình \"{Name}\" đã bị loại bỏ nên không nhân rộng được.");
+        }
+
+        if (currentUnit.Id == CurrentUnitId && (ownerOrganizationId is null || ownerOrganizationId == OwnerOrganizationId))
+        {
+            throw new DomainException("Nhân rộng là do đơn vị hoặc tổ chức khác áp dụng; hãy chọn đơn vị hoặc tổ chức khác.") { Field = "UnitCode" };
+        }
+
+        if (registeredOn < RegisteredOn)
+        {
+            throw new DomainException("Ngày nhân rộng không thể trước ngày đăng ký mô hình nguồn.") { Field = "RegisteredOn" };
+        }
+
+        var copy = new Initiative
+        {
+            Name = string.IsNullOrWhiteSpace(name) ? Name : name,
+            Field = Field,
+            Kind = kind,
+            Origin = Origin.Replicated,
+            ReplicatedFromId = Id,
+            OwnerOrganizationId = ownerOrganizationId,
+            OwnerName = ownerName,
+            RegisteredOn = registeredOn,
+            Summary = Summary,
+            Goals = Goals,
+            Method = Method,
+            Status = InitiativeStatus.Registered,
+            CreatedAt = now,
+            CreatedBy = by,
+        };
+        copy.PlaceIn(unit, currentUnit);
+        copy.Validate();
+        return copy;
+    }
+
+    public static string LevelName(RecognitionLevel level) => level switch
+    {
+        RecognitionLevel.Commune => "xã",
+        RecognitionLevel.District => "huyện",
+        RecognitionLevel.Province => "tỉnh",
+        RecognitionLevel.National => "toàn quốc",
+    };
 
     /// <summary>Checks the record's own rules before it is saved, and refreshes derived keys.</summary>
     public void Validate()

@@ -4,7 +4,13 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DanVan.Data;
 using DanVan.Domain;
+using DanVan.Features.Appraisals;
+using DanVan.Features.Campaigns;
+using DanVan.Features.Conferences;
 using DanVan.Features.Initiatives;
+using DanVan.Features.Notifications;
+using DanVan.Features.Recognition;
+using DanVan.Features.Results;
 using DanVan.Features.Me;
 using DanVan.Features.Organizations;
 using DanVan.Features.Units;
@@ -44,6 +50,7 @@ public static class AppSetup
         services.AddDanVanDatabase(config);
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
+        services.AddSingleton<EvidenceStore>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -105,6 +112,7 @@ public static class AppSetup
                     o.Conventions.AllowAnonymousToPage(page);
                 }
             })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDecimalBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
         services.Configure<RequestLocalizationOptions>(o =>
@@ -187,7 +195,7 @@ public static class AppSetup
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+            return Microsoft.AspNetCore.Http.Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
         }).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1");
@@ -195,6 +203,12 @@ public static class AppSetup
         api.MapOrganizationsApi();
         api.MapInitiativesApi();
         api.MapMeApi();
+        api.MapCampaignsApi();
+        api.MapResultsApi();
+        api.MapAppraisalsApi();
+        api.MapRecognitionApi();
+        api.MapConferencesApi();
+        api.MapNotificationsApi();
 
         app.MapRazorPages();
         app.MapStaticAssetsFallback();

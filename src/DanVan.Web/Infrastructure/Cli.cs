@@ -96,6 +96,7 @@ public static class Cli
                 case "seed":
                     await db.Database.MigrateAsync();
                     var counts = await MapSeeder.SeedAsync(db);
+                    await MeasureSeeder.SeedAsync(db);
                     await output.WriteLineAsync($"Bản đồ / map: 2024 {counts.Units2024} đơn vị, 2025 {counts.Units2025} đơn vị, {counts.Successions} quan hệ kế thừa.");
                     if (options.ContainsKey("demo"))
                     {

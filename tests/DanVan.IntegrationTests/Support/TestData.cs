@@ -53,4 +53,35 @@ public static class TestData
     }
 
     public static (Role, string?) Grant(Role role, string? unit) => (role, unit);
+
+    /// <summary>A real 1×1 PNG.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    public static async Task<int> IdOfAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt32();
+    }
+
+    public static MultipartFormDataContent FileContent(byte[] bytes, string fileName)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", fileName);
+        return content;
+    }
+
+    public static object Criteria(string unit, decimal threshold = 70) => new
+    {
+        name = Unique("Bộ tiêu chí"),
+        unitCode = unit,
+        passThreshold = threshold,
+        criteria = new[]
+        {
+            new { name = "Hiệu quả", weight = 2m, maxScore = 10m },
+            new { name = "Sức lan tỏa", weight = 1m, maxScore = 10m },
+        },
+    };
 }

@@ -87,6 +87,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         b.HasIndex(x => new { x.UnitId, x.Code }).IsUnique();
         b.HasIndex(x => x.ReplicatedFromId);
         b.HasIndex(x => x.OwnerOrganizationId);
+        b.HasIndex(x => x.CampaignId);
+        b.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -135,5 +137,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.FullName).HasMaxLength(200);
         b.Property(x => x.Culture).HasMaxLength(10);
+        b.HasOne(x => x.HomeUnit).WithMany().HasForeignKey(x => x.HomeUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

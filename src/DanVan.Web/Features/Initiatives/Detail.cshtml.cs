@@ -1,5 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
+using DanVan.Features.Recognition;
+using DanVan.Features.Results;
+using DanVan.Features.Review;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +17,20 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public bool CanEdit { get; private set; }
 
+    public bool CanManage { get; private set; }
+
+    public bool CanReplicate { get; private set; }
+
+    public List<ResultView> ResultReports { get; private set; } = [];
+
+    public List<HistoryRow> RecognitionHistory { get; private set; } = [];
+
+    public IReadOnlyList<ReplicaNode> Replicas { get; private set; } = [];
+
+    public int ReplicaTotal { get; private set; }
+
+    public List<Domain.ReviewDecision> Reviews { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -25,7 +42,13 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
         Item = item;
         CanEdit = scope.CanWrite(item.ScopePath);
+        CanManage = scope.CanAdministerUsersAt(item.ScopePath);
+        CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.WritePaths.Count > 0;
         Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
+        ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
+        RecognitionHistory = await Recognitions.HistoryAsync(db, id, ct);
+        (Replicas, ReplicaTotal) = await Replication.TreeAsync(db, id, ct);
+        Reviews = await Features.Review.Reviews.HistoryAsync(db, id, ct);
         return Page();
     }
 }

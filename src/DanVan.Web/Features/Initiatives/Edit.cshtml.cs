@@ -28,7 +28,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
     /// <summary>Records kept on a 2024 unit keep it; the form shows it without a picker.</summary>
     public string? OldUnitName { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public List<Campaigns.CampaignRow> OpenCampaigns { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? campaignId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         if (scope.WritePaths.Count == 0)
@@ -55,6 +57,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         else
         {
             Input.RegisteredOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            Input.CampaignId = campaignId;
         }
 
         await LoadChoicesAsync(scope, ct);
@@ -160,6 +163,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             }
         }
 
+        OpenCampaigns = await Campaigns.Campaigns.OpenForAsync(db, writable, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         var orgUnit = OldUnitName is null ? Input.UnitCode : await db.AdminUnits
             .Where(u => u.Map == Maps.Current && u.Path == db.AdminUnits.Where(o => o.Map == Maps.Map2024 && o.Code == Input.UnitCode).Select(o => o.CurrentPath).FirstOrDefault())
             .Select(u => u.Code).FirstOrDefaultAsync(ct);

@@ -86,6 +86,10 @@ public sealed class InitiativeInput
     [CleanText]
     public string? RetiredReason { get; set; }
 
+    /// <summary>The registration round (đợt đăng ký) it is registered into, if any.</summary>
+    [Display(Name = "Đợt đăng ký")]
+    public int? CampaignId { get; set; }
+
     /// <summary>The version the editor saw; a different current version means someone else saved first.</summary>
     public int Version { get; set; }
 }
@@ -102,6 +106,7 @@ public static class InitiativeCommands
     {
         var initiative = new Initiative { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
         await ApplyAsync(db, scope, initiative, input, ct);
+        await JoinCampaignAsync(db, initiative, input.CampaignId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         db.Initiatives.Add(initiative);
         await SaveAsync(db, ct);
         return initiative;
@@ -196,6 +201,28 @@ public static class InitiativeCommands
         }
     }
 
+    /// <summary>A registration into a round must fall within its dates and its area.</summary>
+    private static async Task JoinCampaignAsync(AppDbContext db, Initiative initiative, int? campaignId, DateOnly today, CancellationToken ct)
+    {
+        if (campaignId is null)
+        {
+            return;
+        }
+
+        var campaign = await db.Campaigns.Include(c => c.Unit).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
+            ?? throw new InputException(nameof(InitiativeInput.CampaignId), "Không tìm thấy đợt đăng ký.");
+        try
+        {
+            campaign.EnsureCanRegister(today, initiative.ScopePath);
+        }
+        catch (DomainException e)
+        {
+            throw new InputException(nameof(InitiativeInput.CampaignId), e.Message);
+        }
+
+        initiative.CampaignId = campaign.Id;
+    }
+
     private static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {
         try
@@ -216,6 +243,6 @@ public static class InitiativeCommands
         Code = d.Code, Name = d.Name, Field = d.Field, Kind = d.Kind, Origin = d.Origin, ReplicatedFromId = d.ReplicatedFromId,
         OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName,
         UnitCode = d.UnitCode, UnitMap = d.UnitMap, RegisteredOn = d.RegisteredOn, Summary = d.Summary, Goals = d.Goals,
-        Method = d.Method, Status = d.Status, RetiredOn = d.RetiredOn, RetiredReason = d.RetiredReason, Version = d.Version,
+        Method = d.Method, Status = d.Status, RetiredOn = d.RetiredOn, RetiredReason = d.RetiredReason, Version = d.Version, CampaignId = d.CampaignId,
     };
 }

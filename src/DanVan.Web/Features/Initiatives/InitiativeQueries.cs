@@ -19,7 +19,8 @@ public sealed record InitiativeDetail(
     int? OwnerOrganizationId, string? OwnerOrganizationName, string? OwnerName,
     int UnitMap, string UnitCode, string UnitFullName, string CurrentUnitCode, string CurrentUnitFullName, string ScopePath,
     DateOnly RegisteredOn, string? Summary, string? Goals, string? Method, DateOnly? RetiredOn, string? RetiredReason,
-    DateTimeOffset CreatedAt, string? CreatedBy, int Version, int ReplicationCount);
+    DateTimeOffset CreatedAt, string? CreatedBy, int Version, int ReplicationCount,
+    int? CampaignId, string? CampaignName, RecognitionLevel? HighestLevel, DateOnly? FirstRecognizedOn);
 
 public sealed record AuditRow(DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
 
@@ -111,7 +112,8 @@ public static class InitiativeQueries
                 i.OwnerOrganizationId, i.OwnerOrganization != null ? i.OwnerOrganization.Name : null, i.OwnerName,
                 i.Unit!.Map, i.Unit.Code, i.Unit.FullName, i.CurrentUnit!.Code, i.CurrentUnit.FullName, i.ScopePath,
                 i.RegisteredOn, i.Summary, i.Goals, i.Method, i.RetiredOn, i.RetiredReason, i.CreatedAt, i.CreatedBy, i.Version,
-                db.Initiatives.Count(r => r.ReplicatedFromId == i.Id)))
+                db.Initiatives.Count(r => r.ReplicatedFromId == i.Id),
+                i.CampaignId, i.Campaign != null ? i.Campaign.Name : null, i.HighestLevel, i.FirstRecognizedOn))
             .FirstOrDefaultAsync(ct);
 
     public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)

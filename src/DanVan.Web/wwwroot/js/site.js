@@ -20,6 +20,7 @@
     if (e.target.matches('[data-autosubmit]')) e.target.form.requestSubmit();
   });
   document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-print]')) { window.print(); return; }
     var btn = e.target.closest('[data-copy]');
     if (btn && navigator.clipboard) {
       navigator.clipboard.writeText(document.getElementById(btn.getAttribute('data-copy')).textContent.trim());

@@ -6,6 +6,7 @@ using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Admin.Users;
 
@@ -34,6 +35,10 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         [StringLength(200, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
         [CleanText]
         public string FullName { get; set; } = string.Empty;
+
+        [Display(Name = "Đơn vị công tác (mã, bản đồ 2025)")]
+        [StringLength(10)]
+        public string? HomeUnitCode { get; set; }
 
         [Display(Name = "Mật khẩu ban đầu")]
         [Required(ErrorMessage = "Vui lòng nhập {0}.")]
@@ -73,7 +78,18 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new AppUser { UserName = NewUser.Email.Trim(), Email = NewUser.Email.Trim(), EmailConfirmed = true, FullName = NewUser.FullName.Trim(), CreatedAt = clock.GetUtcNow() };
+        int? homeUnitId = null;
+        if (!string.IsNullOrWhiteSpace(NewUser.HomeUnitCode))
+        {
+            homeUnitId = await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Code == NewUser.HomeUnitCode.Trim()).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            if (homeUnitId is null)
+            {
+                ModelState.AddModelError("NewUser.HomeUnitCode", $"Không có đơn vị mã {NewUser.HomeUnitCode} trên bản đồ 2025.");
+                return Page();
+            }
+        }
+
+        var user = new AppUser { UserName = NewUser.Email.Trim(), Email = NewUser.Email.Trim(), EmailConfirmed = true, FullName = NewUser.FullName.Trim(), CreatedAt = clock.GetUtcNow(), HomeUnitId = homeUnitId };
         var result = await users.CreateAsync(user, NewUser.Password);
         if (!result.Succeeded)
         {

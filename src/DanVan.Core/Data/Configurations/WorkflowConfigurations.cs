@@ -1,0 +1,275 @@
+using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DanVan.Data.Configurations;
+
+internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<SteeringCommittee>
+{
+    public void Configure(EntityTypeBuilder<SteeringCommittee> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Members).WithOne(x => x.Committee).HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<CommitteeMember>
+{
+    public void Configure(EntityTypeBuilder<CommitteeMember> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.Position).HasMaxLength(200);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.FollowsFields).HasMaxLength(200);
+        b.Property(x => x.FollowsUnits).HasMaxLength(2000);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<MobilisationTeam>
+{
+    public void Configure(EntityTypeBuilder<MobilisationTeam> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Village).HasMaxLength(200);
+        b.Property(x => x.LeaderName).HasMaxLength(200);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Contact).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.CriteriaSet).WithMany().HasForeignKey(x => x.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Targets).WithOne(x => x.Campaign).HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class CampaignTargetConfiguration : IEntityTypeConfiguration<CampaignTarget>
+{
+    public void Configure(EntityTypeBuilder<CampaignTarget> b)
+    {
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CampaignId, x.UnitId, x.Field }).IsUnique();
+    }
+}
+
+internal sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<CriteriaSet>
+{
+    public void Configure(EntityTypeBuilder<CriteriaSet> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.PassThreshold).HasPrecision(6, 2);
+        b.Ignore(x => x.TotalWeight);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Criteria).WithOne().HasForeignKey(x => x.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterion>
+{
+    public void Configure(EntityTypeBuilder<Criterion> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(500);
+        b.Property(x => x.Weight).HasPrecision(8, 2);
+        b.Property(x => x.MaxScore).HasPrecision(8, 2);
+    }
+}
+
+internal sealed class MeasureUnitConfiguration : IEntityTypeConfiguration<MeasureUnit>
+{
+    public void Configure(EntityTypeBuilder<MeasureUnit> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+internal sealed class ResultReportConfiguration : IEntityTypeConfiguration<ResultReport>
+{
+    public void Configure(EntityTypeBuilder<ResultReport> b)
+    {
+        b.Property(x => x.Narrative).HasMaxLength(8000);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.PeriodEnd);
+        b.Ignore(x => x.PeriodLabel);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Values).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Revisions).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.InitiativeId, x.PeriodKind, x.PeriodStart }).IsUnique();
+    }
+}
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> b)
+    {
+        b.Property(x => x.Indicator).HasMaxLength(300);
+        b.Property(x => x.Value).HasPrecision(20, 4);
+        b.HasOne(x => x.MeasureUnit).WithMany().HasForeignKey(x => x.MeasureUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StorageName).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ResultRevisionConfiguration : IEntityTypeConfiguration<ResultRevision>
+{
+    public void Configure(EntityTypeBuilder<ResultRevision> b) => b.Property(x => x.By).HasMaxLength(256);
+}
+
+internal sealed class AppraisalConfiguration : IEntityTypeConfiguration<Appraisal>
+{
+    public void Configure(EntityTypeBuilder<Appraisal> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.CriteriaSet).WithMany().HasForeignKey(x => x.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Items).WithOne(x => x.Appraisal).HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class AppraisalItemConfiguration : IEntityTypeConfiguration<AppraisalItem>
+{
+    public void Configure(EntityTypeBuilder<AppraisalItem> b)
+    {
+        b.Property(x => x.Conclusion).HasMaxLength(2000);
+        b.Property(x => x.FieldVisitNotes).HasMaxLength(8000);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Recusals).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AppraisalId, x.InitiativeId }).IsUnique();
+        b.HasIndex(x => x.InitiativeId);
+    }
+}
+
+internal sealed class AppraisalMemberConfiguration : IEntityTypeConfiguration<AppraisalMember>
+{
+    public void Configure(EntityTypeBuilder<AppraisalMember> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.AppraisalId, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class AppraisalRecusalConfiguration : IEntityTypeConfiguration<AppraisalRecusal>
+{
+    public void Configure(EntityTypeBuilder<AppraisalRecusal> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.HasIndex(x => new { x.ItemId, x.UserId }).IsUnique();
+    }
+}
+
+internal sealed class AppraisalScoreConfiguration : IEntityTypeConfiguration<AppraisalScore>
+{
+    public void Configure(EntityTypeBuilder<AppraisalScore> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Value).HasPrecision(8, 2);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.HasIndex(x => new { x.ItemId, x.UserId, x.CriterionId }).IsUnique();
+    }
+}
+
+internal sealed class RecognitionDecisionConfiguration : IEntityTypeConfiguration<RecognitionDecision>
+{
+    public void Configure(EntityTypeBuilder<RecognitionDecision> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(50);
+        b.Property(x => x.IssuingBody).HasMaxLength(300);
+        b.Property(x => x.Signer).HasMaxLength(200);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Recognitions).WithOne(x => x.Decision).HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recognition>
+{
+    public void Configure(EntityTypeBuilder<Recognition> b)
+    {
+        b.HasOne(x => x.Initiative).WithMany(x => x.Recognitions).HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InitiativeId, x.Level }).IsUnique();
+    }
+}
+
+internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<ReviewDecision>
+{
+    public void Configure(EntityTypeBuilder<ReviewDecision> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InitiativeId, x.On });
+    }
+}
+
+internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Conference>
+{
+    public void Configure(EntityTypeBuilder<Conference> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Phase).HasMaxLength(50);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Awards).WithOne(x => x.Conference).HasForeignKey(x => x.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ScopePath);
+    }
+}
+
+internal sealed class AwardConfiguration : IEntityTypeConfiguration<Award>
+{
+    public void Configure(EntityTypeBuilder<Award> b)
+    {
+        b.Property(x => x.Recipient).HasMaxLength(300);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ConferenceId, x.InitiativeId, x.RecipientKind }).IsUnique();
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Text).HasMaxLength(1000);
+        b.Property(x => x.Link).HasMaxLength(500);
+        b.HasIndex(x => new { x.UserId, x.ReadAt, x.Id });
+    }
+}

@@ -1,0 +1,58 @@
+using DanVan.Data;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Appraisals;
+
+public sealed record RecusalInput(string? Reason);
+
+public static class AppraisalsApi
+{
+    public static void MapAppraisalsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/appraisals").WithTags("Appraisals");
+        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Appraisals.ListAsync(db, await s.GetAsync(ct), ct)));
+        g.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            await Appraisals.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(Shape(v)) : Problems.NotFound()))
+            .WithSummary("Kết quả: điểm từng thành viên, điểm trung bình thô, trung bình chuẩn hoá (z), độ phân tán, kết luận.");
+        g.MapPost("/", (AppraisalInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/appraisals", new { (await Appraisals.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id })));
+        g.MapPut("/{id:int}/items/{itemId:int}/scores", (int id, int itemId, ScoreInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            await Appraisals.ScoreAsync(db, await s.GetAsync(ct), id, itemId, input, ct);
+            return TypedResults.NoContent();
+        })).WithSummary("Thành viên hội đồng chấm điểm một mô hình (mọi tiêu chí).");
+        g.MapPost("/{id:int}/items/{itemId:int}/recusal", (int id, int itemId, RecusalInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            await Appraisals.RecuseAsync(db, await s.GetAsync(ct), id, itemId, input.Reason, ct);
+            return TypedResults.NoContent();
+        }));
+        g.MapPut("/{id:int}/items/{itemId:int}/conclusion", (int id, int itemId, ConclusionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            if (CampaignsApi.Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            await Appraisals.ConcludeAsync(db, await s.GetAsync(ct), id, itemId, input, ct);
+            return TypedResults.NoContent();
+        }));
+        g.MapPost("/{id:int}/close", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            await Appraisals.CloseAsync(db, await s.GetAsync(ct), id, ct);
+            return TypedResults.NoContent();
+        }));
+    }
+
+    // Tuples do not serialise by name; the API gets plain objects.
+    private static object Shape(AppraisalView v) => new
+    {
+        v.Id, v.Name, v.UnitCode, v.UnitName, Status = EnumKeys.Key(v.Status), v.OpenedOn, v.CriteriaSet, v.Members, v.Version,
+        Items = v.Items.Select(i => new
+        {
+            i.ItemId, i.InitiativeId, i.InitiativeName, i.UnitName, Outcome = EnumKeys.Key(i.Outcome), i.Conclusion, i.FieldVisitNotes,
+            Excluded = i.Excluded.Select(e => new { e.UserId, e.Automatic, e.Reason }),
+            i.Result.MemberCount, i.Result.RawMean, i.Result.Spread, i.Result.NormalisedZ, i.Result.NormalisedScore, i.Result.Totals, i.Result.Diverging, i.Result.Passes,
+        }),
+    };
+}

@@ -1,0 +1,79 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Criteria;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Appraisals;
+
+public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public AppraisalInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Members { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    public List<UnitSummary> Units { get; private set; } = [];
+
+    public List<CriteriaSetView> Sets { get; private set; } = [];
+
+    public List<(int Id, string Name, string Unit, RecognitionLevel? Level)> Candidates { get; private set; } = [];
+
+    public List<(string Email, string Name)> Appraisers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (scope.UserAdminPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        Input.UnitCode = Unit;
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        Input.MemberEmails = (Members ?? string.Empty).Split(['\n', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Appraisal? created = null;
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => created = await Appraisals.CreateAsync(db, scope, Input, clock, ct)))
+        {
+            TempData["Flash"] = "Đã mở đợt thẩm định và mời hội đồng.";
+            return RedirectToPage("/Appraisals/Detail", new { id = created!.Id });
+        }
+
+        Unit = Input.UnitCode;
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
+            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        Sets = await CriteriaSets.ListAsync(db, scope, ct);
+        if (Input.UnitCode is not null && Units.FirstOrDefault(u => u.Code == Input.UnitCode) is { } unit)
+        {
+            var path = await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Code == unit.Code).Select(u => u.Path).FirstAsync(ct);
+            var list = await db.Initiatives.AsNoTracking().WithinPaths([path], i => i.ScopePath).Where(i => i.Status != InitiativeStatus.Retired)
+                .OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).Take(500)
+                .Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName, i.HighestLevel }).ToListAsync(ct);
+            Candidates = list.Select(i => (i.Id, i.Name, i.Unit, i.HighestLevel)).ToList();
+            var ancestors = Notifier.AncestorPaths(path);
+            var appraisers = await db.RoleGrants.AsNoTracking().Where(g => g.Role == Role.Appraiser && (ancestors.Contains(g.ScopePath) || g.ScopePath.StartsWith(path)))
+                .Select(g => new { g.User!.Email, g.User.FullName }).Distinct().ToListAsync(ct);
+            Appraisers = appraisers.Select(a => (a.Email ?? string.Empty, a.FullName)).OrderBy(a => a.FullName, VietnameseText.Comparer).ToList();
+        }
+    }
+}

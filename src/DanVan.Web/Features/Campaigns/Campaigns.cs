@@ -1,0 +1,201 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Campaigns;
+
+public sealed class TargetInput
+{
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    public Field? Field { get; set; }
+
+    [Range(0, 100000, ErrorMessage = "Chỉ tiêu phải từ {1} đến {2}.")]
+    public int? Count { get; set; }
+}
+
+public sealed class CampaignInput
+{
+    [Display(Name = "Tên đợt đăng ký")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [Display(Name = "Đơn vị")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Ngày bắt đầu")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? OpensOn { get; set; }
+
+    [Display(Name = "Ngày kết thúc")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? ClosesOn { get; set; }
+
+    [Display(Name = "Bộ tiêu chí")]
+    public int? CriteriaSetId { get; set; }
+
+    [Display(Name = "Liên hệ khi hết hạn")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Contact { get; set; }
+
+    public List<TargetInput> Targets { get; set; } = [];
+
+    public int Version { get; set; }
+}
+
+public sealed record CampaignRow(int Id, string Name, string UnitCode, string UnitName, DateOnly OpensOn, DateOnly ClosesOn, int Registered, int Target);
+
+public sealed record OfficerRef(string Email, string FullName);
+
+/// <summary>One child unit's (or, in a commune, one organisation's) registrations against its target.</summary>
+public sealed record ProgressRow(string Key, string Name, int Target, int Registered, bool Late, bool Missing, IReadOnlyList<OfficerRef> Officers);
+
+public sealed record CampaignDetail(int Id, string Name, string UnitCode, string UnitName, string ScopePath, DateOnly OpensOn, DateOnly ClosesOn,
+    int? CriteriaSetId, string? CriteriaSetName, string? Contact, int Version, bool IsOpen, bool IsClosed,
+    IReadOnlyList<ProgressRow> Progress, int TotalTarget, int TotalRegistered);
+
+public static class Campaigns
+{
+    public static async Task<List<CampaignRow>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        // A caller sees rounds of their area and the rounds above it that their units register into.
+        var paths = scope.ReadPaths;
+        var ancestors = paths.SelectMany(Notifier.AncestorPaths).Distinct().ToList();
+        var q = db.Campaigns.AsNoTracking().Where(c => ancestors.Contains(c.ScopePath))
+            .Union(db.Campaigns.AsNoTracking().WithinPaths(paths, c => c.ScopePath));
+        return await q.OrderByDescending(c => c.OpensOn).ThenBy(c => c.Id)
+            .Select(c => new CampaignRow(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn,
+                db.Initiatives.Count(i => i.CampaignId == c.Id), c.Targets.Sum(t => (int?)t.Count) ?? 0))
+            .Take(200).ToListAsync(ct);
+    }
+
+    /// <summary>Open rounds that a unit at this path may register into.</summary>
+    public static async Task<List<CampaignRow>> OpenForAsync(AppDbContext db, IEnumerable<string> paths, DateOnly today, CancellationToken ct)
+    {
+        var ancestors = paths.SelectMany(Notifier.AncestorPaths).Distinct().ToList();
+        return await db.Campaigns.AsNoTracking().Where(c => ancestors.Contains(c.ScopePath) && c.OpensOn <= today && c.ClosesOn >= today)
+            .OrderBy(c => c.ClosesOn)
+            .Select(c => new CampaignRow(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn, 0, 0)).ToListAsync(ct);
+    }
+
+    public static async Task<CampaignDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, DateOnly today, CancellationToken ct)
+    {
+        var c = await db.Campaigns.AsNoTracking().Include(x => x.Unit).Include(x => x.CriteriaSet).Include(x => x.Targets).ThenInclude(t => t.Unit)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !(scope.CanRead(c.ScopePath) || scope.ReadPaths.Any(p => UnitPaths.Contains(c.ScopePath, p))))
+        {
+            return null;
+        }
+
+        var closed = today > c.ClosesOn;
+        var registrations = await db.Initiatives.AsNoTracking().Where(i => i.CampaignId == id).ReadableBy(scope, i => i.ScopePath)
+            .Select(i => new { i.ScopePath, i.OwnerOrganizationId, OrgName = i.OwnerOrganization != null ? i.OwnerOrganization.Name : null }).ToListAsync(ct);
+        var progress = new List<ProgressRow>();
+        if (c.Unit!.Level == 1)
+        {
+            var children = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.ParentCode == c.Unit.Code)
+                .WithinPaths(scope.ReadPaths, u => u.Path).OrderBy(u => u.SortKey).Select(u => new { u.Id, u.Code, u.FullName, u.Path }).ToListAsync(ct);
+            var officers = await db.RoleGrants.AsNoTracking().Where(g => g.Role == Role.Officer && g.UnitId != null && g.Unit!.ParentCode == c.Unit.Code)
+                .Select(g => new { g.ScopePath, g.User!.Email, g.User.FullName }).ToListAsync(ct);
+            foreach (var u in children)
+            {
+                var target = c.Targets.Where(t => t.UnitId == u.Id).Sum(t => t.Count);
+                var registered = registrations.Count(r => UnitPaths.Contains(u.Path, r.ScopePath));
+                var missing = registered == 0 && (target > 0 || closed);
+                var late = registered < target && (closed || (c.ClosesOn.DayNumber - today.DayNumber) <= 7);
+                progress.Add(new ProgressRow(u.Code, u.FullName, target, registered, late, missing,
+                    officers.Where(o => o.ScopePath == u.Path).Select(o => new OfficerRef(o.Email ?? string.Empty, o.FullName)).ToList()));
+            }
+        }
+        else
+        {
+            // In a commune the block secretary follows associations and organisations.
+            var orgs = await db.Organizations.AsNoTracking().WithinPaths([c.ScopePath], o => o.ScopePath).OrderBy(o => o.SortKey).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+            foreach (var o in orgs)
+            {
+                var registered = registrations.Count(r => r.OwnerOrganizationId == o.Id);
+                progress.Add(new ProgressRow(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, 0, registered, false, registered == 0 && closed, []));
+            }
+        }
+
+        var totalTarget = c.Targets.Sum(t => t.Count);
+        return new CampaignDetail(c.Id, c.Name, c.Unit.Code, c.Unit.FullName, c.ScopePath, c.OpensOn, c.ClosesOn, c.CriteriaSetId, c.CriteriaSet?.Name,
+            c.Contact, c.Version, c.IsOpenOn(today), closed,
+            progress.OrderByDescending(p => p.Missing).ThenByDescending(p => p.Late).ThenBy(p => p.Name, VietnameseText.Comparer).ToList(),
+            totalTarget, registrations.Count);
+    }
+
+    public static async Task<Campaign> SaveAsync(AppDbContext db, UserScope scope, int? id, CampaignInput input, CancellationToken ct)
+    {
+        var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(CampaignInput.UnitCode), ct);
+        Lookups.EnsureManages(scope, unit.Path);
+        Campaign c;
+        if (id is null)
+        {
+            c = new Campaign();
+            db.Campaigns.Add(c);
+        }
+        else
+        {
+            c = await db.Campaigns.Include(x => x.Targets).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
+            Lookups.EnsureManages(scope, c.ScopePath);
+            db.Entry(c).Property(x => x.Version).OriginalValue = input.Version;
+            if (c.Version != input.Version)
+            {
+                throw new DbUpdateConcurrencyException("stale");
+            }
+        }
+
+        if (input.CriteriaSetId is { } setId && !await db.CriteriaSets.ReadableBy(scope, s => s.ScopePath).AnyAsync(s => s.Id == setId, ct))
+        {
+            throw new InputException(nameof(CampaignInput.CriteriaSetId), "Không tìm thấy bộ tiêu chí.");
+        }
+
+        c.Name = input.Name ?? string.Empty;
+        c.UnitId = unit.Id;
+        c.Unit = unit;
+        c.ScopePath = unit.Path;
+        c.OpensOn = input.OpensOn!.Value;
+        c.ClosesOn = input.ClosesOn!.Value;
+        c.CriteriaSetId = input.CriteriaSetId;
+        c.Contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim();
+        try
+        {
+            c.Validate();
+        }
+        catch (DomainException e) when (e.Field is not null)
+        {
+            throw new InputException(e.Field, e.Message);
+        }
+
+        var targets = new List<CampaignTarget>();
+        foreach (var t in input.Targets.Where(t => !string.IsNullOrWhiteSpace(t.UnitCode) && t.Count is > 0))
+        {
+            var child = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == t.UnitCode, ct);
+            if (child is null || !UnitPaths.Contains(unit.Path, child.Path) || child.Id == unit.Id)
+            {
+                throw new InputException("Targets", $"Đơn vị {t.UnitCode} không trực thuộc {unit.FullName}.");
+            }
+
+            if (targets.Any(x => x.UnitId == child.Id && x.Field == t.Field))
+            {
+                throw new InputException("Targets", $"Chỉ tiêu cho {child.FullName} bị lặp.");
+            }
+
+            targets.Add(new CampaignTarget { UnitId = child.Id, Field = t.Field, Count = t.Count!.Value });
+        }
+
+        db.CampaignTargets.RemoveRange(c.Targets);
+        c.Targets = targets;
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+}

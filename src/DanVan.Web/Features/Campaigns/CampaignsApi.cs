@@ -1,0 +1,67 @@
+using DanVan.Data;
+using DanVan.Features.Committees;
+using DanVan.Features.Criteria;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Campaigns;
+
+/// <summary>Committees, teams, criteria sets and registration rounds: the secretariat's set-up.</summary>
+public static class CampaignsApi
+{
+    public static void MapCampaignsApi(this RouteGroupBuilder api)
+    {
+        var c = api.MapGroup("/campaigns").WithTags("Campaigns");
+        c.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Campaigns.ListAsync(db, await s.GetAsync(ct), ct)));
+        c.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            await Campaigns.DetailAsync(db, await s.GetAsync(ct), id, Today(clock), ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound()))
+            .WithSummary("Đợt đăng ký với tiến độ từng đơn vị so với chỉ tiêu.");
+        c.MapPost("/", (CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            if (Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), null, input, ct);
+            return TypedResults.Created($"/api/v1/campaigns/{saved.Id}", new { saved.Id, saved.Version });
+        }));
+        c.MapPut("/{id:int}", (int id, CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            if (Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), id, input, ct);
+            return TypedResults.Ok(new { saved.Id, saved.Version });
+        }));
+
+        var k = api.MapGroup("/criteria-sets").WithTags("Criteria");
+        k.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await CriteriaSets.ListAsync(db, await s.GetAsync(ct), ct)));
+        k.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()));
+        k.MapPost("/", (CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct)))));
+        k.MapPut("/{id:int}", (int id, CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            Valid(input) ?? TypedResults.Ok(CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), id, input, ct)))))
+            .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.");
+
+        var m = api.MapGroup("/committees").WithTags("Committees");
+        m.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ct)));
+        m.MapPost("/", (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            Valid(input) ?? TypedResults.Created("/api/v1/committees", new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id })));
+        m.MapPut("/{id:int}", (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            Valid(input) ?? TypedResults.Ok(new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version })));
+        m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.TeamsAsync(db, await s.GetAsync(ct), ct)));
+        m.MapPost("/teams", (TeamInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new { (await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id })));
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public static IResult? Valid(object input)
+    {
+        var errors = Validation.Errors(input);
+        return errors.Count == 0 ? null : Problems.Invalid(errors);
+    }
+}

@@ -1,0 +1,19 @@
+using DanVan.Data;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Campaigns;
+
+public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+{
+    public List<CampaignRow> Rows { get; private set; } = [];
+
+    public bool CanManage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        CanManage = scope.UserAdminPaths.Count > 0;
+        Rows = await Campaigns.ListAsync(db, scope, ct);
+    }
+}

@@ -1,0 +1,99 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Committees;
+
+/// <summary>Steering committees with their members' assignments, and communes' blocks and village teams.</summary>
+public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+{
+    public List<CommitteeView> Committees { get; private set; } = [];
+
+    public List<TeamView> Teams { get; private set; } = [];
+
+    public List<UnitSummary> ManagedUnits { get; private set; } = [];
+
+    public List<UnitSummary> Communes { get; private set; } = [];
+
+    [BindProperty]
+    public CommitteeInput Committee { get; set; } = new() { TermFrom = 2025, TermTo = 2030 };
+
+    /// <summary>One member a line: "Họ tên | Chức vụ | lĩnh vực, lĩnh vực | mã đơn vị, mã đơn vị".</summary>
+    [BindProperty]
+    public string? MemberLines { get; set; }
+
+    [BindProperty]
+    public TeamInput Team { get; set; } = new() { Kind = TeamKind.VillageTeam };
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(await scopes.GetAsync(ct), ct);
+
+    public async Task<IActionResult> OnPostCommitteeAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Team.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Committee.Members = ParseMembers(MemberLines);
+        return await RunAsync(scope, () => Features.Committees.Committees.SaveAsync(db, scope, null, Committee, ct), "Committee.", "Đã lưu Ban Chỉ đạo.", ct);
+    }
+
+    public async Task<IActionResult> OnPostTeamAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Committee.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        return await RunAsync(scope, () => Features.Committees.Committees.AddTeamAsync(db, scope, Team, ct), "Team.", "Đã thêm khối, tổ dân vận.", ct);
+    }
+
+    private async Task<IActionResult> RunAsync(UserScope scope, Func<Task> action, string prefix, string done, CancellationToken ct)
+    {
+        try
+        {
+            if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, action, prefix))
+            {
+                TempData["Flash"] = done;
+                return RedirectToPage();
+            }
+        }
+        catch (ScopeException)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public static List<MemberInput> ParseMembers(string? lines) =>
+        (lines ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+        {
+            var parts = line.Split('|').Select(p => p.Trim()).ToArray();
+            var fields = parts.Length > 2
+                ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(f => EnumKeys.TryParse<Field>(f, out var v) ? v : Enum.GetValues<Field>().FirstOrDefault(x => VietnameseText.Fold(Labels.Of(x)).Contains(VietnameseText.Fold(f), StringComparison.Ordinal)))
+                    .Distinct().ToList()
+                : [];
+            return new MemberInput { FullName = parts[0], Position = parts.Length > 1 ? parts[1] : null, FollowsFields = fields, FollowsUnits = parts.Length > 3 ? parts[3] : null };
+        }).ToList();
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Committees = await Features.Committees.Committees.ListAsync(db, scope, ct);
+        Teams = await Features.Committees.Committees.TeamsAsync(db, scope, ct);
+        ManagedUnits = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
+            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths(scope.WritePaths, u => u.Path)
+            .OrderBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+    }
+}

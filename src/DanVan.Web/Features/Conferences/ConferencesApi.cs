@@ -1,0 +1,23 @@
+using DanVan.Data;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Conferences;
+
+public static class ConferencesApi
+{
+    public static void MapConferencesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/conferences").WithTags("Commendation");
+        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Conferences.ListAsync(db, await s.GetAsync(ct), ct)));
+        g.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            await Conferences.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()));
+        g.MapGet("/{id:int}/shortlist", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            TypedResults.Ok(await Conferences.ShortlistAsync(db, await s.GetAsync(ct), id, ct))));
+        g.MapPost("/", (ConferenceInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/conferences", new { (await Conferences.CreateAsync(db, await s.GetAsync(ct), input, ct)).Id })));
+        g.MapPost("/{id:int}/awards", (int id, AwardInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created($"/api/v1/conferences/{id}", new { (await Conferences.AwardAsync(db, await s.GetAsync(ct), id, input, ct)).Id })))
+            .WithSummary("Khen thưởng tập thể hoặc cá nhân của một mô hình đã công nhận, trong chỉ tiêu của hội nghị.");
+    }
+}

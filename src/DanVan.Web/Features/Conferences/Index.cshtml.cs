@@ -1,0 +1,49 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Conferences;
+
+public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+{
+    public List<ConferenceView> Rows { get; private set; } = [];
+
+    public List<UnitSummary> Units { get; private set; } = [];
+
+    [BindProperty]
+    public ConferenceInput Input { get; set; } = new() { Phase = "2021–2025" };
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(await scopes.GetAsync(ct), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        Conference? c = null;
+        try
+        {
+            if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => c = await Conferences.CreateAsync(db, scope, Input, ct)))
+            {
+                return RedirectToPage("/Conferences/Detail", new { id = c!.Id });
+            }
+        }
+        catch (ScopeException)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        Rows = await Conferences.ListAsync(db, scope, ct);
+        Units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
+            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+    }
+}

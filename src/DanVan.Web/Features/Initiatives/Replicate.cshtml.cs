@@ -1,0 +1,70 @@
+using DanVan.Data;
+using DanVan.Features.Recognition;
+using DanVan.Features.Units;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Initiatives;
+
+public class ReplicateModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ReplicateInput Input { get; set; } = new();
+
+    public string SourceName { get; private set; } = string.Empty;
+
+    public List<UnitSummary> Communes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } r)
+        {
+            return r;
+        }
+
+        Input.RegisteredOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.Name = SourceName;
+        Input.UnitCode = Communes.Count == 1 ? Communes[0].Code : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } r)
+        {
+            return r;
+        }
+
+        Domain.Initiative? copy = null;
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => copy = await Replication.ReplicateAsync(db, await scopes.GetAsync(ct), id, Input, clock, ct)))
+        {
+            TempData["Flash"] = "Đã đăng ký mô hình nhân rộng.";
+            return RedirectToPage("/Initiatives/Detail", new { id = copy!.Id });
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var source = await db.Initiatives.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (source is null || (source.HighestLevel is null && !scope.CanRead(source.ScopePath)))
+        {
+            return NotFound();
+        }
+
+        if (scope.WritePaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        SourceName = source.Name;
+        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Domain.Maps.Current && u.Level == 2).WithinPaths(scope.WritePaths, u => u.Path)
+            .OrderBy(u => u.ParentCode).ThenBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+using DanVan.Data;
+using DanVan.Features.Campaigns;
+using DanVan.Features.Review;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Recognition;
+
+/// <summary>Recognition decisions, replication, the yearly review.</summary>
+public static class RecognitionApi
+{
+    public static void MapRecognitionApi(this RouteGroupBuilder api)
+    {
+        var d = api.MapGroup("/recognitions").WithTags("Recognition");
+        d.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Recognitions.ListAsync(db, await s.GetAsync(ct), ct)));
+        d.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            await Recognitions.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()));
+        d.MapPost("/", (DecisionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/recognitions", new { (await Recognitions.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id })))
+            .WithSummary("Một quyết định công nhận cho một hoặc nhiều mô hình: tất cả hoặc không mô hình nào.");
+
+        var i = api.MapGroup("/initiatives").WithTags("Initiatives");
+        i.MapGet("/{id:int}/recognitions", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            _ = await Lookups.InitiativeAsync(db, await s.GetAsync(ct), id, ct);
+            return TypedResults.Ok(await Recognitions.HistoryAsync(db, id, ct));
+        }));
+        i.MapPost("/{id:int}/replications", (int id, ReplicateInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            if (CampaignsApi.Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var copy = await Replication.ReplicateAsync(db, await s.GetAsync(ct), id, input, clock, ct);
+            return TypedResults.Created($"/api/v1/initiatives/{copy.Id}", new { copy.Id });
+        })).WithSummary("Nhân rộng một mô hình đã được công nhận sang đơn vị, tổ chức khác.");
+        i.MapGet("/{id:int}/replications", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            var scope = await s.GetAsync(ct);
+            var source = await db.Initiatives.FindAsync([id], ct);
+            if (source is null || (source.HighestLevel is null && !scope.CanRead(source.ScopePath)))
+            {
+                return Problems.NotFound();
+            }
+
+            var (tree, total) = await Replication.TreeAsync(db, id, ct);
+            return TypedResults.Ok(new { total, direct = tree.Count, tree });
+        }));
+        i.MapPost("/{id:int}/review", (int id, ReviewInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        {
+            if (CampaignsApi.Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            await Reviews.DecideAsync(db, await s.GetAsync(ct), id, input, clock, ct);
+            return TypedResults.NoContent();
+        })).WithSummary("Rà soát: giữ lại (keep), loại bỏ (retire) hoặc khôi phục (reinstate), kèm lý do.");
+
+        api.MapGet("/review", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, DateOnly? asOf, int? months, int? years, CancellationToken ct) =>
+            Outcomes.ApiAsync(async () =>
+            {
+                if (months is < 1 or > 120 || years is < 1 or > 20)
+                {
+                    return Problems.Invalid("months", "months từ 1 đến 120, years từ 1 đến 20.");
+                }
+
+                var settings = new ReviewSettings(months ?? 12, 3, years ?? 3);
+                return TypedResults.Ok(await Reviews.DueAsync(db, await s.GetAsync(ct), unit, asOf ?? CampaignsApi.Today(clock), settings, ct));
+            })).WithTags("Review").WithSummary("Danh sách mô hình cần rà soát với các dấu hiệu tự động.");
+    }
+}

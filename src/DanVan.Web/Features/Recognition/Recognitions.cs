@@ -1,0 +1,174 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Recognition;
+
+public sealed class DecisionInput
+{
+    [Display(Name = "Đơn vị ban hành")]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Số quyết định")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(50, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Number { get; set; }
+
+    [Display(Name = "Ngày quyết định")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? Date { get; set; }
+
+    [Display(Name = "Cấp công nhận")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public RecognitionLevel? Level { get; set; }
+
+    [Display(Name = "Cơ quan ban hành")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? IssuingBody { get; set; }
+
+    [Display(Name = "Người ký")]
+    [StringLength(200)]
+    [CleanText]
+    public string? Signer { get; set; }
+
+    public int? AppraisalId { get; set; }
+
+    [Display(Name = "Mô hình được công nhận")]
+    public List<int> InitiativeIds { get; set; } = [];
+}
+
+public sealed record RecognizedRow(int InitiativeId, string Name, string UnitName, Field Field, InitiativeKind Kind, string? Owner);
+
+public sealed record DecisionView(int Id, string Number, DateOnly Date, RecognitionLevel Level, string IssuingBody, string? Signer, string? UnitCode, string UnitName,
+    int? AppraisalId, IReadOnlyList<RecognizedRow> Initiatives);
+
+public sealed record HistoryRow(int DecisionId, string Number, DateOnly Date, RecognitionLevel Level, string IssuingBody);
+
+public static class Recognitions
+{
+    public static string LevelLabel(RecognitionLevel level) => level switch
+    {
+        RecognitionLevel.Commune => "Cấp xã",
+        RecognitionLevel.District => "Cấp huyện",
+        RecognitionLevel.Province => "Cấp tỉnh",
+        RecognitionLevel.National => "Toàn quốc",
+    };
+
+    /// <summary>Issues one decision recognising several initiatives: all of them or none.</summary>
+    public static async Task<RecognitionDecision> IssueAsync(AppDbContext db, UserScope scope, DecisionInput input, TimeProvider clock, CancellationToken ct)
+    {
+        AdminUnit? unit = null;
+        if (input.Level == RecognitionLevel.National)
+        {
+            if (!scope.IsAdmin)
+            {
+                throw new ScopeException(true);
+            }
+        }
+        else
+        {
+            unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(DecisionInput.UnitCode), ct);
+            Lookups.EnsureManages(scope, unit.Path);
+            var expected = unit.Level == 1 ? new[] { RecognitionLevel.Province, RecognitionLevel.District } : [RecognitionLevel.Commune];
+            if (!expected.Contains(input.Level!.Value))
+            {
+                throw new InputException(nameof(DecisionInput.Level), $"{unit.FullName} ban hành quyết định công nhận {LevelLabel(expected[0]).ToLowerInvariant()}.");
+            }
+        }
+
+        var path = unit?.Path ?? "/";
+        var number = input.Number!.Trim();
+        var year = input.Date!.Value.Year;
+        if (await db.RecognitionDecisions.AnyAsync(d => d.ScopePath == path && d.Number == number
+            && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31), ct))
+        {
+            throw new InputException(nameof(DecisionInput.Number), $"Số quyết định {number} năm {year} đã được dùng.");
+        }
+
+        var ids = input.InitiativeIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            throw new InputException(nameof(DecisionInput.InitiativeIds), "Chọn ít nhất một mô hình được công nhận.");
+        }
+
+        var initiatives = await db.Initiatives.WithinPaths([path], i => i.ScopePath).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        if (initiatives.Count != ids.Count)
+        {
+            throw new InputException(nameof(DecisionInput.InitiativeIds), "Có mô hình không thuộc phạm vi của cơ quan ban hành.");
+        }
+
+        if (input.AppraisalId is { } appraisalId)
+        {
+            var passed = await db.AppraisalItems.Where(i => i.AppraisalId == appraisalId && i.Outcome == AppraisalOutcome.Passed).Select(i => i.InitiativeId).ToListAsync(ct);
+            if (initiatives.FirstOrDefault(i => !passed.Contains(i.Id)) is { } notPassed)
+            {
+                throw new DomainException($"Mô hình \"{notPassed.Name}\" chưa được hội đồng kết luận đạt trong đợt thẩm định này.");
+            }
+        }
+
+        var decision = new RecognitionDecision
+        {
+            UnitId = unit?.Id ?? (await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Level == 1).OrderBy(u => u.Code).Select(u => u.Id).FirstAsync(ct)),
+            ScopePath = path,
+            Number = number,
+            Date = input.Date.Value,
+            Level = input.Level!.Value,
+            IssuingBody = input.IssuingBody!.Trim(),
+            Signer = input.Signer?.Trim(),
+            AppraisalId = input.AppraisalId,
+        };
+        db.RecognitionDecisions.Add(decision);
+        foreach (var i in initiatives)
+        {
+            await db.Entry(i).Collection(x => x.Recognitions).LoadAsync(ct);
+            i.Recognize(decision); // throws for a retired one or one already at this level: nothing is saved
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var i in initiatives)
+        {
+            var officers = await Notifier.UsersCoveringAsync(db, i.ScopePath, [Role.Officer, Role.Secretariat], ct);
+            Notifier.Notify(db, officers, $"Mô hình \"{i.Name}\" được công nhận {LevelLabel(decision.Level).ToLowerInvariant()} (Quyết định số {decision.Number}).",
+                $"/Initiatives/{i.Id}", clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return decision;
+    }
+
+    public static async Task<DecisionView?> ViewAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var d = await db.RecognitionDecisions.AsNoTracking().Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var rows = await db.Recognitions.AsNoTracking().Where(r => r.DecisionId == id).ReadableBy(scope, r => r.Initiative!.ScopePath)
+            .OrderBy(r => r.Initiative!.ScopePath).ThenBy(r => r.Initiative!.SortKey)
+            .Select(r => new RecognizedRow(r.InitiativeId, r.Initiative!.Name, r.Initiative.CurrentUnit!.FullName, r.Initiative.Field, r.Initiative.Kind,
+                r.Initiative.OwnerOrganization != null ? r.Initiative.OwnerOrganization.Name : r.Initiative.OwnerName)).ToListAsync(ct);
+        if (rows.Count == 0 && !scope.CanRead(d.ScopePath))
+        {
+            return null;
+        }
+
+        return new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.ScopePath == "/" ? null : d.Unit!.Code,
+            d.ScopePath == "/" ? "Toàn quốc" : d.Unit!.FullName, d.AppraisalId, rows);
+    }
+
+    public static Task<List<HistoryRow>> HistoryAsync(AppDbContext db, int initiativeId, CancellationToken ct) =>
+        db.Recognitions.AsNoTracking().Where(r => r.InitiativeId == initiativeId).OrderBy(r => r.Date).ThenBy(r => r.Level)
+            .Select(r => new HistoryRow(r.DecisionId, r.Decision!.Number, r.Date, r.Level, r.Decision.IssuingBody)).ToListAsync(ct);
+
+    public static Task<List<DecisionView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
+        db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(200)
+            .Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName, d.AppraisalId,
+                new List<RecognizedRow>())).ToListAsync(ct);
+}

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Recognition;
+
+public sealed class ReplicateInput
+{
+    [Display(Name = "Tên mô hình nhân rộng")]
+    [StringLength(300)]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [Display(Name = "Xã, phường áp dụng")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Tổ chức chủ thể")]
+    public int? OwnerOrganizationId { get; set; }
+
+    [Display(Name = "Chủ thể")]
+    [StringLength(200)]
+    [CleanText]
+    public string? OwnerName { get; set; }
+
+    [Display(Name = "Loại")]
+    public InitiativeKind? Kind { get; set; }
+
+    [Display(Name = "Ngày bắt đầu nhân rộng")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? RegisteredOn { get; set; }
+}
+
+public sealed record ReplicaNode(int Id, string Name, string UnitName, DateOnly RegisteredOn, InitiativeStatus Status, RecognitionLevel? Level, IReadOnlyList<ReplicaNode> Children);
+
+public static class Replication
+{
+    /// <summary>Another unit adopts a recognised initiative: a new initiative of origin "replicated", linked to its source.</summary>
+    public static async Task<Initiative> ReplicateAsync(AppDbContext db, UserScope scope, int sourceId, ReplicateInput input, TimeProvider clock, CancellationToken ct)
+    {
+        // Recognised initiatives are public practice: any signed-in officer may copy one, wherever it is.
+        var source = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == sourceId, ct) ?? throw new ScopeException(false);
+        if (source.HighestLevel is null && !scope.CanRead(source.ScopePath))
+        {
+            throw new ScopeException(false);
+        }
+
+        var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(ReplicateInput.UnitCode), ct);
+        if (!scope.CanWrite(unit.Path))
+        {
+            throw new InputException(nameof(ReplicateInput.UnitCode), "Bạn không được đăng ký mô hình cho đơn vị này.");
+        }
+
+        if (input.OwnerOrganizationId is { } orgId && !await db.Organizations.ReadableBy(scope, o => o.ScopePath).AnyAsync(o => o.Id == orgId, ct))
+        {
+            throw new InputException(nameof(ReplicateInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
+        }
+
+        Initiative copy;
+        try
+        {
+            copy = source.Replicate(input.Name?.Trim() ?? string.Empty, unit, unit, input.OwnerOrganizationId, input.OwnerName?.Trim(),
+                input.Kind ?? source.Kind, input.RegisteredOn!.Value, clock.GetUtcNow(), scope.UserName);
+        }
+        catch (DomainException e) when (e.Field is not null)
+        {
+            throw new InputException(e.Field, e.Message);
+        }
+
+        db.Initiatives.Add(copy);
+        await db.SaveChangesAsync(ct);
+        var officers = await Notifier.UsersCoveringAsync(db, source.ScopePath, [Role.Officer], ct);
+        Notifier.Notify(db, officers, $"Mô hình \"{source.Name}\" được nhân rộng tại {unit.FullName}.", $"/Initiatives/{source.Id}", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return copy;
+    }
+
+    /// <summary>Where a source has been copied, and where those copies were copied in turn.</summary>
+    public static async Task<(IReadOnlyList<ReplicaNode> Tree, int Total)> TreeAsync(AppDbContext db, int sourceId, CancellationToken ct)
+    {
+        var rows = new List<(int Id, int Parent, string Name, string Unit, DateOnly On, InitiativeStatus Status, RecognitionLevel? Level)>();
+        var frontier = new List<int> { sourceId };
+        for (var depth = 0; depth < 10 && frontier.Count > 0; depth++)
+        {
+            var ids = frontier;
+            var level = await db.Initiatives.AsNoTracking().Where(i => i.ReplicatedFromId != null && ids.Contains(i.ReplicatedFromId.Value))
+                .Select(i => new { i.Id, Parent = i.ReplicatedFromId!.Value, i.Name, Unit = i.CurrentUnit!.FullName, i.RegisteredOn, i.Status, i.HighestLevel })
+                .ToListAsync(ct);
+            rows.AddRange(level.Select(l => (l.Id, l.Parent, l.Name, l.Unit, l.RegisteredOn, l.Status, l.HighestLevel)));
+            frontier = level.Select(l => l.Id).Where(id => rows.Count(r => r.Id == id) == 1).ToList();
+        }
+
+        IReadOnlyList<ReplicaNode> Build(int parent) => rows.Where(r => r.Parent == parent).OrderBy(r => r.On).ThenBy(r => r.Id)
+            .Select(r => new ReplicaNode(r.Id, r.Name, r.Unit, r.On, r.Status, r.Level, Build(r.Id))).ToList();
+        return (Build(sourceId), rows.Count);
+    }
+}

@@ -1,0 +1,177 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+
+namespace DanVan.Features.Results;
+
+/// <summary>
+/// Evidence files on a configured directory outside the web root. The type is decided by the content
+/// (magic bytes, and for .docx/.xlsx the package parts), never by the name; a file is written to a
+/// temporary name and moved into place, so a failed upload leaves nothing half-written.
+/// </summary>
+public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env)
+{
+    public long MaxBytes { get; } = config.GetValue("Storage:MaxUploadBytes", 10L * 1024 * 1024);
+
+    public string Root { get; } = Path.GetFullPath(Path.Combine(env.ContentRootPath, config["Storage:Uploads"] ?? "data/uploads"));
+
+    public static string ContentType(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Jpeg => "image/jpeg",
+        EvidenceKind.Png => "image/png",
+        EvidenceKind.Webp => "image/webp",
+        EvidenceKind.Gif => "image/gif",
+        EvidenceKind.Pdf => "application/pdf",
+        EvidenceKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        EvidenceKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+
+    public static bool IsImage(EvidenceKind kind) => kind is EvidenceKind.Jpeg or EvidenceKind.Png or EvidenceKind.Webp or EvidenceKind.Gif;
+
+    private static readonly Dictionary<EvidenceKind, string[]> Extensions = new()
+    {
+        [EvidenceKind.Jpeg] = [".jpg", ".jpeg"], [EvidenceKind.Png] = [".png"], [EvidenceKind.Webp] = [".webp"], [EvidenceKind.Gif] = [".gif"],
+        [EvidenceKind.Pdf] = [".pdf"], [EvidenceKind.Docx] = [".docx"], [EvidenceKind.Xlsx] = [".xlsx"],
+    };
+
+    /// <summary>The kind of a file from its first bytes and, for zip packages, its parts; null when not accepted.</summary>
+    public static EvidenceKind? Detect(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var head = new byte[16];
+        content.Position = 0;
+        var n = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        {
+            return EvidenceKind.Jpeg;
+        }
+
+        if (n >= 8 && head.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return EvidenceKind.Png;
+        }
+
+        if (n >= 6 && (head.AsSpan(0, 6).SequenceEqual("GIF87a"u8) || head.AsSpan(0, 6).SequenceEqual("GIF89a"u8)))
+        {
+            return EvidenceKind.Gif;
+        }
+
+        if (n >= 12 && head.AsSpan(0, 4).SequenceEqual("RIFF"u8) && head.AsSpan(8, 4).SequenceEqual("WEBP"u8))
+        {
+            return EvidenceKind.Webp;
+        }
+
+        if (n >= 5 && head.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
+        {
+            return EvidenceKind.Pdf;
+        }
+
+        if (n >= 4 && head.AsSpan(0, 4).SequenceEqual("PK\u0003\u0004"u8))
+        {
+            return DetectPackage(content);
+        }
+
+        return null;
+    }
+
+    // An Office file is a zip; a zip bomb dressed as one is refused by its declared sizes.
+    private static EvidenceKind? DetectPackage(Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > 2000 || zip.Entries.Sum(e => e.Length) > 200L * 1024 * 1024
+                || zip.Entries.Any(e => e.CompressedLength > 0 && e.Length / e.CompressedLength > 200))
+            {
+                return null;
+            }
+
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            if (!names.Contains("[Content_Types].xml"))
+            {
+                return null;
+            }
+
+            return names.Contains("word/document.xml") ? EvidenceKind.Docx
+                : names.Contains("xl/workbook.xml") ? EvidenceKind.Xlsx
+                : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    /// <summary>Checks and stores an upload; returns the record to attach (not yet saved).</summary>
+    public async Task<EvidenceFile> SaveAsync(IFormFile file, string? by, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length == 0)
+        {
+            throw new InputException("File", "Tệp rỗng (0 byte).");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw new InputException("File", $"Tệp quá lớn: tối đa {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        var name = Path.GetFileName(file.FileName ?? "tep");
+        if (name.Length > 200 || name.Any(char.IsControl))
+        {
+            throw new InputException("File", "Tên tệp không hợp lệ.");
+        }
+
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var kind = Detect(buffer) ?? throw new InputException("File",
+            "Chỉ nhận ảnh (JPG, PNG, WEBP, GIF), PDF, Word (.docx) hoặc Excel (.xlsx); nội dung tệp không thuộc các loại này.");
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (!Extensions[kind].Contains(ext))
+        {
+            throw new InputException("File", $"Phần mở rộng \"{ext}\" không khớp với nội dung tệp ({Extensions[kind][0]}).");
+        }
+
+        Directory.CreateDirectory(Root);
+        var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];
+        var temp = Path.Combine(Root, storage + ".part");
+        try
+        {
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                buffer.Position = 0;
+                await buffer.CopyToAsync(output, ct);
+            }
+
+            File.Move(temp, Path.Combine(Root, storage));
+        }
+        catch (IOException)
+        {
+            File.Delete(temp);
+            throw new DomainException("Không lưu được tệp (ổ lưu trữ đầy hoặc lỗi ghi). Tệp chưa được lưu; xin thử lại sau hoặc báo quản trị hệ thống.");
+        }
+
+        buffer.Position = 0;
+        return new EvidenceFile
+        {
+            FileName = name,
+            Kind = kind,
+            Size = file.Length,
+            StorageName = storage,
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffer, ct)),
+            UploadedAt = now,
+            UploadedBy = by,
+        };
+    }
+
+    public string PathOf(EvidenceFile file) => Path.Combine(Root, Path.GetFileName(file.StorageName));
+
+    /// <summary>Removes a stored file when the database did not take its record.</summary>
+    public void Discard(EvidenceFile file) => File.Delete(PathOf(file));
+}

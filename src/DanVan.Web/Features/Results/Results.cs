@@ -1,0 +1,221 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Results;
+
+public sealed class IndicatorInput
+{
+    [StringLength(300)]
+    [CleanText]
+    public string? Indicator { get; set; }
+
+    [Range(-1_000_000_000_000d, 1_000_000_000_000_000d, ErrorMessage = "Giá trị nằm ngoài khoảng cho phép.")]
+    public decimal? Value { get; set; }
+
+    public int? MeasureUnitId { get; set; }
+
+    /// <summary>A new unit of measure to add to the catalogue (when MeasureUnitId is empty).</summary>
+    [StringLength(50)]
+    [CleanText]
+    public string? NewMeasure { get; set; }
+}
+
+public sealed class ResultInput
+{
+    [Display(Name = "Loại kỳ")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public PeriodKind? PeriodKind { get; set; }
+
+    [Display(Name = "Kỳ báo cáo")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public DateOnly? PeriodStart { get; set; }
+
+    [Display(Name = "Đánh giá kết quả")]
+    [StringLength(8000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Narrative { get; set; }
+
+    public List<IndicatorInput> Values { get; set; } = [];
+
+    public int Version { get; set; }
+}
+
+public sealed record IndicatorView(string Indicator, decimal Value, string Measure);
+
+public sealed record EvidenceView(int Id, string FileName, EvidenceKind Kind, long Size, bool IsImage);
+
+public sealed record ResultView(int Id, int InitiativeId, PeriodKind PeriodKind, DateOnly PeriodStart, string PeriodLabel, string? Narrative,
+    DateTimeOffset SubmittedAt, string? SubmittedBy, int Version, IReadOnlyList<IndicatorView> Values, IReadOnlyList<EvidenceView> Evidence, int Revisions);
+
+public sealed record MeasureView(int Id, string Name, bool BuiltIn);
+
+public static class ResultReporting
+{
+    public static Task<List<MeasureView>> MeasuresAsync(AppDbContext db, CancellationToken ct) =>
+        db.MeasureUnits.AsNoTracking().OrderByDescending(m => m.BuiltIn).ThenBy(m => m.Id).Select(m => new MeasureView(m.Id, m.Name, m.BuiltIn)).ToListAsync(ct);
+
+    public static async Task<List<ResultView>> ForInitiativeAsync(AppDbContext db, UserScope scope, int initiativeId, CancellationToken ct)
+    {
+        _ = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
+        var reports = await db.ResultReports.AsNoTracking().Where(r => r.InitiativeId == initiativeId)
+            .Include(r => r.Values).ThenInclude(v => v.MeasureUnit).Include(r => r.Evidence)
+            .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.PeriodKind).ToListAsync(ct);
+        var revisions = await db.ResultRevisions.AsNoTracking().Where(v => reports.Select(r => r.Id).Contains(v.ReportId))
+            .GroupBy(v => v.ReportId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return reports.Select(r => View(r, revisions.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    public static ResultView View(ResultReport r, int revisions) => new(r.Id, r.InitiativeId, r.PeriodKind, r.PeriodStart, r.PeriodLabel, r.Narrative,
+        r.SubmittedAt, r.SubmittedBy, r.Version,
+        r.Values.OrderBy(v => v.Id).Select(v => new IndicatorView(v.Indicator, v.Value, v.MeasureUnit?.Name ?? string.Empty)).ToList(),
+        r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(e.Id, e.FileName, e.Kind, e.Size, EvidenceStore.IsImage(e.Kind))).ToList(), revisions);
+
+    public static async Task<ResultReport> SaveAsync(AppDbContext db, UserScope scope, int initiativeId, int? reportId, ResultInput input,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var initiative = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
+        if (!scope.CanWrite(initiative.ScopePath))
+        {
+            throw new ScopeException(true);
+        }
+
+        var kind = input.PeriodKind!.Value;
+        var start = ResultReport.StartOf(kind, input.PeriodStart!.Value);
+        ResultReport report;
+        if (reportId is null)
+        {
+            if (await db.ResultReports.AnyAsync(r => r.InitiativeId == initiativeId && r.PeriodKind == kind && r.PeriodStart == start, ct))
+            {
+                throw new InputException(nameof(ResultInput.PeriodStart), "Kỳ này đã có báo cáo; hãy mở báo cáo đó để sửa (đính chính).");
+            }
+
+            report = new ResultReport { InitiativeId = initiativeId };
+            db.ResultReports.Add(report);
+        }
+        else
+        {
+            report = await db.ResultReports.Include(r => r.Values).ThenInclude(v => v.MeasureUnit)
+                .FirstOrDefaultAsync(r => r.Id == reportId && r.InitiativeId == initiativeId, ct) ?? throw new ScopeException(false);
+            db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
+            if (report.Version != input.Version)
+            {
+                throw new DbUpdateConcurrencyException("stale");
+            }
+
+            // A correction keeps what was there before.
+            db.ResultRevisions.Add(new ResultRevision
+            {
+                ReportId = report.Id,
+                At = clock.GetUtcNow(),
+                By = scope.UserName,
+                Snapshot = JsonSerializer.Serialize(new
+                {
+                    report.PeriodKind, report.PeriodStart, report.Narrative, report.SubmittedAt, report.SubmittedBy,
+                    Values = report.Values.Select(v => new { v.Indicator, v.Value, Measure = v.MeasureUnit?.Name }),
+                }),
+            });
+            db.IndicatorValues.RemoveRange(report.Values);
+            report.Values = [];
+        }
+
+        report.PeriodKind = kind;
+        report.PeriodStart = start;
+        report.Narrative = string.IsNullOrWhiteSpace(input.Narrative) ? null : input.Narrative.Trim();
+        report.SubmittedAt = clock.GetUtcNow();
+        report.SubmittedBy = scope.UserName;
+        foreach (var v in input.Values.Where(v => !string.IsNullOrWhiteSpace(v.Indicator) || v.Value is not null))
+        {
+            if (v.Value is null)
+            {
+                throw new InputException("Values", $"Chỉ số \"{v.Indicator}\" chưa có giá trị.");
+            }
+
+            report.Values.Add(new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = await MeasureAsync(db, v, scope, ct) });
+        }
+
+        try
+        {
+            report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        }
+        catch (DomainException e) when (e.Field is not null)
+        {
+            throw new InputException(e.Field, e.Message);
+        }
+
+        initiative.MarkReporting();
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    private static async Task<MeasureUnit> MeasureAsync(AppDbContext db, IndicatorInput v, UserScope scope, CancellationToken ct)
+    {
+        if (v.MeasureUnitId is { } id)
+        {
+            return await db.MeasureUnits.FirstOrDefaultAsync(m => m.Id == id, ct)
+                ?? throw new InputException("Values", "Đơn vị tính không có trong danh mục.");
+        }
+
+        var name = v.NewMeasure?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new InputException("Values", $"Chỉ số \"{v.Indicator}\" cần đơn vị tính.");
+        }
+
+        var existing = await db.MeasureUnits.FirstOrDefaultAsync(m => m.Name == name, ct)
+            ?? db.MeasureUnits.Local.FirstOrDefault(m => m.Name == name);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var created = new MeasureUnit { Name = name, CreatedBy = scope.UserName };
+        db.MeasureUnits.Add(created);
+        return created;
+    }
+
+    public static async Task<EvidenceFile> AttachAsync(AppDbContext db, UserScope scope, EvidenceStore store, int reportId, IFormFile file, bool isPublic,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var report = await db.ResultReports.Include(r => r.Initiative).FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw new ScopeException(false);
+        if (!scope.CanRead(report.Initiative!.ScopePath))
+        {
+            throw new ScopeException(false);
+        }
+
+        if (!scope.CanWrite(report.Initiative.ScopePath))
+        {
+            throw new ScopeException(true);
+        }
+
+        var evidence = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        evidence.Public = isPublic;
+        evidence.ReportId = report.Id;
+        db.EvidenceFiles.Add(evidence);
+        db.Audit("evidence-added", nameof(ResultReport), report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { evidence.FileName, evidence.Kind, evidence.Size });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Discard(evidence);
+            throw;
+        }
+
+        return evidence;
+    }
+
+    /// <summary>An evidence file the caller may see, with where it is on disk.</summary>
+    public static async Task<EvidenceFile?> EvidenceAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var e = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id)
+            .Select(f => new { File = f, Path = db.ResultReports.Where(r => r.Id == f.ReportId).Select(r => r.Initiative!.ScopePath).First() })
+            .FirstOrDefaultAsync(ct);
+        return e is not null && scope.CanRead(e.Path) ? e.File : null;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>
+/// Reads numbers the way Vietnamese officers type them: "1.234,5" and "1,5" (Vietnamese), "7.5" (a decimal
+/// point), "25.043" or "1.234.567" (dots grouping thousands). Only-dots input is read as thousands groups when
+/// every group after the first has three digits, otherwise as a decimal point.
+/// </summary>
+public static class VietnameseNumber
+{
+    public static bool TryParse(string? text, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var s = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal);
+        var lastComma = s.LastIndexOf(',');
+        var lastDot = s.LastIndexOf('.');
+        string normal;
+        if (lastComma >= 0 && lastDot >= 0)
+        {
+            // The later separator is the decimal one.
+            normal = lastComma > lastDot
+                ? s.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.')
+                : s.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+        else if (lastComma >= 0)
+        {
+            normal = s.Count(c => c == ',') == 1 ? s.Replace(',', '.') : s.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+        else if (lastDot >= 0)
+        {
+            var groups = s.TrimStart('-', '+').Split('.');
+            var thousands = groups.Length > 1 && groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
+            normal = thousands ? s.Replace(".", string.Empty, StringComparison.Ordinal) : s;
+        }
+        else
+        {
+            normal = s;
+        }
+
+        return decimal.TryParse(normal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+}
+
+public sealed class VietnameseDecimalBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (result == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+        var text = result.FirstValue;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (bindingContext.ModelType == typeof(decimal?))
+            {
+                bindingContext.Result = ModelBindingResult.Success(null);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        if (VietnameseNumber.TryParse(text, out var value))
+        {
+            bindingContext.Result = ModelBindingResult.Success(value);
+        }
+        else
+        {
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"\"{text}\" không phải là số.");
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class VietnameseDecimalBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context?.Metadata.ModelType == typeof(decimal) || context?.Metadata.ModelType == typeof(decimal?) ? new VietnameseDecimalBinder() : null;
+}
