@@ -71,6 +71,22 @@ public class DanVanFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>Sets where the person works, which decides appraisal conflicts.</summary>
+    public async Task SetHomeUnitAsync(AppUser user, string unitCode)
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unitId = await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Code == unitCode).Select(u => u.Id).SingleAsync();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.HomeUnitId, unitId));
+    }
+
+    public async Task<HttpClient> ClientForAsync(AppUser user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await CreateTokenAsync(user));
+        return client;
+    }
+
     public async Task<string> CreateTokenAsync(AppUser user, string name = "test")
     {
         await using var scope = Scope();
