@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        App.ClientOptions.BaseAddress = new Uri(BaseUrl); // API calls in set-up go to the real port
         await App.CreateUserAsync(OfficerEmail, (Role.Officer, TestData.LuongBang));
         await App.CreateUserAsync(SecretariatEmail, (Role.Secretariat, TestData.HungYen));
 

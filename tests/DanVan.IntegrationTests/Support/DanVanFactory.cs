@@ -82,7 +82,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ClientForAsync(AppUser user)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new("Bearer", await CreateTokenAsync(user));
         return client;
     }
@@ -99,7 +99,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> ApiClientAsync(params (Role Role, string? Unit)[] grants)
     {
         var user = await CreateUserAsync(TestData.UniqueEmail(), grants);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new("Bearer", await CreateTokenAsync(user));
         return client;
     }
