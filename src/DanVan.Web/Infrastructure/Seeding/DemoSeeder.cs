@@ -92,7 +92,7 @@ public static class DemoSeeder
             return i;
         }
 
-        await Add("Chính quyền phục vụ người dân và doanh nghiệp", Field.PoliticalSystem, InitiativeKind.Collective, "12292",
+        var government = await Add("Chính quyền phục vụ người dân và doanh nghiệp", Field.PoliticalSystem, InitiativeKind.Collective, "12292",
             new DateOnly(2024, 3, 15), govPnl, null,
             "Thí điểm tại xã Phạm Ngũ Lão từ tháng 3/2024: 100% hồ sơ thủ tục hành chính được giải quyết đúng hạn, thái độ phục vụ của cán bộ, công chức thay đổi tích cực.");
         await Add("Khu dân cư nông thôn mới kiểu mẫu", Field.CultureSociety, InitiativeKind.Collective, "12292",
@@ -103,13 +103,13 @@ public static class DemoSeeder
             new DateOnly(2023, 6, 1), policePnl, null, "Tổ tự quản an ninh trật tự ở các thôn, camera an ninh do Nhân dân đóng góp.");
         var bees = await Add("Nuôi ong lấy mật", Field.Economy, InitiativeKind.Collective, "17008",
             new DateOnly(2020, 3, 2), farmersTh, null, "Hội Nông dân vận động hội viên nuôi ong lấy mật, liên kết tiêu thụ sản phẩm, thu nhập ổn định.");
-        await Add("Tổ liên kết sản xuất hương truyền thống và xuất khẩu", Field.Economy, InitiativeKind.Individual, "17008",
+        var incense = await Add("Tổ liên kết sản xuất hương truyền thống và xuất khẩu", Field.Economy, InitiativeKind.Individual, "17008",
             new DateOnly(2020, 4, 12), null, "Nguyễn Thị Thu Hằng", "Tổ liên kết của chị Nguyễn Thị Thu Hằng tại xã Nghĩa Mỹ tạo việc làm cho lao động địa phương.");
         await Add("Tái hòa nhập cộng đồng cho người chấp hành xong án phạt tù", Field.DefenseSecurity, InitiativeKind.Collective, "16939",
             new DateOnly(2020, 6, 18), policeTh, null, "Công an thị xã phối hợp đoàn thể giúp người chấp hành xong án phạt tù tìm việc làm, hòa nhập cộng đồng.");
-        await Add("Khéo trong vận động Nhân dân thực hiện chính sách tôn giáo", Field.PoliticalSystem, InitiativeKind.Individual, "17014",
+        var religion = await Add("Khéo trong vận động Nhân dân thực hiện chính sách tôn giáo", Field.PoliticalSystem, InitiativeKind.Individual, "17014",
             new DateOnly(2020, 7, 1), partyTh, "Vũ Thị Huyền", "Đồng chí Vũ Thị Huyền, Bí thư chi bộ xóm 3, xã Nghĩa Thuận, khéo vận động giáo dân thực hiện chủ trương của Đảng.");
-        await Add("Mặt trận thôn vận động hiến đất làm đường giao thông nông thôn", Field.CultureSociety, InitiativeKind.Collective, "23071",
+        var landForRoads = await Add("Mặt trận thôn vận động hiến đất làm đường giao thông nông thôn", Field.CultureSociety, InitiativeKind.Collective, "23071",
             new DateOnly(2018, 9, 5), frontHtb, null, "Ban công tác Mặt trận thôn vận động 58 hộ hiến 25.043 m² đất làm đường giao thông.");
         await Add("Nuôi ong lấy mật gắn với trồng điều", Field.Economy, InitiativeKind.Collective, "23071",
             new DateOnly(2021, 8, 20), farmersHtb, null, "Nhân rộng từ mô hình nuôi ong lấy mật của thị xã Thái Hòa.", from: bees);
@@ -118,7 +118,101 @@ public static class DemoSeeder
         await Add("Chức sắc tham gia giữ gìn an ninh – trật tự", Field.DefenseSecurity, InitiativeKind.Collective, "23071",
             new DateOnly(2019, 5, 22), frontHtb, null, "27 chức sắc tôn giáo tham gia tuyên truyền, giữ gìn an ninh trật tự.");
 
+        await SeedWorkflowAsync(db, clock, government, bees, incense, religion, landForRoads, ct);
         return created;
+    }
+
+    /// <summary>The movement's year around the demo models: criteria, a round, results, recognitions, a conference.</summary>
+    private static async Task SeedWorkflowAsync(AppDbContext db, TimeProvider clock, Initiative government, Initiative bees, Initiative incense,
+        Initiative religion, Initiative landForRoads, CancellationToken ct)
+    {
+        var hungYen = await Unit(db, Maps.Map2025, "33", ct);
+        var ngheAn = await Unit(db, Maps.Map2025, "40", ct);
+        var lamDong = await Unit(db, Maps.Map2025, "68", ct);
+        var luongBang = await Unit(db, Maps.Map2025, "12280", ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+        var criteria = new CriteriaSet
+        {
+            Name = "Tiêu chí công nhận mô hình \"Dân vận khéo\" tỉnh Hưng Yên", UnitId = hungYen.Id, ScopePath = hungYen.Path, PassThreshold = 70,
+            Criteria =
+            [
+                new Criterion { Order = 1, Name = "Phát huy vai trò chủ thể của Nhân dân", Weight = 3, MaxScore = 10 },
+                new Criterion { Order = 2, Name = "Hiệu quả kinh tế – xã hội thiết thực, đo đếm được", Weight = 4, MaxScore = 10 },
+                new Criterion { Order = 3, Name = "Khả năng duy trì và nhân rộng", Weight = 3, MaxScore = 10 },
+            ],
+        };
+        db.CriteriaSets.Add(criteria);
+        await db.SaveChangesAsync(ct);
+        criteria.FamilyId = criteria.Id;
+
+        var round = new Campaign
+        {
+            Name = $"Đăng ký xây dựng mô hình \"Dân vận khéo\" năm {today.Year}", UnitId = hungYen.Id, ScopePath = hungYen.Path,
+            OpensOn = today.AddDays(-30), ClosesOn = today.AddDays(30), CriteriaSetId = criteria.Id,
+            Contact = "Ban Dân vận Tỉnh ủy Hưng Yên (Thường trực Ban Chỉ đạo)",
+            Targets = [new CampaignTarget { UnitId = luongBang.Id, Count = 3 }, new CampaignTarget { UnitId = (await Unit(db, Maps.Map2025, "11953", ct)).Id, Count = 2 }],
+        };
+        db.Campaigns.Add(round);
+        db.Committees.Add(new SteeringCommittee
+        {
+            Name = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" tỉnh Hưng Yên", UnitId = hungYen.Id, ScopePath = hungYen.Path, TermFrom = 2025, TermTo = 2030,
+            Members =
+            [
+                new CommitteeMember { FullName = "Trưởng Ban Dân vận Tỉnh ủy", Position = "Trưởng ban", FollowsFields = "PoliticalSystem" },
+                new CommitteeMember { FullName = "Phó Chủ tịch UBND tỉnh", Position = "Phó trưởng ban", FollowsFields = "Economy,CultureSociety" },
+                new CommitteeMember { FullName = "Chủ tịch Ủy ban MTTQ tỉnh", Position = "Thành viên", FollowsFields = "CultureSociety", FollowsUnits = "12280" },
+            ],
+        });
+        db.Teams.Add(new MobilisationTeam { UnitId = luongBang.Id, ScopePath = luongBang.Path, Kind = TeamKind.Block, Name = "Khối dân vận xã Lương Bằng", LeaderName = "Bí thư Đảng ủy xã", Members = 9 });
+        db.Teams.Add(new MobilisationTeam { UnitId = luongBang.Id, ScopePath = luongBang.Path, Kind = TeamKind.VillageTeam, Name = "Tổ dân vận thôn Đông", Village = "Thôn Đông", LeaderName = "Bí thư chi bộ thôn Đông", Members = 5 });
+
+        var households = await db.MeasureUnits.FirstAsync(m => m.Name == "hộ", ct);
+        var squareMetres = await db.MeasureUnits.FirstAsync(m => m.Name == "m²", ct);
+        var dossiers = await db.MeasureUnits.FirstAsync(m => m.Name == "%", ct);
+        db.ResultReports.Add(new ResultReport
+        {
+            InitiativeId = government.Id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(2024, 1, 1), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo",
+            Narrative = "100% hồ sơ thủ tục hành chính được giải quyết đúng và trước hạn; không có phản ánh về thái độ phục vụ.",
+            Values = [new IndicatorValue { Indicator = "Hồ sơ giải quyết đúng hạn", Value = 100, MeasureUnit = dossiers }],
+        });
+        db.ResultReports.Add(new ResultReport
+        {
+            InitiativeId = landForRoads.Id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(2020, 1, 1), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo",
+            Narrative = "Vận động 58 hộ hiến 25.043 m² đất làm đường giao thông nông thôn.",
+            Values = [new IndicatorValue { Indicator = "Số hộ hiến đất", Value = 58, MeasureUnit = households }, new IndicatorValue { Indicator = "Diện tích đất hiến", Value = 25043, MeasureUnit = squareMetres }],
+        });
+
+        // Thái Hòa town (Nghệ An) recognised its beekeeping model before 2025; the province later, at its 2016–2020 conference.
+        RecognitionDecision Decision(AdminUnit unit, string number, DateOnly date, RecognitionLevel level, string body)
+        {
+            var d = new RecognitionDecision { UnitId = unit.Id, ScopePath = unit.Path, Number = number, Date = date, Level = level, IssuingBody = body, Signer = "Trưởng ban" };
+            db.RecognitionDecisions.Add(d);
+            return d;
+        }
+
+        var district = Decision(ngheAn, "21-QĐ/BCĐ", new DateOnly(2020, 11, 20), RecognitionLevel.District, "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" thị xã Thái Hòa");
+        var provinceNgheAn = Decision(ngheAn, "45-QĐ/BCĐ", new DateOnly(2021, 3, 15), RecognitionLevel.Province, "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" tỉnh Nghệ An");
+        var provinceLamDong = Decision(lamDong, "12-QĐ/BCĐ", new DateOnly(2020, 10, 5), RecognitionLevel.Province, "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" tỉnh Bình Thuận");
+        bees.Recognize(district);
+        incense.Recognize(district);
+        bees.Recognize(provinceNgheAn);
+        religion.Recognize(provinceNgheAn);
+        landForRoads.Recognize(provinceLamDong);
+        await db.SaveChangesAsync(ct);
+
+        var conference = new Conference
+        {
+            Name = "Hội nghị biểu dương điển hình \"Dân vận khéo\" tỉnh Nghệ An giai đoạn 2016–2020", UnitId = ngheAn.Id, ScopePath = ngheAn.Path,
+            Level = RecognitionLevel.Province, Date = new DateOnly(2021, 4, 20), Phase = "2016–2020", CollectiveQuota = 30, IndividualQuota = 20,
+            Awards =
+            [
+                new Award { InitiativeId = bees.Id, RecipientKind = InitiativeKind.Collective, Recipient = "Hội Nông dân thị xã Thái Hòa", Title = "Bằng khen của Ban Thường vụ Tỉnh ủy" },
+                new Award { InitiativeId = religion.Id, RecipientKind = InitiativeKind.Individual, Recipient = "Đồng chí Vũ Thị Huyền", Title = "Bằng khen của Ban Thường vụ Tỉnh ủy" },
+            ],
+        };
+        db.Conferences.Add(conference);
+        await db.SaveChangesAsync(ct);
     }
 
     private static Task<AdminUnit> Unit(AppDbContext db, int map, string code, CancellationToken ct) =>
