@@ -62,6 +62,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /api/v1/organizations/"] = Access.SignedIn,
         ["PUT /api/v1/organizations/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/reports/summary"] = Access.SignedIn,
+        ["PAGE /Reports/Index"] = Access.SignedIn,
         ["GET /api/v1/review"] = Access.SignedIn,
         ["GET /api/v1/campaigns/"] = Access.SignedIn,
         ["GET /api/v1/campaigns/{id:int}"] = Access.SignedIn,

@@ -89,7 +89,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             // Paths and sort keys compare by bytes: "/" < "0" makes a subtree one index range,
             // and Vietnamese order is encoded in the sort key itself.
             foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                         .Where(p => p.Name is "Path" or "CurrentPath" or "ScopePath" or "UnitPath" or "SortKey"))
+                         .Where(p => p.Name is "Path" or "CurrentPath" or "LegacyPath" or "ScopePath" or "UnitPath" or "SortKey"))
             {
                 property.SetCollation("C");
             }
@@ -223,5 +223,5 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     // Keys computed from other columns add noise to the trail.
     private static bool IsDerived(string property) =>
-        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath" or "CreatedAt" or "CreatedBy";
+        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath" or "LegacyPath" or "CreatedAt" or "CreatedBy";
 }

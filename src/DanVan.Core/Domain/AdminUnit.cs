@@ -50,6 +50,12 @@ public class AdminUnit
     /// </summary>
     public required string CurrentPath { get; set; }
 
+    /// <summary>
+    /// Path in the 2024 map that this unit's records count under when a report is asked on that map:
+    /// itself for 2024 units, a chosen predecessor for 2025 units (see MapSeeder).
+    /// </summary>
+    public string LegacyPath { get; set; } = string.Empty;
+
     /// <summary>True when a 2024 unit was split and <see cref="CurrentPath"/> was chosen by rule.</summary>
     public bool CurrentPathByRule { get; set; }
 

@@ -70,6 +70,9 @@ public class Initiative : IVersioned, IAudited
     /// <summary>Path of <see cref="UnitId"/> in its own map, for reports under that map.</summary>
     public string UnitPath { get; set; } = string.Empty;
 
+    /// <summary>Where the record counts on the 2024 map: its own unit's path, or the legacy path of a 2025 unit.</summary>
+    public string LegacyPath { get; set; } = string.Empty;
+
     /// <summary>The 2025 unit this record counts under (the successor of an old unit, reassignable).</summary>
     public int CurrentUnitId { get; set; }
 
@@ -127,6 +130,7 @@ public class Initiative : IVersioned, IAudited
         UnitId = unit.Id;
         Unit = unit;
         UnitPath = unit.Path;
+        LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath;
         CurrentUnitId = currentUnit.Id;
         CurrentUnit = currentUnit;
         ScopePath = currentUnit.Path;

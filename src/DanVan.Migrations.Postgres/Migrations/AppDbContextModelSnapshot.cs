@@ -68,6 +68,12 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -893,6 +899,12 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<string>("Method")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -975,6 +987,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("ReplicatedFromId");
+
+                    b.HasIndex("LegacyPath", "RegisteredOn");
 
                     b.HasIndex("ScopePath", "RegisteredOn");
 

@@ -58,6 +58,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -843,6 +848,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -922,6 +932,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("ReplicatedFromId");
+
+                    b.HasIndex("LegacyPath", "RegisteredOn");
 
                     b.HasIndex("ScopePath", "RegisteredOn");
 

@@ -10,6 +10,7 @@ using DanVan.Features.Conferences;
 using DanVan.Features.Initiatives;
 using DanVan.Features.Notifications;
 using DanVan.Features.Recognition;
+using DanVan.Features.Reports;
 using DanVan.Features.Results;
 using DanVan.Features.Me;
 using DanVan.Features.Organizations;
@@ -209,6 +210,7 @@ public static class AppSetup
         api.MapRecognitionApi();
         api.MapConferencesApi();
         api.MapNotificationsApi();
+        api.MapReportsApi();
 
         app.MapRazorPages();
         app.MapStaticAssetsFallback();

@@ -15,6 +15,7 @@ internal sealed class AdminUnitConfiguration : IEntityTypeConfiguration<AdminUni
         b.Property(x => x.ParentCode).HasMaxLength(10);
         b.Property(x => x.Path).HasMaxLength(40);
         b.Property(x => x.CurrentPath).HasMaxLength(40);
+        b.Property(x => x.LegacyPath).HasMaxLength(40);
         b.Property(x => x.SortKey).HasMaxLength(300);
         b.Property(x => x.SearchText).HasMaxLength(150);
         b.HasIndex(x => new { x.Map, x.Code }).IsUnique();
@@ -68,6 +69,7 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         b.Property(x => x.OwnerName).HasMaxLength(200);
         b.Property(x => x.UnitPath).HasMaxLength(40);
         b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.LegacyPath).HasMaxLength(40);
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.Goals).HasMaxLength(4000);
         b.Property(x => x.Method).HasMaxLength(4000);
@@ -84,6 +86,7 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         b.HasIndex(x => new { x.ScopePath, x.RegisteredOn });
         b.HasIndex(x => new { x.ScopePath, x.SortKey });
         b.HasIndex(x => new { x.UnitPath, x.RegisteredOn });
+        b.HasIndex(x => new { x.LegacyPath, x.RegisteredOn });
         b.HasIndex(x => new { x.UnitId, x.Code }).IsUnique();
         b.HasIndex(x => x.ReplicatedFromId);
         b.HasIndex(x => x.OwnerOrganizationId);

@@ -36,6 +36,7 @@ public static class MapSeeder
 
         // Ids are assigned here so one pass of plain INSERTs can link parents and successions;
         // EF change tracking made this 20 times slower.
+        AssignLegacyPaths(new2025, old2024, mapping);
         var id = 0;
         foreach (var u in new2025.Values.Concat(old2024.Values))
         {
@@ -64,10 +65,10 @@ public static class MapSeeder
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await BulkInsertAsync(db, "AdminUnits",
-            ["Id", "Map", "Code", "Name", "FullName", "Type", "Level", "ParentId", "ParentCode", "Path", "CurrentPath", "CurrentPathByRule", "SortKey", "SearchText", "ValidFrom", "ValidTo"],
+            ["Id", "Map", "Code", "Name", "FullName", "Type", "Level", "ParentId", "ParentCode", "Path", "CurrentPath", "LegacyPath", "CurrentPathByRule", "SortKey", "SearchText", "ValidFrom", "ValidTo"],
             new2025.Values.Concat(old2024.Values).OrderBy(u => u.Map == Maps.Map2025 ? 0 : 1).ThenBy(u => u.Level).Select(u => new object?[]
             {
-                u.Id, u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.Parent?.Id, u.ParentCode, u.Path, u.CurrentPath, u.CurrentPathByRule,
+                u.Id, u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.Parent?.Id, u.ParentCode, u.Path, u.CurrentPath, u.LegacyPath, u.CurrentPathByRule,
                 u.SortKey, u.SearchText, u.ValidFrom, u.ValidTo,
             }), ct);
         await BulkInsertAsync(db, "UnitSuccessions", ["Id", "OldUnitId", "NewUnitId", "Relation", "Note"],
@@ -132,6 +133,39 @@ public static class MapSeeder
         await db.AdminUnits.CountAsync(u => u.Map == Maps.Map2024, ct),
         await db.AdminUnits.CountAsync(u => u.Map == Maps.Map2025, ct),
         await db.UnitSuccessions.CountAsync(ct));
+
+    /// <summary>
+    /// For reports asked on the 2024 map, each 2025 unit stands for one predecessor of the same level:
+    /// the one with its name, else the one with its code, else a whole (not split) one, else the lowest code.
+    /// Old records keep their own old unit; only records made after the reform need this.
+    /// </summary>
+    private static void AssignLegacyPaths(Dictionary<string, AdminUnit> new2025, Dictionary<string, AdminUnit> old2024, List<MappingRow> mapping)
+    {
+        foreach (var u in old2024.Values)
+        {
+            u.LegacyPath = u.Path;
+        }
+
+        var byNew = mapping.Where(m => m.OldLevel is "province" or "commune" or "district").GroupBy(m => m.NewCode).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var u in new2025.Values)
+        {
+            var level = u.Level == 1 ? "province" : "commune";
+            var candidates = byNew.TryGetValue(u.Code, out var rows)
+                ? rows.Where(r => r.OldLevel == level && old2024.ContainsKey(r.OldCode)).ToList()
+                : [];
+            if (candidates.Count == 0)
+            {
+                candidates = rows?.Where(r => old2024.ContainsKey(r.OldCode)).ToList() ?? [];
+            }
+
+            var folded = VietnameseText.Fold(u.Name);
+            var chosen = candidates.FirstOrDefault(r => VietnameseText.Fold(old2024[r.OldCode].Name) == folded)
+                ?? candidates.FirstOrDefault(r => r.OldCode == u.Code)
+                ?? candidates.Where(r => r.Relation == "full").OrderBy(r => r.OldCode, StringComparer.Ordinal).FirstOrDefault()
+                ?? candidates.OrderBy(r => r.OldCode, StringComparer.Ordinal).FirstOrDefault();
+            u.LegacyPath = chosen is null ? string.Empty : old2024[chosen.OldCode].Path;
+        }
+    }
 
     private static Dictionary<string, AdminUnit> BuildTree(int map, List<UnitRow> rows, Func<UnitRow, (string Path, bool ByRule)?> current)
     {

@@ -7,7 +7,8 @@ namespace DanVan.Features.Initiatives;
 
 public sealed record InitiativeFilter(
     Field? Field = null, InitiativeKind? Kind = null, Origin? Origin = null, InitiativeStatus? Status = null,
-    string? Unit = null, int? Map = null, int? Year = null, string? Q = null, string? Sort = null, int Page = 1, int PageSize = 20);
+    string? Unit = null, int? Map = null, int? Year = null, string? Q = null, string? Sort = null, int Page = 1, int PageSize = 20,
+    DateOnly? MaintainedOn = null, bool? Recognized = null);
 
 public sealed record InitiativeRow(
     int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
@@ -41,7 +42,7 @@ public static class InitiativeQueries
             }
 
             // A 2025 unit gathers everything that counts under it; a 2024 unit what was recorded under it.
-            q = map == Maps.Current ? q.WithinPaths([path], i => i.ScopePath) : q.WithinPaths([path], i => i.UnitPath);
+            q = map == Maps.Current ? q.WithinPaths([path], i => i.ScopePath) : q.WithinPaths([path], i => i.LegacyPath);
         }
 
         if (f.Field is { } field)
@@ -69,6 +70,16 @@ public static class InitiativeQueries
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             q = q.Where(i => i.RegisteredOn >= from && i.RegisteredOn <= to);
+        }
+
+        // The same definitions as the summary report, so a figure's drill-down lists exactly its models.
+        if (f.MaintainedOn is { } on)
+        {
+            q = q.Where(i => i.RegisteredOn <= on && !(i.Status == InitiativeStatus.Retired && i.RetiredOn <= on));
+            if (f.Recognized is { } recognized)
+            {
+                q = recognized ? q.Where(i => i.Recognitions.Any(r => r.Date <= on)) : q.Where(i => !i.Recognitions.Any(r => r.Date <= on));
+            }
         }
 
         var text = VietnameseText.Fold(f.Q);

@@ -20,12 +20,13 @@ public static class InitiativesApi
     private static async Task<Results<Ok<Page<InitiativeRow>>, ValidationProblem>> ListAsync(
         AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
-        string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20)
+        string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
+        DateOnly? asOf = null, bool? recognized = null)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new InitiativeFilter(
             Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
-            Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize);
+            Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize, asOf, recognized);
         if (map is not null && !Maps.IsKnown(map.Value))
         {
             errors["map"] = ["Bản đồ phải là 2024 hoặc 2025."];

@@ -1,0 +1,104 @@
+using System.Globalization;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Reports;
+
+/// <summary>The summary as tables, a trend, a drafted paragraph, and a drill-down to child units and to the models.</summary>
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int Map { get; set; } = Maps.Current;
+
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    /// <summary>year (this year), phase (2021–2025), or empty for the dates given.</summary>
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+
+    public SummaryReport? Report { get; private set; }
+
+    public IReadOnlyList<(int Year, long Maintained, long Recognized)> Trend { get; private set; } = [];
+
+    public string Paragraph { get; private set; } = string.Empty;
+
+    public IReadOnlyList<DanVan.Features.Units.UnitRef> Ancestors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.IsAuthenticated || scope.ReadPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        var today = CampaignsApi.Today(clock);
+        (From, To) = Period switch
+        {
+            "phase" => (new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31)),
+            "phase2016" => (new DateOnly(2016, 1, 1), new DateOnly(2020, 12, 31)),
+            "year" or null when From is null && To is null => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            _ => (From ?? new DateOnly(today.Year, 1, 1), To ?? today),
+        };
+        if (!Maps.IsKnown(Map))
+        {
+            Map = Maps.Current;
+        }
+
+        // A leader's report opens on their own area.
+        if (string.IsNullOrEmpty(Unit) && !scope.CanRead("/"))
+        {
+            var home = scope.HomePath!;
+            Unit = home.TrimEnd('/').Split('/')[^1];
+            Map = Maps.Current;
+        }
+
+        var (from, to) = (From!.Value, To!.Value);
+        try
+        {
+            if (to < from)
+            {
+                throw new Initiatives.InputException("To", "Ngày kết thúc không thể trước ngày bắt đầu.");
+            }
+
+            var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
+            var rows = await Summary.RowsAsync(db, scope, target, to, ct);
+            var children = await Summary.ChildrenAsync(db, target, ct);
+            Report = Summary.Compute(target, rows, from, to, children);
+            Paragraph = Summary.Paragraph(Report);
+            var firstYear = rows.Count == 0 ? to.Year : Math.Max(2009, rows.Min(r => r.RegisteredOn.Year));
+            Trend = Summary.Trend(rows, Math.Max(firstYear, to.Year - 15), to.Year);
+            if (target.Unit is not null)
+            {
+                Ancestors = (await DanVan.Features.Units.UnitQueries.DetailAsync(db, Map, target.Unit.Code, ct))?.Ancestors ?? [];
+            }
+        }
+        catch (ScopeException e)
+        {
+            return e.Visible ? Forbid() : NotFound();
+        }
+        catch (Initiatives.InputException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+
+        return Page();
+    }
+
+    public string ReportUrl(string? unit, int? map = null) =>
+        $"/Reports?unit={Uri.EscapeDataString(unit ?? string.Empty)}&map={map ?? Map}&from={D(From)}&to={D(To)}";
+
+    /// <summary>The models behind a figure of the maintained or recognised blocks.</summary>
+    public string ListUrl(string? field = null, string? kind = null, string? origin = null, bool? recognized = null, string? unit = null) =>
+        $"/Initiatives?unit={Uri.EscapeDataString(unit ?? Report?.Unit.Code ?? string.Empty)}&map={Map}&asOf={D(To)}"
+        + (field is null ? "" : "&field=" + field) + (kind is null ? "" : "&kind=" + kind) + (origin is null ? "" : "&origin=" + origin)
+        + (recognized is null ? "" : "&recognized=" + (recognized.Value ? "true" : "false"));
+
+    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}

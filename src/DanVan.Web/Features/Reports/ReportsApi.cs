@@ -1,0 +1,20 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Reports;
+
+public static class ReportsApi
+{
+    public static void MapReportsApi(this RouteGroupBuilder api) =>
+        api.MapGet("/reports/summary", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            Outcomes.ApiAsync(async () =>
+            {
+                var today = CampaignsApi.Today(clock);
+                var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
+                return TypedResults.Ok(report);
+            }))
+            .WithTags("Reports")
+            .WithSummary("Số liệu tổng hợp của một đơn vị (cây con) trong một khoảng thời gian, tính trực tiếp từ dữ liệu.");
+}
