@@ -14,6 +14,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || missing+=(chromium)
 if [ -z "${DANVAN_TEST_PG:-}" ] && [ -z "$(pg_bin)" ]; then missing+=(postgresql); fi
+# LibreOffice opens the exported .xlsx/.docx in the tests, as an office would.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     say "Installing ${missing[*]} from Debian packages"

@@ -12,6 +12,20 @@ public static class InitiativesApi
         var g = api.MapGroup("/initiatives").WithTags("Initiatives");
         g.MapGet("/", ListAsync).WithSummary("Danh sách mô hình trong phạm vi của người gọi, có lọc, sắp xếp, phân trang.");
         g.MapGet("/{id:int}", GetAsync);
+        g.MapGet("/export.xlsx", async (AppDbContext db, ScopeAccessor scopes, CancellationToken ct, string? field, string? kind, string? origin, string? status,
+            string? unit, int? map, int? year, string? q, DateOnly? asOf, bool? recognized) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var filter = new InitiativeFilter(Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
+                Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, null, 1, InitiativeQueries.MaxPageSize, asOf, recognized);
+            if (errors.Count > 0)
+            {
+                return (IResult)Problems.Invalid(errors);
+            }
+
+            var bytes = await Reports.Exports.InitiativesXlsxAsync(db, await scopes.GetAsync(ct), filter, "Danh sách mô hình \"Dân vận khéo\"", ct);
+            return TypedResults.File(bytes, Reports.Exports.XlsxType, Reports.Exports.FileName("danh-sach-mo-hinh", "xlsx"));
+        }).WithSummary("Danh sách mô hình (cùng bộ lọc) dạng Excel.");
         g.MapGet("/{id:int}/audit", AuditAsync).WithSummary("Nhật ký thay đổi của mô hình.");
         g.MapPost("/", CreateAsync);
         g.MapPut("/{id:int}", UpdateAsync).WithSummary("Sửa mô hình; gửi kèm version đã đọc (kiểm soát xung đột).");

@@ -7,7 +7,13 @@ namespace DanVan.Features.Reports;
 
 public static class ReportsApi
 {
-    public static void MapReportsApi(this RouteGroupBuilder api) =>
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        MapSummary(api);
+        api.MapReportFilesApi();
+    }
+
+    private static void MapSummary(RouteGroupBuilder api) =>
         api.MapGet("/reports/summary", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
             Outcomes.ApiAsync(async () =>
             {
@@ -17,4 +23,27 @@ public static class ReportsApi
             }))
             .WithTags("Reports")
             .WithSummary("Số liệu tổng hợp của một đơn vị (cây con) trong một khoảng thời gian, tính trực tiếp từ dữ liệu.");
+
+    public static void MapReportFilesApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/summary.xlsx", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            Outcomes.ApiAsync(async () =>
+            {
+                var today = CampaignsApi.Today(clock);
+                var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
+                return TypedResults.File(Exports.SummaryXlsx(report), Exports.XlsxType, Exports.FileName("tong-hop " + report.Unit.Name, "xlsx"));
+            })).WithTags("Reports").WithSummary("Bảng tổng hợp dạng Excel.");
+        api.MapPost("/reports/document", (DocumentInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            Outcomes.ApiAsync(async () =>
+            {
+                if (CampaignsApi.Valid(input) is { } bad)
+                {
+                    return bad;
+                }
+
+                var today = CampaignsApi.Today(clock);
+                var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
+                return TypedResults.File(ReviewDocument.Build(input, report), Exports.DocxType, Exports.FileName("bao-cao " + report.Unit.Name, "docx"));
+            })).WithTags("Reports").WithSummary("Báo cáo sơ kết, tổng kết dạng Word (.docx), thể thức văn bản của Đảng hoặc Nhà nước.");
+    }
 }

@@ -1,0 +1,83 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Reports;
+
+/// <summary>The officer fills the document's fields (number, place, date, signer, recipients), then downloads the .docx.</summary>
+public class DocumentModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int Map { get; set; } = Maps.Current;
+
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    [BindProperty] public DocumentInput Input { get; set; } = new();
+
+    public string UnitName { get; private set; } = "Toàn quốc";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var today = CampaignsApi.Today(clock);
+        From ??= new DateOnly(today.Year, 1, 1);
+        To ??= today;
+        try
+        {
+            var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
+            UnitName = target.Unit?.FullName ?? "Toàn quốc";
+            var shortName = target.Unit?.Name ?? "Hà Nội";
+            Input = new DocumentInput
+            {
+                Issuer = IssuerKind.Party,
+                SuperiorBody = target.Unit is null ? "BAN CHẤP HÀNH TRUNG ƯƠNG" : target.Unit.Level == 1 ? "Tỉnh ủy " + shortName : "Đảng ủy " + target.Unit.FullName.ToLower(Cultures.Vietnamese).Split(' ')[0] + " " + shortName,
+                IssuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\"",
+                Number = "…-BC/BCĐ",
+                Place = shortName,
+                Date = today,
+                Subject = From.Value.Year == To.Value.Year
+                    ? $"Kết quả thực hiện phong trào thi đua \"Dân vận khéo\" năm {To.Value.Year}"
+                    : $"Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn {From.Value.Year}–{To.Value.Year}",
+                Authority = "T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN",
+                Recipients = "- Ban Dân vận cấp trên,\n- Các thành viên Ban Chỉ đạo,",
+            };
+        }
+        catch (ScopeException e)
+        {
+            return e.Visible ? Forbid() : NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var today = CampaignsApi.Today(clock);
+            var report = await Summary.RunAsync(db, scope, Unit, Map, From ?? new DateOnly(today.Year, 1, 1), To ?? today, ct);
+            return File(ReviewDocument.Build(Input, report), Exports.DocxType, Exports.FileName("bao-cao " + report.Unit.Name, "docx"));
+        }
+        catch (ScopeException e)
+        {
+            return e.Visible ? Forbid() : NotFound();
+        }
+        catch (Initiatives.InputException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Initiatives;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Reports;
+
+/// <summary>Excel and Word files built from the same queries as the screens.</summary>
+public static class Exports
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string Period(SummaryReport r) => string.Create(CultureInfo.InvariantCulture, $"Từ ngày {r.From:dd/MM/yyyy} đến ngày {r.To:dd/MM/yyyy}");
+
+    public static byte[] SummaryXlsx(SummaryReport r)
+    {
+        var rows = new List<object?[]>();
+        foreach (var f in Enum.GetValues<Field>())
+        {
+            var c = r.Maintained.ByField[Labels.Key(f)];
+            rows.Add([Labels.Of(f), c.Total, c.New, c.Replicated, c.Collective, c.Individual, r.Recognized.ByField[Labels.Key(f)].Total]);
+        }
+
+        rows.Add(["Cộng", r.Maintained.Total, r.Maintained.ByOrigin["new"], r.Maintained.ByOrigin["replicated"], r.Maintained.ByKind["collective"], r.Maintained.ByKind["individual"], r.Recognized.Total]);
+        rows.Add([]);
+        rows.Add(["Đã công nhận theo cấp", "Toàn quốc", "Cấp tỉnh", "Cấp huyện", "Cấp xã"]);
+        rows.Add(["", r.Recognized.ByLevel["national"], r.Recognized.ByLevel["province"], r.Recognized.ByLevel["district"], r.Recognized.ByLevel["commune"]]);
+        rows.Add([]);
+        rows.Add(["Trong kỳ", "Đăng ký mới", "Công nhận lần đầu", "Loại bỏ"]);
+        rows.Add(["", r.RegisteredInPeriod.Total, r.RecognizedInPeriod.Total, r.RetiredInPeriod.Total]);
+        if (r.Children.Count > 0)
+        {
+            rows.Add([]);
+            rows.Add(["Đơn vị trực thuộc", "Đang duy trì", "Đã công nhận", "Chưa công nhận"]);
+            rows.AddRange(r.Children.Select(c => new object?[] { c.Name, c.Maintained, c.Recognized, c.NotRecognized }));
+        }
+
+        return Xlsx.Write("Tổng hợp", $"Tổng hợp mô hình \"Dân vận khéo\" — {r.Unit.Name}", Period(r),
+            ["Lĩnh vực", "Đang duy trì", "Mới", "Nhân rộng", "Tập thể", "Cá nhân", "Đã công nhận"], rows);
+    }
+
+    public static async Task<byte[]> InitiativesXlsxAsync(AppDbContext db, UserScope scope, InitiativeFilter filter, string title, CancellationToken ct)
+    {
+        // One page as large as an export needs; the list's own page size limit is for screens.
+        var all = new List<InitiativeRow>();
+        for (var page = 1; page <= 500; page++)
+        {
+            var p = await InitiativeQueries.ListAsync(db, scope, filter with { Page = page, PageSize = InitiativeQueries.MaxPageSize }, ct);
+            all.AddRange(p.Items);
+            if (page >= p.PageCount)
+            {
+                break;
+            }
+        }
+
+        return Xlsx.Write("Mô hình", title, string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {DateTime.Now:dd/MM/yyyy}, {all.Count} mô hình"),
+            ["Số hiệu", "Mã", "Tên mô hình", "Lĩnh vực", "Loại", "Nguồn gốc", "Chủ thể", "Đơn vị hiện nay", "Đơn vị khi đăng ký", "Ngày đăng ký", "Trạng thái"],
+            all.Select(i => new object?[]
+            {
+                i.Id, i.Code, i.Name, Labels.Of(i.Field), Labels.Of(i.Kind), Labels.Of(i.Origin), i.Owner, i.CurrentUnitName,
+                i.UnitMap == Maps.Map2024 ? i.UnitName : null, i.RegisteredOn, Labels.Of(i.Status),
+            }));
+    }
+
+    public static string FileName(string stem, string ext) =>
+        VietnameseText.Slug(stem) + "-" + DateTime.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "." + ext;
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DanVan.Infrastructure;
+
+/// <summary>
+/// Writes one-sheet .xlsx files: a title row naming unit and period, a frozen header row in Vietnamese,
+/// numbers as numbers and dates as dates (dd/mm/yyyy), text as inline strings (never evaluated as formulas).
+/// </summary>
+public static class Xlsx
+{
+    private const uint DateStyle = 1;
+    private const uint HeaderStyle = 2;
+    private const uint TitleStyle = 3;
+
+    public static byte[] Write(string sheetName, string title, string subtitle, IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new Workbook();
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var ws = wb.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            uint r = 1;
+            data.Append(Row(r++, [title], TitleStyle));
+            data.Append(Row(r++, [subtitle], 0));
+            var headerRow = r;
+            data.Append(Row(r++, headers.Cast<object?>().ToArray(), HeaderStyle));
+            foreach (var row in rows)
+            {
+                data.Append(Row(r++, row, 0));
+            }
+
+            var columns = new Columns(headers.Select((h, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(h.Length + 6, 12, 60), CustomWidth = true }));
+            var view = new SheetViews(new SheetView(new Pane
+            {
+                VerticalSplit = headerRow, TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),
+                ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+            }) { WorkbookViewId = 0 });
+            ws.Worksheet = new Worksheet(view, columns, data);
+            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = SafeSheetName(sheetName) }));
+            wb.Workbook.Save();
+        }
+
+        return ms.ToArray();
+    }
+
+    private static string SafeSheetName(string name)
+    {
+        var clean = new string(name.Where(c => c is not ('\\' or '/' or '?' or '*' or '[' or ']' or ':')).ToArray());
+        return clean.Length == 0 ? "Sheet1" : clean[..Math.Min(31, clean.Length)];
+    }
+
+    private static Row Row(uint index, object?[] values, uint style)
+    {
+        var row = new Row { RowIndex = index };
+        for (var c = 0; c < values.Length; c++)
+        {
+            var reference = ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
+            row.Append(values[c] switch
+            {
+                null => new Cell { CellReference = reference, StyleIndex = style },
+                DateOnly d => new Cell { CellReference = reference, StyleIndex = DateStyle, CellValue = new CellValue((d.ToDateTime(TimeOnly.MinValue) - new DateTime(1899, 12, 30)).TotalDays.ToString(CultureInfo.InvariantCulture)) },
+                int or long or decimal or double => new Cell { CellReference = reference, StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(Convert.ToString(values[c], CultureInfo.InvariantCulture)!) },
+                var v => new Cell { CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(Convert.ToString(v, CultureInfo.InvariantCulture))) { Space = SpaceProcessingModeValues.Preserve }) },
+            });
+        }
+
+        return row;
+    }
+
+    // XML cannot carry most control characters.
+    private static string Clean(string? s) => new((s ?? string.Empty).Where(ch => !char.IsControl(ch) || ch is '\n' or '\t').ToArray());
+
+    public static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
+            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Times New Roman" })) { Count = 3 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { FontId = 1, ApplyFont = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center } },
+            new CellFormat { FontId = 2, ApplyFont = true }) { Count = 4 });
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using DanVan.Domain;
+using DanVan.IntegrationTests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>Exported files are real: read back with OpenXML and converted to PDF by LibreOffice.</summary>
+[Collection(AppCollection.Name)]
+public class ExportTests(DanVanFactory app)
+{
+    /// <summary>Converts a file to PDF with LibreOffice headless; returns the PDF's size.</summary>
+    public static async Task<long> LibreOfficeToPdfAsync(byte[] content, string fileName)
+    {
+        var dir = Directory.CreateTempSubdirectory("danvan-lo-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, fileName);
+            await File.WriteAllBytesAsync(input, content);
+            var psi = new ProcessStartInfo("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, input])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var process = Process.Start(psi)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+            var pdf = Path.ChangeExtension(input, ".pdf");
+            Assert.True(File.Exists(pdf), "LibreOffice did not convert " + fileName + ": " + output);
+            var bytes = await File.ReadAllBytesAsync(pdf);
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+            return bytes.Length;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string CellText(WorkbookPart wb, Cell cell) =>
+        cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? string.Empty;
+
+    [Fact]
+    public async Task SummaryXlsx_HasTitleFrozenHeaderAndRealNumbers_AndLibreOfficeOpensIt()
+    {
+        var api = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        await TestData.CreateInitiativeAsync(officer, TestData.ThaiHoa, "=HYPERLINK(\"http://x\")", registeredOn: "2026-01-05");
+        var response = await api.GetAsync("/api/v1/reports/summary.xlsx?unit=40&from=2026-01-01&to=2026-12-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var wb = doc.WorkbookPart!;
+            var sheet = wb.WorksheetParts.Single().Worksheet;
+            var rows = sheet.Descendants<Row>().ToList();
+            Assert.Contains("Tỉnh Nghệ An", CellText(wb, rows[0].Elements<Cell>().First()), StringComparison.Ordinal);
+            Assert.Equal("Từ ngày 01/01/2026 đến ngày 31/12/2026", CellText(wb, rows[1].Elements<Cell>().First()));
+            Assert.Equal("Lĩnh vực", CellText(wb, rows[2].Elements<Cell>().First()));
+            var pane = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+            Assert.Equal(3d, pane.VerticalSplit!.Value);
+            Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+            var total = rows[3].Elements<Cell>().ElementAt(1);
+            Assert.Equal(CellValues.Number, total.DataType!.Value);
+        }
+
+        Assert.True(await LibreOfficeToPdfAsync(bytes, "tong-hop.xlsx") > 1000);
+    }
+
+    [Fact]
+    public async Task InitiativeListXlsx_KeepsDatesAsDates_AndFormulaTextAsText()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var name = "=1+1 " + Guid.NewGuid().ToString("N")[..6];
+        await TestData.CreateInitiativeAsync(officer, TestData.ThaiHoa, name, registeredOn: "2026-03-05");
+        var bytes = await (await officer.GetAsync("/api/v1/initiatives/export.xlsx?q=" + Uri.EscapeDataString(name[5..]))).Content.ReadAsByteArrayAsync();
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var wb = doc.WorkbookPart!;
+        var row = wb.WorksheetParts.Single().Worksheet.Descendants<Row>().ElementAt(3);
+        var cells = row.Elements<Cell>().ToList();
+        Assert.Equal(name, CellText(wb, cells[2]));
+        Assert.Equal(CellValues.InlineString, cells[2].DataType!.Value); // never a formula
+        Assert.Empty(wb.WorksheetParts.Single().Worksheet.Descendants<CellFormula>());
+        var date = cells[9];
+        Assert.Equal(1u, date.StyleIndex!.Value);
+        Assert.Equal(new DateOnly(2026, 3, 5), DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(date.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Theory]
+    [InlineData("Party", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 07-BC/BCĐ")]
+    [InlineData("State", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 07-BC/BCĐ")]
+    public async Task ReviewDocx_HasTheOfficialLayout_AndLibreOfficeOpensIt(string issuer, string motto, string number)
+    {
+        var api = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var response = await api.PostAsJsonAsync("/api/v1/reports/document?unit=40&from=2021-01-01&to=2025-12-31", new
+        {
+            issuer, superiorBody = "Tỉnh ủy Nghệ An", issuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\"", number = "07-BC/BCĐ",
+            place = "Vinh", date = "2026-03-05", subject = "Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn 2021–2025", signer = "Nguyễn Văn A",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains(motto, text, StringComparison.Ordinal);
+            Assert.Contains(number, text, StringComparison.Ordinal);
+            Assert.Contains("Vinh, ngày 05 tháng 03 năm 2026", text, StringComparison.Ordinal);
+            Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
+            Assert.Contains("Tổng số có", text, StringComparison.Ordinal);
+            Assert.Contains("Nơi nhận:", text, StringComparison.Ordinal);
+            Assert.Contains("Nguyễn Văn A", text, StringComparison.Ordinal);
+        }
+
+        Assert.True(await LibreOfficeToPdfAsync(bytes, "bao-cao.docx") > 1000);
+        var missing = await api.PostAsJsonAsync("/api/v1/reports/document?unit=40", new { issuer });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+}
