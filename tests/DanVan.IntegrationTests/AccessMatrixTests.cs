@@ -65,6 +65,10 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/reports/summary"] = Access.SignedIn,
         ["PAGE /Reports/Index"] = Access.SignedIn,
         ["PAGE /Reports/Document"] = Access.SignedIn,
+        ["PAGE /Imports/Index"] = Access.SignedIn,
+        ["GET /api/v1/imports/template.xlsx"] = Access.SignedIn,
+        ["POST /api/v1/imports/"] = Access.SignedIn,
+        ["GET /api/v1/imports/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/reports/summary.xlsx"] = Access.SignedIn,
         ["POST /api/v1/reports/document"] = Access.SignedIn,
         ["GET /api/v1/initiatives/export.xlsx"] = Access.SignedIn,
@@ -221,6 +225,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ids["decision"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/recognitions",
             new { unitCode = TestData.NgheAn, number = "9-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..4], date = "2026-10-01", level = "province", issuingBody = "BCĐ tỉnh Nghệ An", initiativeIds = new[] { initiativeId } }));
         var userB = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
+        ids["import"] = (await (await officerB.PostAsync("/api/v1/imports", TestData.FileContent(System.Text.Encoding.UTF8.GetBytes("Tên mô hình\nA"), "b.csv"))).ReadJsonAsync()).GetProperty("id").GetInt32();
         var unrecognisedId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret + " (2)");
 
         var emailA = TestData.UniqueEmail();
@@ -242,6 +247,7 @@ public class AccessMatrixTests(DanVanFactory app)
                 : r.Contains("conference", StringComparison.Ordinal) ? Pick("conference")
                 : r.Contains("committees", StringComparison.Ordinal) ? Pick("committee")
                 : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
+                : r.Contains("imports", StringComparison.Ordinal) ? Pick("import")
                 : Pick("initiative");
             return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

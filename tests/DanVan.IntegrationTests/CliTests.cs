@@ -75,6 +75,37 @@ public class CliTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task ImportInitiatives_BadFileExitsWithOneAndListsRows_GoodFileGoesIn()
+    {
+        _ = app.Services;
+        var dir = Directory.CreateTempSubdirectory("danvan-cli-");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var bad = Path.Combine(dir.FullName, "bad.csv");
+        await File.WriteAllTextAsync(bad, $"name,unit,field,kind,owner,registered_on\nA {tag},03127,economy,collective,Hội,2025-13-01\nB {tag},00000,economy,collective,Hội,2025-08-01\n");
+        var refused = await RunAsync("import", "initiatives", "--file", bad);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("line 2", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("line 3", refused.Err, StringComparison.Ordinal);
+        var good = Path.Combine(dir.FullName, "good.csv");
+        await File.WriteAllTextAsync(good, $"name,unit,field,kind,owner,registered_on\nA {tag},03127,economy,collective,Hội,2025-08-01\n");
+        Assert.Equal(0, (await RunAsync("import", "initiatives", "--file", good, "--dry-run")).Code);
+        await using (var s = app.Scope())
+        {
+            Assert.False(await s.ServiceProvider.GetRequiredService<AppDbContext>().Initiatives.AnyAsync(i => i.Name == "A " + tag));
+        }
+
+        var done = await RunAsync("import", "initiatives", "--file", good);
+        Assert.Equal(0, done.Code);
+        await using (var s = app.Scope())
+        {
+            Assert.True(await s.ServiceProvider.GetRequiredService<AppDbContext>().Initiatives.AnyAsync(i => i.Name == "A " + tag));
+        }
+
+        Assert.Equal(2, (await RunAsync("import", "people", "--file", good)).Code);
+        dir.Delete(true);
+    }
+
+    [Fact]
     public async Task Seed_IsIdempotent()
     {
         _ = app.Services;

@@ -79,6 +79,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    /// <summary>Bulk imports write one audit line for the whole import instead of one per record.</summary>
+    public bool SuppressAutoAudit { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -115,7 +120,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        var pending = CaptureAudited();
+        var pending = SuppressAutoAudit ? [] : CaptureAudited();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -291,12 +291,13 @@ public class Initiative : IVersioned, IAudited
             throw new DomainException("Tên mô hình không được dài quá 300 ký tự.") { Field = nameof(Name) };
         }
 
-        if (Origin == Origin.New && (ReplicatedFromId is not null || !string.IsNullOrWhiteSpace(OriginNote)))
+        var hasSource = ReplicatedFromId is not null || ReplicatedFrom is not null;
+        if (Origin == Origin.New && (hasSource || !string.IsNullOrWhiteSpace(OriginNote)))
         {
             throw new DomainException("Mô hình mới không có nguồn nhân rộng.") { Field = nameof(ReplicatedFromId) };
         }
 
-        if (Origin == Origin.Replicated && ReplicatedFromId is null && string.IsNullOrWhiteSpace(OriginNote))
+        if (Origin == Origin.Replicated && !hasSource && string.IsNullOrWhiteSpace(OriginNote))
         {
             throw new DomainException("Mô hình nhân rộng cần ghi rõ nhân rộng từ mô hình nào.") { Field = nameof(ReplicatedFromId) };
         }

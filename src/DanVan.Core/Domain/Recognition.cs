@@ -145,3 +145,43 @@ public class Notification
 
     public DateTimeOffset? ReadAt { get; set; }
 }
+
+public enum ImportStatus
+{
+    Queued = 0,
+    Running = 1,
+    Succeeded = 2,
+    Failed = 3,
+}
+
+/// <summary>A bulk import, queued in the database and run by a background worker (or at once from the command line).</summary>
+public class ImportJob
+{
+    public int Id { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public string StoredFile { get; set; } = string.Empty;
+
+    public bool DryRun { get; set; }
+
+    public ImportStatus Status { get; set; }
+
+    public int Total { get; set; }
+
+    public int Processed { get; set; }
+
+    /// <summary>JSON list of { line, errors[] }.</summary>
+    public string? Errors { get; set; }
+
+    /// <summary>JSON of { created, updated, recognitions, retired }.</summary>
+    public string? Result { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+}

@@ -7,6 +7,7 @@ using DanVan.Domain;
 using DanVan.Features.Appraisals;
 using DanVan.Features.Campaigns;
 using DanVan.Features.Conferences;
+using DanVan.Features.Imports;
 using DanVan.Features.Initiatives;
 using DanVan.Features.Notifications;
 using DanVan.Features.Recognition;
@@ -52,6 +53,10 @@ public static class AppSetup
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();
+        if (config.GetValue("Jobs:RunWorker", true))
+        {
+            services.AddHostedService<ImportWorker>();
+        }
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -211,6 +216,7 @@ public static class AppSetup
         api.MapConferencesApi();
         api.MapNotificationsApi();
         api.MapReportsApi();
+        api.MapImportsApi();
 
         app.MapRazorPages();
         app.MapStaticAssetsFallback();

@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -22,6 +22,7 @@ public static class Cli
           seed [--demo]                             nạp bản đồ hành chính (và dữ liệu thử) / load the map (and demo data)
           create-admin --email E --password P       tạo tài khoản quản trị / create an admin account
           create-token --email E --name N           tạo mã truy cập API, chỉ in mã / create an API token, prints only the token
+          import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
           help                                      hướng dẫn này / this help
 
         Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
@@ -47,7 +48,19 @@ public static class Cli
             return 0;
         }
 
-        if (!TryParseOptions(args.AsSpan(1), out var options, out var problem))
+        var optionStart = 1;
+        if (command == "import")
+        {
+            if (args.Length < 2 || args[1] != "initiatives")
+            {
+                await error.WriteLineAsync("Dùng / usage: import initiatives --file F [--dry-run]");
+                return 2;
+            }
+
+            optionStart = 2;
+        }
+
+        if (!TryParseOptions(args.AsSpan(optionStart), out var options, out var problem))
         {
             await error.WriteLineAsync(problem);
             return 2;
@@ -58,6 +71,7 @@ public static class Cli
             "seed" => new[] { "demo" },
             "create-admin" => ["email", "password"],
             "create-token" => ["email", "name"],
+            "import" => ["file", "dry-run"],
             _ => [],
         };
         var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
@@ -113,6 +127,8 @@ public static class Cli
                     return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
                 case "create-token":
                     return await CreateTokenAsync(sp, db, Required(options, "email"), Required(options, "name"), output, error);
+                case "import":
+                    return await ImportAsync(db, Required(options, "file"), options.ContainsKey("dry-run"), output, error);
                 default:
                     return 2;
             }
@@ -170,6 +186,42 @@ public static class Cli
 
         var (_, token) = await ApiTokenService.CreateAsync(db, user, name, sp.GetRequiredService<TimeProvider>());
         await output.WriteLineAsync(token);
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            await error.WriteLineAsync($"Không có tệp / no such file: {file}");
+            return 2;
+        }
+
+        // The operator at the console acts for the whole country.
+        var operatorScope = new UserScope(null, "cli", [(Role.Admin, "/")]);
+        await using var stream = File.OpenRead(file);
+        var outcome = await Features.Imports.InitiativeImport.RunAsync(db, operatorScope, stream, Path.GetFileName(file), dryRun, TimeProvider.System,
+            async (done, total) => await output.WriteLineAsync($"  {done}/{total}"));
+        if (outcome.FileError is not null)
+        {
+            await error.WriteLineAsync(outcome.FileError);
+            return 1;
+        }
+
+        foreach (var e in outcome.Errors)
+        {
+            await error.WriteLineAsync($"Dòng / line {e.Line}: {string.Join("; ", e.Errors)}");
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"{outcome.Errors.Count} dòng lỗi / bad rows; không nhập dòng nào / nothing written.");
+            return 1;
+        }
+
+        await output.WriteLineAsync(dryRun
+            ? $"Hợp lệ / valid: {outcome.Total} dòng / rows."
+            : $"Đã nhập / imported {outcome.Total}: mới {outcome.Created}, cập nhật {outcome.Updated}, công nhận {outcome.Recognitions}, loại bỏ {outcome.Retired}.");
         return 0;
     }
 

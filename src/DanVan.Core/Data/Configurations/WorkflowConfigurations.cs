@@ -273,3 +273,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(x => new { x.UserId, x.ReadAt, x.Id });
     }
 }
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StoredFile).HasMaxLength(300);
+        b.HasIndex(x => new { x.Status, x.Id });
+    }
+}

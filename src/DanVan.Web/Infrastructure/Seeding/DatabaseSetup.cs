@@ -14,6 +14,11 @@ public static class DatabaseSetup
         var db = services.GetRequiredService<AppDbContext>();
         var createdNow = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers do not wait for a writer (the file keeps this setting).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var counts = await MapSeeder.SeedAsync(db, ct);
         await MeasureSeeder.SeedAsync(db, ct);

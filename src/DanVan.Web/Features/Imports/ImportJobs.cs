@@ -1,0 +1,170 @@
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Results;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Imports;
+
+public sealed record ImportJobView(int Id, string FileName, bool DryRun, string Status, int Total, int Processed, IReadOnlyList<RowError> Errors,
+    JsonElement? Result, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>Imports queued in the database and run by <see cref="ImportWorker"/>, so a large file does not hold a request.</summary>
+public static class ImportJobs
+{
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static async Task<ImportJob> EnqueueAsync(AppDbContext db, UserScope scope, EvidenceStore store, IFormFile file, bool dryRun, TimeProvider clock, CancellationToken ct)
+    {
+        if (scope.WritePaths.Count == 0)
+        {
+            throw new ScopeException(true);
+        }
+
+        var ext = Path.GetExtension(file.FileName ?? string.Empty).ToLowerInvariant();
+        if (ext is not (".xlsx" or ".csv"))
+        {
+            throw new Initiatives.InputException("File", "Chỉ nhận tệp .xlsx hoặc .csv.");
+        }
+
+        if (file.Length == 0 || file.Length > MaxBytes)
+        {
+            throw new Initiatives.InputException("File", file.Length == 0 ? "Tệp rỗng." : "Tệp quá lớn (tối đa 50 MB).");
+        }
+
+        var dir = Path.Combine(store.Root, "imports");
+        Directory.CreateDirectory(dir);
+        var stored = Path.Combine(dir, Guid.NewGuid().ToString("N") + ext);
+        await using (var output = File.Create(stored))
+        {
+            await file.CopyToAsync(output, ct);
+        }
+
+        var job = new ImportJob
+        {
+            UserId = scope.UserId, UserName = scope.UserName, FileName = Path.GetFileName(file.FileName ?? "import" + ext), StoredFile = stored,
+            DryRun = dryRun, Status = ImportStatus.Queued, CreatedAt = clock.GetUtcNow(),
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return job;
+    }
+
+    /// <summary>Progress of jobs running in this process. On SQLite a second connection cannot write while the import's
+    /// transaction holds the database, so progress is kept here; on PostgreSQL it is also written to the job row.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Done, int Total)> Running = new();
+
+    public static async Task<ImportJobView?> ViewAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var j = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (j is null || (j.UserId != scope.UserId && !scope.IsAdmin))
+        {
+            return null;
+        }
+
+        if (j.Status == ImportStatus.Running && Running.TryGetValue(id, out var p))
+        {
+            (j.Processed, j.Total) = p;
+        }
+
+        return View(j);
+    }
+
+    public static async Task<List<ImportJobView>> MineAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
+        (await db.ImportJobs.AsNoTracking().Where(j => j.UserId == scope.UserId).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct)).Select(View).ToList();
+
+    public static ImportJobView View(ImportJob j) => new(j.Id, j.FileName, j.DryRun, EnumKeys.Key(j.Status), j.Total, j.Processed,
+        j.Errors is null ? [] : JsonSerializer.Deserialize<List<RowError>>(j.Errors, Json) ?? [],
+        j.Result is null ? null : JsonDocument.Parse(j.Result).RootElement.Clone(), j.CreatedAt, j.FinishedAt);
+
+    /// <summary>Runs one queued job to its end.</summary>
+    public static async Task RunAsync(IServiceProvider services, int jobId, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == job.UserId).Select(g => new { g.Role, g.ScopePath }).ToListAsync(ct);
+        var userScope = new UserScope(job.UserId, job.UserName, grants.Select(g => (g.Role, g.ScopePath)));
+        // The import runs in its own context: it clears its change tracker, which must not drop the job row.
+        await using var importScope = services.CreateAsyncScope();
+        var worker = importScope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        async Task Progress(int done, int total)
+        {
+            Running[jobId] = (done, total);
+            if (db.Database.IsNpgsql())
+            {
+                // Its own connection, so the import's transaction stays its own.
+                await using var p = services.CreateAsyncScope();
+                var pdb = p.ServiceProvider.GetRequiredService<AppDbContext>();
+                await pdb.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Processed, done).SetProperty(j => j.Total, total), ct);
+            }
+        }
+
+        ImportOutcome outcome;
+        try
+        {
+            await using var file = File.OpenRead(job.StoredFile);
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            outcome = await InitiativeImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, Progress, ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            outcome = new ImportOutcome(0, [], "Không đọc được tệp.", 0, 0, 0, 0);
+        }
+
+        Running.TryRemove(jobId, out _);
+        job.Total = outcome.Total;
+        job.Processed = outcome.Ok && !job.DryRun ? outcome.Total : job.Processed;
+        job.Status = outcome.Ok ? ImportStatus.Succeeded : ImportStatus.Failed;
+        job.Errors = outcome.FileError is not null
+            ? JsonSerializer.Serialize(new[] { new RowError(0, [outcome.FileError]) }, Json)
+            : JsonSerializer.Serialize(outcome.Errors, Json);
+        job.Result = JsonSerializer.Serialize(new { outcome.Created, outcome.Updated, outcome.Recognitions, outcome.Retired, outcome.Total }, Json);
+        job.FinishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        File.Delete(job.StoredFile);
+    }
+}
+
+/// <summary>Runs queued imports one at a time; any copy of the app may pick a job up (the claim is a conditional update).</summary>
+public sealed class ImportWorker(IServiceProvider services, ILogger<ImportWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var next = await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.Id).Select(j => (int?)j.Id).FirstOrDefaultAsync(stoppingToken);
+                if (next is { } id && await db.ImportJobs.Where(j => j.Id == id && j.Status == ImportStatus.Queued)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running), stoppingToken) == 1)
+                {
+                    await ImportJobs.RunAsync(services, id, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                log.LogWarning(e, "Import worker could not take a job; retrying");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}
