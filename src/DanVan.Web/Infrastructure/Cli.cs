@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -23,6 +23,8 @@ public static class Cli
           create-admin --email E --password P       tạo tài khoản quản trị / create an admin account
           create-token --email E --name N           tạo mã truy cập API, chỉ in mã / create an API token, prints only the token
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
+          generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
+                                                    sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
           help                                      hướng dẫn này / this help
 
         Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
@@ -72,6 +74,7 @@ public static class Cli
             "create-admin" => ["email", "password"],
             "create-token" => ["email", "name"],
             "import" => ["file", "dry-run"],
+            "generate" => ["initiatives", "seed", "from-year", "to-year"],
             _ => [],
         };
         var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
@@ -127,6 +130,23 @@ public static class Cli
                     return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
                 case "create-token":
                     return await CreateTokenAsync(sp, db, Required(options, "email"), Required(options, "name"), output, error);
+                case "generate":
+                {
+                    if (!int.TryParse(Required(options, "initiatives"), System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 5_000_000)
+                    {
+                        await error.WriteLineAsync("--initiatives phải là số từ 1 đến 5.000.000 / must be 1..5,000,000");
+                        return 2;
+                    }
+
+                    static int Int(Dictionary<string, string?> o, string k, int d) => o.TryGetValue(k, out var v) && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : d;
+                    await db.Database.MigrateAsync();
+                    await MapSeeder.SeedAsync(db);
+                    var result = await Seeding.Generator.RunAsync(db, n, Int(options, "seed", 1), Int(options, "from-year", 2013), Int(options, "to-year", 2026),
+                        done => output.WriteLine($"  {done}"));
+                    await output.WriteLineAsync($"Sinh / generated {result.Initiatives} mô hình, {result.Recognitions} lượt công nhận, {result.Retired} loại bỏ in {result.Elapsed.TotalSeconds:0.0} s");
+                    return 0;
+                }
+
                 case "import":
                     return await ImportAsync(db, Required(options, "file"), options.ContainsKey("dry-run"), output, error);
                 default:

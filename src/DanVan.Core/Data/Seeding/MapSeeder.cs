@@ -64,14 +64,14 @@ public static class MapSeeder
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await BulkInsertAsync(db, "AdminUnits",
+        await BulkInsert.RunAsync(db, "AdminUnits",
             ["Id", "Map", "Code", "Name", "FullName", "Type", "Level", "ParentId", "ParentCode", "Path", "CurrentPath", "LegacyPath", "CurrentPathByRule", "SortKey", "SearchText", "ValidFrom", "ValidTo"],
             new2025.Values.Concat(old2024.Values).OrderBy(u => u.Map == Maps.Map2025 ? 0 : 1).ThenBy(u => u.Level).Select(u => new object?[]
             {
                 u.Id, u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.Parent?.Id, u.ParentCode, u.Path, u.CurrentPath, u.LegacyPath, u.CurrentPathByRule,
                 u.SortKey, u.SearchText, u.ValidFrom, u.ValidTo,
             }), ct);
-        await BulkInsertAsync(db, "UnitSuccessions", ["Id", "OldUnitId", "NewUnitId", "Relation", "Note"],
+        await BulkInsert.RunAsync(db, "UnitSuccessions", ["Id", "OldUnitId", "NewUnitId", "Relation", "Note"],
             successions.Select(x => new object?[] { x.Id, x.OldUnitId, x.NewUnitId, (int)x.Relation, x.Note }), ct);
         if (db.Database.IsNpgsql())
         {
@@ -83,50 +83,6 @@ public static class MapSeeder
 
         await tx.CommitAsync(ct);
         return await CountAsync(db, ct);
-    }
-
-    /// <summary>Multi-row INSERTs: one round trip per batch on both databases.</summary>
-    private static async Task BulkInsertAsync(AppDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
-    {
-        var isPostgres = db.Database.IsNpgsql();
-        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
-        // Microsoft.Data.Sqlite binds parameters by name in linear time, so its batches stay small.
-        foreach (var batch in rows.Chunk(isPostgres ? 500 : 40))
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            var sql = new System.Text.StringBuilder(head);
-            for (var r = 0; r < batch.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var p = command.CreateParameter();
-                    p.ParameterName = name;
-                    p.Value = batch[r][c] switch
-                    {
-                        null => DBNull.Value,
-                        DateOnly d when !isPostgres => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        bool b when !isPostgres => b ? 1 : 0,
-                        var v => v,
-                    };
-                    if (batch[r][c] is null && isPostgres)
-                    {
-                        // An untyped NULL is fine for PostgreSQL's INSERT: the column gives the type.
-                        p.DbType = System.Data.DbType.Object;
-                    }
-
-                    command.Parameters.Add(p);
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 
     public static async Task<Counts> CountAsync(AppDbContext db, CancellationToken ct = default) => new(

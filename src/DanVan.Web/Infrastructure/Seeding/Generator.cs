@@ -1,0 +1,146 @@
+using DanVan.Data;
+using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Infrastructure.Seeding;
+
+/// <summary>
+/// Synthetic initiatives over the real units of both maps, deterministic for a seed, bulk-inserted: records dated
+/// before 01/07/2025 sit on 2024 communes, later ones on 2025 communes; fields, kinds, origins, recognitions at
+/// every level and retirements in proportions like those of published reports.
+/// </summary>
+public static class Generator
+{
+    public sealed record Result(int Initiatives, int Recognitions, int Retired, TimeSpan Elapsed);
+
+    public static async Task<Result> RunAsync(AppDbContext db, int count, int seed, int fromYear, int toYear, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var random = new Random(seed);
+        var units = await db.AdminUnits.AsNoTracking().Where(u => (u.Map == Maps.Map2024 && u.Level == 3) || (u.Map == Maps.Map2025 && u.Level <= 2))
+            .Select(u => new { u.Id, u.Map, u.Level, u.Path, u.CurrentPath, u.LegacyPath, u.Name }).ToListAsync(ct);
+        var old = units.Where(u => u.Map == Maps.Map2024).ToArray();
+        var current = units.Where(u => u.Map == Maps.Map2025 && u.Level == 2).ToArray();
+        var byPath = units.Where(u => u.Map == Maps.Map2025).ToDictionary(u => u.Path, StringComparer.Ordinal);
+        var provinces = units.Where(u => u.Map == Maps.Map2025 && u.Level == 1).ToDictionary(u => u.Path, StringComparer.Ordinal);
+        var nextId = (await db.Initiatives.MaxAsync(i => (int?)i.Id, ct) ?? 0) + 1;
+        var nextRecognition = (await db.Recognitions.MaxAsync(r => (int?)r.Id, ct) ?? 0) + 1;
+
+        // One decision per province, level and year is enough to hang the recognitions on.
+        var decisions = new Dictionary<(string, RecognitionLevel, int), int>();
+        var nextDecision = (await db.RecognitionDecisions.MaxAsync(d => (int?)d.Id, ct) ?? 0) + 1;
+        var decisionRows = new List<object?[]>();
+        int Decision(string provincePath, RecognitionLevel level, int year)
+        {
+            if (!decisions.TryGetValue((provincePath, level, year), out var id))
+            {
+                id = nextDecision++;
+                decisions[(provincePath, level, year)] = id;
+                var unit = provinces[provincePath];
+                decisionRows.Add([id, unit.Id, level == RecognitionLevel.National ? "/" : provincePath, $"{id}-QĐ/BCĐ", new DateOnly(year, 12, 15), (int)level, "Ban Chỉ đạo (dữ liệu sinh)", null, null]);
+            }
+
+            return id;
+        }
+
+        string[] nouns = ["Nuôi ong lấy mật", "Hiến đất làm đường", "Chính quyền thân thiện", "Dân vận khéo trong xây dựng nông thôn mới", "Tổ tự quản an ninh trật tự",
+            "Phụ nữ tiết kiệm", "Thắp sáng đường quê", "Camera an ninh", "Tuyến phố văn minh", "Dòng họ khuyến học", "Nuôi bò sinh sản", "Trồng rau an toàn"];
+        var reform = new DateOnly(2025, 7, 1);
+        var span = new DateOnly(toYear, 12, 31).DayNumber - new DateOnly(fromYear, 1, 1).DayNumber;
+        var now = DateTimeOffset.UtcNow;
+        int recognitions = 0, retired = 0;
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        for (var done = 0; done < count;)
+        {
+            var n = Math.Min(20_000, count - done);
+            var initiatives = new List<object?[]>(n);
+            var recs = new List<object?[]>();
+            for (var k = 0; k < n; k++)
+            {
+                var id = nextId++;
+                var registered = DateOnly.FromDayNumber(new DateOnly(fromYear, 1, 1).DayNumber + random.Next(span));
+                var unit = registered < reform ? old[random.Next(old.Length)] : current[random.Next(current.Length)];
+                var cur = unit.Map == Maps.Map2025 ? unit : byPath[unit.CurrentPath];
+                var roll = random.NextDouble();
+                var field = roll < 0.30 ? Field.Economy : roll < 0.75 ? Field.CultureSociety : roll < 0.87 ? Field.DefenseSecurity : Field.PoliticalSystem;
+                var kind = random.NextDouble() < 0.85 ? InitiativeKind.Collective : InitiativeKind.Individual;
+                var origin = random.NextDouble() < 0.35 ? Origin.Replicated : Origin.New;
+                var name = $"{nouns[random.Next(nouns.Length)]} {unit.Name} {id}";
+                RecognitionLevel? highest = null;
+                DateOnly? first = null;
+                var province = "/" + cur.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
+                void Recognise(RecognitionLevel level, DateOnly on)
+                {
+                    recs.Add([nextRecognition++, id, Decision(province, level, on.Year), (int)level, on]);
+                    highest = level;
+                    first ??= on;
+                    recognitions++;
+                }
+
+                var today = DateOnly.FromDateTime(DateTime.Today);
+                var firstOn = registered.AddDays(180 + random.Next(540));
+                if (random.NextDouble() < 0.40 && firstOn <= today)
+                {
+                    Recognise(RecognitionLevel.Commune, firstOn);
+                    var second = firstOn.AddDays(365 + random.Next(365));
+                    if (second < reform && random.NextDouble() < 0.20)
+                    {
+                        Recognise(RecognitionLevel.District, second);
+                        second = second.AddDays(365);
+                    }
+
+                    if (random.NextDouble() < 0.25 && second <= today)
+                    {
+                        Recognise(RecognitionLevel.Province, second);
+                        if (random.NextDouble() < 0.05 && second.AddDays(400) <= today)
+                        {
+                            Recognise(RecognitionLevel.National, second.AddDays(400));
+                        }
+                    }
+                }
+
+                DateOnly? retiredOn = null;
+                if (random.NextDouble() < 0.10)
+                {
+                    var r = registered.AddDays(365 + random.Next(900));
+                    if (r <= today && (highest is null || r > (DateOnly)recs[^1][4]!))
+                    {
+                        retiredOn = r;
+                        retired++;
+                    }
+                }
+
+                var status = retiredOn is null ? InitiativeStatus.Active : InitiativeStatus.Retired;
+                initiatives.Add([
+                    id, name, (int)field, (int)kind, (int)origin, origin == Origin.Replicated ? "Nhân rộng (dữ liệu sinh)" : null, "Chủ thể " + id,
+                    unit.Id, unit.Path, unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath, cur.Id, cur.Path, registered, (int)status, retiredOn,
+                    retiredOn is null ? null : "Rà soát (dữ liệu sinh)", VietnameseText.SortKey(name), VietnameseText.Fold(name), now, "generator", 1,
+                    highest is null ? null : (int)highest.Value, first,
+                ]);
+            }
+
+            await BulkInsert.RunAsync(db, "Initiatives",
+                ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
+                 "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn"], initiatives, ct);
+            await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
+            decisionRows.Clear();
+            await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
+            done += n;
+            progress?.Invoke(done);
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            foreach (var t in new[] { "Initiatives", "Recognitions", "RecognitionDecisions" })
+            {
+#pragma warning disable EF1002 // table names are constants of ours
+                await db.Database.ExecuteSqlRawAsync($"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"{t}\"))", ct);
+#pragma warning restore EF1002
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return new Result(count, recognitions, retired, started.Elapsed);
+    }
+}
