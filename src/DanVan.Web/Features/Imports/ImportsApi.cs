@@ -13,19 +13,14 @@ public static class ImportsApi
         g.MapGet("/template.xlsx", () => TypedResults.File(InitiativeImport.Template(), Exports.XlsxType, "mau-nhap-mo-hinh.xlsx"));
         g.MapPost("/", (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
         {
-            if (!request.HasFormContentType)
+            var (file, form, problem) = await Uploads.ReadAsync(request, ct);
+            if (problem is not null)
             {
-                return Problems.Invalid("file", "Gửi tệp dạng multipart/form-data, trường \"file\".");
+                return problem;
             }
 
-            var form = await request.ReadFormAsync(ct);
-            if (form.Files.GetFile("file") is not { } file)
-            {
-                return Problems.Invalid("file", "Thiếu tệp (trường \"file\").");
-            }
-
-            var dryRun = bool.TryParse(form["dryRun"], out var d) && d;
-            var job = await ImportJobs.EnqueueAsync(db, await s.GetAsync(ct), store, file, dryRun, clock, ct);
+            var dryRun = bool.TryParse(form!["dryRun"], out var d) && d;
+            var job = await ImportJobs.EnqueueAsync(db, await s.GetAsync(ct), store, file!, dryRun, clock, ct);
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", new { job.Id, status = "queued" });
         })).DisableAntiforgery().WithSummary("Nhập danh sách mô hình từ .xlsx/.csv (dryRun=true: chỉ kiểm tra). Trả về mã công việc.");
         g.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>

@@ -38,20 +38,14 @@ public static class ResultsApi
         g.MapPost("/results/{reportId:int}/evidence", (int reportId, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store,
             TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
             {
-                // The form is read here rather than bound, so a wrong content type meets authorisation first.
-                if (!request.HasFormContentType)
+                var (file, form, problem) = await Uploads.ReadAsync(request, ct);
+                if (problem is not null)
                 {
-                    return Problems.Invalid("file", "Gửi tệp dạng multipart/form-data, trường \"file\".");
+                    return problem;
                 }
 
-                var form = await request.ReadFormAsync(ct);
-                if (form.Files.GetFile("file") is not { } file)
-                {
-                    return Problems.Invalid("file", "Thiếu tệp (trường \"file\").");
-                }
-
-                var isPublic = bool.TryParse(form["isPublic"], out var p) && p;
-                var e = await ResultReporting.AttachAsync(db, await s.GetAsync(ct), store, reportId, file, isPublic, clock, ct);
+                var isPublic = bool.TryParse(form!["isPublic"], out var p) && p;
+                var e = await ResultReporting.AttachAsync(db, await s.GetAsync(ct), store, reportId, file!, isPublic, clock, ct);
                 return TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, Kind = EnumKeys.Key(e.Kind), e.Size });
             })).DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
         g.MapGet("/evidence/{id:int}", (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) => Outcomes.ApiAsync(async () =>
