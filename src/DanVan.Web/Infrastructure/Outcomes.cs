@@ -109,11 +109,16 @@ public static class Lookups
 public static class Notifier
 {
     /// <summary>Users holding one of the roles on the unit at this path or above it.</summary>
-    public static async Task<List<string>> UsersCoveringAsync(AppDbContext db, string path, Role[] roles, CancellationToken ct)
+    public static async Task<List<string>> UsersCoveringAsync(AppDbContext db, string path, Role[] roles, CancellationToken ct) =>
+        (await GrantsCoveringAsync(db, [path], roles, ct)).Select(g => g.UserId).Distinct().ToList();
+
+    /// <summary>The grants (user, path) of these roles on any of the paths or their ancestors.</summary>
+    public static async Task<List<(string UserId, string Path)>> GrantsCoveringAsync(AppDbContext db, IEnumerable<string> paths, Role[] roles, CancellationToken ct)
     {
-        var ancestors = AncestorPaths(path);
-        return await db.RoleGrants.Where(g => roles.Contains(g.Role) && ancestors.Contains(g.ScopePath))
-            .Select(g => g.UserId).Distinct().ToListAsync(ct);
+        var ancestors = paths.SelectMany(AncestorPaths).Distinct().ToList();
+        var rows = await db.RoleGrants.Where(g => roles.Contains(g.Role) && ancestors.Contains(g.ScopePath))
+            .Select(g => new { g.UserId, g.ScopePath }).ToListAsync(ct);
+        return rows.Select(r => (r.UserId, r.ScopePath)).ToList();
     }
 
     public static List<string> AncestorPaths(string path)

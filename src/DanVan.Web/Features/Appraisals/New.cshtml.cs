@@ -59,9 +59,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
-            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
-            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
         Sets = await CriteriaSets.ListAsync(db, scope, ct);
         if (Input.UnitCode is not null && Units.FirstOrDefault(u => u.Code == Input.UnitCode) is { } unit)
         {

@@ -147,11 +147,7 @@ public static class Campaigns
         {
             c = await db.Campaigns.Include(x => x.Targets).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
             Lookups.EnsureManages(scope, c.ScopePath);
-            db.Entry(c).Property(x => x.Version).OriginalValue = input.Version;
-            if (c.Version != input.Version)
-            {
-                throw new DbUpdateConcurrencyException("stale");
-            }
+            db.ExpectVersion(c, input.Version);
         }
 
         if (input.CriteriaSetId is { } setId && !await db.CriteriaSets.ReadableBy(scope, s => s.ScopePath).AnyAsync(s => s.Id == setId, ct))

@@ -110,11 +110,7 @@ public static class Committees
         {
             c = await db.Committees.Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
             Lookups.EnsureManages(scope, c.ScopePath);
-            db.Entry(c).Property(x => x.Version).OriginalValue = input.Version;
-            if (c.Version != input.Version)
-            {
-                throw new DbUpdateConcurrencyException("stale");
-            }
+            db.ExpectVersion(c, input.Version);
 
             db.CommitteeMembers.RemoveRange(c.Members);
             c.Members = [];

@@ -89,11 +89,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     {
         Committees = await Features.Committees.Committees.ListAsync(db, scope, ct);
         Teams = await Features.Committees.Committees.TeamsAsync(db, scope, ct);
-        ManagedUnits = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
-            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
-            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
-        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths(scope.WritePaths, u => u.Path)
-            .OrderBy(u => u.SortKey).Take(4000)
-            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        ManagedUnits = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Communes = await UnitChoices.WithinAsync(db, scope.WritePaths, 2, ct);
     }
 }

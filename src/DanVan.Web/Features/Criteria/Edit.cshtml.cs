@@ -68,9 +68,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(scope.UserAdminPaths, u => u.Path)
-            .OrderBy(u => u.Level).ThenBy(u => u.SortKey).Take(4000)
-            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
         while (Input.Criteria.Count < 8)
         {
             Input.Criteria.Add(new CriterionInput());

@@ -239,6 +239,13 @@ public static class InitiativeImport
         return n - 1;
     }
 
+    /// <summary>An officer reads the column's Vietnamese name first; the key stays for scripts: "Ngày đăng ký (registered_on): …".</summary>
+    private static string Readable(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && Labels.TryGetValue(message[..colon], out var label) ? $"{label} ({message[..colon]}){message[colon..]}" : message;
+    }
+
     public static bool TryDate(string? s, out DateOnly date) =>
         DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
@@ -284,7 +291,7 @@ public static class InitiativeImport
 
             foreach (var k in Required.Where(k => string.IsNullOrWhiteSpace(Get(k))))
             {
-                e.Add($"Thiếu {k} ({Labels[k]}).");
+                e.Add($"Thiếu {Labels[k]} ({k}).");
             }
 
             if (Get("name") is { Length: > 300 })
@@ -435,7 +442,7 @@ public static class InitiativeImport
 
             if (e.Count > 0 || unit is null)
             {
-                errors.Add(new RowError(line, e.Count > 0 ? e : ["Dòng không hợp lệ."]));
+                errors.Add(new RowError(line, e.Count > 0 ? e.Select(Readable).ToList() : ["Dòng không hợp lệ."]));
                 continue;
             }
 
@@ -451,7 +458,7 @@ public static class InitiativeImport
         {
             if (!(fileCodes.TryGetValue(p.SourceCode!, out var at) && at < p.Line) && dbCodes.All(d => d.Code != p.SourceCode))
             {
-                errors.Add(new RowError(p.Line, [$"replicated_from: không tìm thấy mô hình mã {p.SourceCode} (trong hệ thống hoặc ở dòng trước)."]));
+                errors.Add(new RowError(p.Line, [Readable($"replicated_from: không tìm thấy mô hình mã {p.SourceCode} (trong hệ thống hoặc ở dòng trước).")]));
                 planned.Remove(p);
             }
         }

@@ -121,11 +121,7 @@ public static class InitiativeCommands
             return null;
         }
 
-        db.Entry(initiative).Property(i => i.Version).OriginalValue = input.Version;
-        if (initiative.Version != input.Version)
-        {
-            throw new DbUpdateConcurrencyException("Bản ghi vừa được người khác sửa.");
-        }
+        db.ExpectVersion(initiative, input.Version);
 
         await ApplyAsync(db, scope, initiative, input, ct);
         await SaveAsync(db, ct);

@@ -77,7 +77,5 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     }
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
-        Communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2)
-            .WithinPaths(scope.WritePaths, u => u.Path).OrderBy(u => u.ParentCode).ThenBy(u => u.SortKey).Take(4000)
-            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+        Communes = await UnitChoices.WithinAsync(db, scope.WritePaths, 2, ct);
 }

@@ -91,11 +91,7 @@ public static class OrganizationQueries
         {
             org = await db.Organizations.WritableBy(scope, o => o.ScopePath).FirstOrDefaultAsync(o => o.Id == id, ct)
                 ?? throw new KeyNotFoundException();
-            db.Entry(org).Property(o => o.Version).OriginalValue = input.Version;
-            if (org.Version != input.Version)
-            {
-                throw new DbUpdateConcurrencyException("Tổ chức vừa được người khác sửa.");
-            }
+            db.ExpectVersion(org, input.Version);
         }
 
         org.Name = input.Name!;

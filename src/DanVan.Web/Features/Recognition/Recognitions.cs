@@ -97,7 +97,7 @@ public static class Recognitions
             throw new InputException(nameof(DecisionInput.InitiativeIds), "Chọn ít nhất một mô hình được công nhận.");
         }
 
-        var initiatives = await db.Initiatives.WithinPaths([path], i => i.ScopePath).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var initiatives = await db.Initiatives.Include(i => i.Recognitions).WithinPaths([path], i => i.ScopePath).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         if (initiatives.Count != ids.Count)
         {
             throw new InputException(nameof(DecisionInput.InitiativeIds), "Có mô hình không thuộc phạm vi của cơ quan ban hành.");
@@ -126,14 +126,15 @@ public static class Recognitions
         db.RecognitionDecisions.Add(decision);
         foreach (var i in initiatives)
         {
-            await db.Entry(i).Collection(x => x.Recognitions).LoadAsync(ct);
             i.Recognize(decision); // throws for a retired one or one already at this level: nothing is saved
         }
 
         await db.SaveChangesAsync(ct);
+        // One query for everyone to tell, however many models the decision names.
+        var grants = await Notifier.GrantsCoveringAsync(db, initiatives.Select(i => i.ScopePath), [Role.Officer, Role.Secretariat], ct);
         foreach (var i in initiatives)
         {
-            var officers = await Notifier.UsersCoveringAsync(db, i.ScopePath, [Role.Officer, Role.Secretariat], ct);
+            var officers = grants.Where(g => UnitPaths.Contains(g.Path, i.ScopePath)).Select(g => g.UserId);
             Notifier.Notify(db, officers, $"Mô hình \"{i.Name}\" được công nhận {LevelLabel(decision.Level).ToLowerInvariant()} (Quyết định số {decision.Number}).",
                 $"/Initiatives/{i.Id}", clock.GetUtcNow());
         }

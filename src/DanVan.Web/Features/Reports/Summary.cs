@@ -96,12 +96,27 @@ public static class Summary
             BlockOf(rows.Where(r => r.RegisteredOn >= from && r.RegisteredOn <= to).ToList()),
             BlockOf(rows.Where(r => r.FirstRecognizedOn is { } d && d >= from && d <= to).ToList()),
             BlockOf(rows.Where(r => r.RetiredOn is { } d && d >= from && d <= to).ToList()),
-            children.Select(c =>
-            {
-                var m = maintained.Count(r => UnitPaths.Contains(c.Path, r.Path));
-                var rec = recognized.Count(r => UnitPaths.Contains(c.Path, r.Path));
-                return new ChildCounts(c.Code, c.Name, m, rec, m - rec);
-            }).ToList());
+            CountByChild(maintained, recognized, children));
+    }
+
+    // Children of one unit share a path length, so each row's child is a prefix of its path: one pass over the rows.
+    private static List<ChildCounts> CountByChild(List<Row> maintained, List<Row> recognized, IReadOnlyList<(string Code, string Name, string Path)> children)
+    {
+        if (children.Count == 0)
+        {
+            return [];
+        }
+
+        var length = children[0].Path.Length;
+        Dictionary<string, int> Tally(List<Row> rows) => rows.Where(r => r.Path.Length >= length)
+            .GroupBy(r => r.Path[..length], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var m = Tally(maintained);
+        var rec = Tally(recognized);
+        return children.Select(c =>
+        {
+            var (mc, rc) = (m.GetValueOrDefault(c.Path), rec.GetValueOrDefault(c.Path));
+            return new ChildCounts(c.Code, c.Name, mc, rc, mc - rc);
+        }).ToList();
     }
 
     public static Block BlockOf(IReadOnlyList<Row> rows)

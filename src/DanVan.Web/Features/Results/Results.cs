@@ -101,11 +101,7 @@ public static class ResultReporting
         {
             report = await db.ResultReports.Include(r => r.Values).ThenInclude(v => v.MeasureUnit)
                 .FirstOrDefaultAsync(r => r.Id == reportId && r.InitiativeId == initiativeId, ct) ?? throw new ScopeException(false);
-            db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
-            if (report.Version != input.Version)
-            {
-                throw new DbUpdateConcurrencyException("stale");
-            }
+            db.ExpectVersion(report, input.Version);
 
             // A correction keeps what was there before.
             db.ResultRevisions.Add(new ResultRevision

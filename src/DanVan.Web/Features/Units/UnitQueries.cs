@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Domain;
+using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Units;
@@ -90,4 +91,21 @@ public static class UnitQueries
         (Maps.Map2024, 2) => "Cấp huyện",
         _ => "Cấp xã",
     };
+}
+
+/// <summary>Pick-lists of current-map units inside the caller's area (every form with a unit select uses it).</summary>
+public static class UnitChoices
+{
+    /// <summary>Units of the 2025 map within the given paths; level 2 = communes only, null = provinces and communes.</summary>
+    public static async Task<List<UnitSummary>> WithinAsync(AppDbContext db, IReadOnlyList<string> paths, int? level, CancellationToken ct)
+    {
+        var q = db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current).WithinPaths(paths, u => u.Path);
+        if (level is { } l)
+        {
+            q = q.Where(u => u.Level == l);
+        }
+
+        return await q.OrderBy(u => u.Level).ThenBy(u => u.ParentCode).ThenBy(u => u.SortKey).Take(4000)
+            .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
+    }
 }
