@@ -70,6 +70,45 @@ public class ExportTests(DanVanFactory app)
         Assert.True(await LibreOfficeToPdfAsync(bytes, "tong-hop.xlsx") > 1000);
     }
 
+    /// <summary>Every cell's text of the first sheet, tab-separated rows.</summary>
+    public static string SheetText(byte[] xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var wb = doc.WorkbookPart!;
+        return string.Join("\n", wb.WorksheetParts.First().Worksheet.Descendants<Row>().Select(r => string.Join("\t", r.Elements<Cell>().Select(c => CellText(wb, c)))));
+    }
+
+    [Theory]
+    [InlineData("/Organizations?handler=Xlsx", "Danh sách cơ quan, tổ chức", "Tên\tLoại\tĐơn vị")]
+    [InlineData("/Appraisals?handler=Xlsx", "Danh sách đợt thẩm định", "Đợt thẩm định\tĐơn vị\tTrạng thái")]
+    [InlineData("/Review?handler=Xlsx", "Danh sách mô hình cần rà soát", "Số hiệu\tTên mô hình\tĐơn vị")]
+    public async Task ListPages_DownloadAsExcel_WithTitleAndVietnameseHeaders(string url, string title, string headers)
+    {
+        var secretariat = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var response = await secretariat.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var lines = SheetText(await response.Content.ReadAsByteArrayAsync()).Split('\n');
+        Assert.Equal(title, lines[0]);
+        Assert.StartsWith("Xuất ngày ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(headers, lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrganizationListXlsx_HoldsOnlyTheCallersArea()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var mine = TestData.Unique("Chi hội Phụ nữ xóm Đông");
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/organizations", new { name = mine, kind = "mass_organization", unitCode = TestData.ThaiHoa })).StatusCode);
+        var other = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        var theirs = SheetText(await (await other.GetAsync("/Organizations?handler=Xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(mine, theirs, StringComparison.Ordinal);
+        var own = await (await (await app.PageClientAsync((Role.Officer, TestData.ThaiHoa))).GetAsync("/Organizations?handler=Xlsx")).Content.ReadAsByteArrayAsync();
+        Assert.Contains(mine, SheetText(own), StringComparison.Ordinal);
+        Assert.True(await LibreOfficeToPdfAsync(own, "to-chuc.xlsx") > 1000);
+    }
+
     [Fact]
     public async Task InitiativeListXlsx_KeepsDatesAsDates_AndFormulaTextAsText()
     {

@@ -185,5 +185,10 @@ public class SummaryTests(DanVanFactory app)
             doc.QuerySelector("#summary-paragraph")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Tổng số có 4 mô hình đang được duy trì thực hiện, trong đó: lĩnh vực phát triển kinh tế 2 mô hình (mới 1, nhân rộng 1); lĩnh vực văn hóa – xã hội 1 mô hình (mới 0, nhân rộng 1); lĩnh vực quốc phòng – an ninh 0 mô hình (mới 0, nhân rộng 0); lĩnh vực xây dựng Đảng và hệ thống chính trị 1 mô hình (mới 1, nhân rộng 0); tập thể 3, cá nhân 1; đã công nhận 3 mô hình (cấp tỉnh 1, cấp huyện 1, cấp xã 1), còn 1 mô hình chưa được xét công nhận.", doc.QuerySelector("#summary-paragraph")!.TextContent);
         Assert.Equal(56, doc.QuerySelectorAll("#children tbody tr").Length);
+        // The trend: models maintained and recognised at the end of each year, counted by hand from the dataset.
+        var chart = JsonDocument.Parse(doc.QuerySelector("#trend-chart")!.GetAttribute("data-chart")!).RootElement;
+        Assert.Equal(["2021", "2022", "2023", "2024"], chart.GetProperty("labels").EnumerateArray().Select(x => x.GetString()!));
+        Assert.Equal([1, 2, 3, 4], chart.GetProperty("maintained").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal([0, 0, 1, 3], chart.GetProperty("recognized").EnumerateArray().Select(x => x.GetInt32()));
     }
 }

@@ -66,6 +66,27 @@ public class WorkflowTests(DanVanFactory app)
         Assert.True(rows.First().GetProperty("missing").GetBoolean());
         _ = officerUser;
 
+        // The report page of the commune sets its own target against its own registrations; the province's against all.
+        var name = detail.GetProperty("name").GetString()!;
+        var pages = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var communeReport = await (await pages.GetAsync($"/Reports?unit={TestData.LuongBang}&from={Day(-30)}&to={Day(0)}")).Content.ReadAsStringAsync();
+        var row = communeReport[communeReport.IndexOf(name, StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Matches(@">2</td>\s*<td class=""text-end"">1</td>\s*<td class=""text-end"">50\s?%</td>", row);
+        var provinceReport = await (await pages.GetAsync($"/Reports?unit={TestData.HungYen}&from={Day(-30)}&to={Day(0)}")).Content.ReadAsStringAsync();
+        Assert.Contains("campaign-targets", provinceReport, StringComparison.Ordinal);
+        // A round that ended before the period is not listed.
+        var before = await (await pages.GetAsync($"/Reports?unit={TestData.HungYen}&from=2020-01-01&to=2020-12-31")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(name, before, StringComparison.Ordinal);
+
+        // The progress table downloads as Excel for the round's people, and not for another province's officer.
+        var xlsx = await pages.GetAsync($"/Campaigns/Detail/{open}?handler=Xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Contains("Xã Lương Bằng", ExportTests.SheetText(bytes), StringComparison.Ordinal);
+        var stranger = await app.PageClientAsync((Role.Officer, TestData.ThaiHoa));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Campaigns/Detail/{open}?handler=Xlsx")).StatusCode);
+
         // A target for a unit outside the round's unit is refused.
         var bad = await secretariat.PutAsJsonAsync($"/api/v1/campaigns/{open}", new
         {

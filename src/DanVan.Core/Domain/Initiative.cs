@@ -109,6 +109,16 @@ public class Initiative : IVersioned, IAudited
 
     public DateOnly? FirstRecognizedOn { get; set; }
 
+    // The date of the recognition at each level, kept with the recognitions so that "the highest level reached by a
+    // date" is a comparison within the row: reports count a million records without touching the recognitions.
+    public DateOnly? CommuneRecognizedOn { get; set; }
+
+    public DateOnly? DistrictRecognizedOn { get; set; }
+
+    public DateOnly? ProvinceRecognizedOn { get; set; }
+
+    public DateOnly? NationalRecognizedOn { get; set; }
+
     public List<Recognition> Recognitions { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -163,7 +173,14 @@ public class Initiative : IVersioned, IAudited
         var recognition = new Recognition { Initiative = this, InitiativeId = Id, Decision = decision, Level = decision.Level, Date = decision.Date };
         Recognitions.Add(recognition);
         HighestLevel = decision.Level;
-        FirstRecognizedOn ??= decision.Date;
+        FirstRecognizedOn = FirstRecognizedOn is { } first && first <= decision.Date ? first : decision.Date;
+        _ = decision.Level switch
+        {
+            RecognitionLevel.Commune => CommuneRecognizedOn = decision.Date,
+            RecognitionLevel.District => DistrictRecognizedOn = decision.Date,
+            RecognitionLevel.Province => ProvinceRecognizedOn = decision.Date,
+            RecognitionLevel.National => NationalRecognizedOn = decision.Date,
+        };
         if (Status == InitiativeStatus.Registered)
         {
             Status = InitiativeStatus.Active;
@@ -268,6 +285,14 @@ public class Initiative : IVersioned, IAudited
         copy.Validate();
         return copy;
     }
+
+    /// <summary>The highest level at which the initiative had been recognised on a date.</summary>
+    public RecognitionLevel? LevelOn(DateOnly date) =>
+        NationalRecognizedOn <= date ? RecognitionLevel.National
+        : ProvinceRecognizedOn <= date ? RecognitionLevel.Province
+        : DistrictRecognizedOn <= date ? RecognitionLevel.District
+        : CommuneRecognizedOn <= date ? RecognitionLevel.Commune
+        : null;
 
     public static string LevelName(RecognitionLevel level) => level switch
     {

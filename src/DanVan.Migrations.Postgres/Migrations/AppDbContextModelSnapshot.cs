@@ -930,6 +930,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("CommuneRecognizedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -939,6 +942,9 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.Property<int>("CurrentUnitId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DistrictRecognizedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Field")
                         .HasColumnType("integer");
@@ -971,6 +977,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateOnly?>("NationalRecognizedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Origin")
                         .HasColumnType("integer");
 
@@ -984,6 +993,9 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.Property<int?>("OwnerOrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ProvinceRecognizedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
@@ -1045,16 +1057,18 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReplicatedFromId");
 
-                    b.HasIndex("LegacyPath", "RegisteredOn");
-
-                    b.HasIndex("ScopePath", "RegisteredOn");
-
                     b.HasIndex("ScopePath", "SortKey");
 
                     b.HasIndex("UnitId", "Code")
                         .IsUnique();
 
                     b.HasIndex("UnitPath", "RegisteredOn");
+
+                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn")
+                        .HasDatabaseName("IX_Initiatives_Summary_Current");
+
+                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath")
+                        .HasDatabaseName("IX_Initiatives_Summary_Legacy");
 
                     b.ToTable("Initiatives");
                 });

@@ -877,6 +877,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CommuneRecognizedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -886,6 +889,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.Property<int>("CurrentUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DistrictRecognizedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Field")
                         .HasColumnType("INTEGER");
@@ -917,6 +923,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NationalRecognizedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
 
@@ -930,6 +939,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("OwnerOrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ProvinceRecognizedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
@@ -988,16 +1000,18 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReplicatedFromId");
 
-                    b.HasIndex("LegacyPath", "RegisteredOn");
-
-                    b.HasIndex("ScopePath", "RegisteredOn");
-
                     b.HasIndex("ScopePath", "SortKey");
 
                     b.HasIndex("UnitId", "Code")
                         .IsUnique();
 
                     b.HasIndex("UnitPath", "RegisteredOn");
+
+                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn")
+                        .HasDatabaseName("IX_Initiatives_Summary_Current");
+
+                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath")
+                        .HasDatabaseName("IX_Initiatives_Summary_Legacy");
 
                     b.ToTable("Initiatives");
                 });

@@ -104,6 +104,14 @@ public class DanVanFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>An HTTP client signed in with a cookie, as a browser is, for the pages.</summary>
+    public async Task<HttpClient> PageClientAsync(params (Role Role, string? Unit)[] grants)
+    {
+        var email = TestData.UniqueEmail();
+        await CreateUserAsync(email, grants);
+        return (await HtmlClient.SignedInAsync(this, email)).Http;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -27,6 +27,31 @@ public class WorkflowRuleTests
     }
 
     [Fact]
+    public void LevelOn_IsTheHighestLevelRecognisedByThatDate()
+    {
+        var i = Model();
+        Assert.Null(i.LevelOn(new DateOnly(2030, 1, 1)));
+        i.Recognize(Decision(RecognitionLevel.Commune, 2021, 5, 1));
+        i.Recognize(Decision(RecognitionLevel.Province, 2023, 6, 1));
+        Assert.Null(i.LevelOn(new DateOnly(2021, 4, 30)));
+        Assert.Equal(RecognitionLevel.Commune, i.LevelOn(new DateOnly(2021, 5, 1)));
+        Assert.Equal(RecognitionLevel.Commune, i.LevelOn(new DateOnly(2023, 5, 31)));
+        Assert.Equal(RecognitionLevel.Province, i.LevelOn(new DateOnly(2023, 6, 1)));
+        Assert.Equal(new DateOnly(2023, 6, 1), i.ProvinceRecognizedOn);
+        Assert.Null(i.DistrictRecognizedOn);
+    }
+
+    [Fact]
+    public void FirstRecognizedOn_IsTheEarliestDecision_EvenWhenAHigherOneIsDatedEarlier()
+    {
+        var i = Model();
+        i.Recognize(Decision(RecognitionLevel.Commune, 2022, 5, 1));
+        i.Recognize(Decision(RecognitionLevel.Province, 2021, 12, 1));
+        Assert.Equal(new DateOnly(2021, 12, 1), i.FirstRecognizedOn);
+        Assert.Equal(RecognitionLevel.Province, i.LevelOn(new DateOnly(2022, 1, 1)));
+    }
+
+    [Fact]
     public void Recognize_AtTheSameOrALowerLevel_IsRefused()
     {
         var i = Model();

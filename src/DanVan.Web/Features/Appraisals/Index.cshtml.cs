@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Features.Appraisals;
@@ -15,5 +16,13 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         var scope = await scopes.GetAsync(ct);
         CanManage = scope.UserAdminPaths.Count > 0;
         Rows = await Appraisals.ListAsync(db, scope, ct);
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var rows = await Appraisals.ListAsync(db, scope, ct);
+        return Reports.Exports.ListXlsx("Thẩm định", "Danh sách đợt thẩm định", ["Đợt thẩm định", "Đơn vị", "Trạng thái", "Ngày mở", "Số mô hình", "Số thành viên"],
+            rows.Select(a => new object?[] { a.Name, a.UnitName, a.Status == DanVan.Domain.AppraisalStatus.Open ? "Đang chấm" : "Đã kết thúc", a.OpenedOn, a.Items, a.Members }));
     }
 }

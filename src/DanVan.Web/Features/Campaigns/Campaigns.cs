@@ -77,6 +77,29 @@ public static class Campaigns
             .Take(200).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Rounds running during a period that concern an area (held by it, inside it, or above it), with the targets set
+    /// for units inside the area against the models of the area registered into them. Null path = the whole country.
+    /// </summary>
+    public static async Task<List<CampaignRow>> TargetsAgainstResultsAsync(AppDbContext db, UserScope scope, string? path, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var area = path ?? "/";
+        var above = Notifier.AncestorPaths(area).ToList();
+        var running = db.Campaigns.AsNoTracking().Where(c => c.OpensOn <= to && c.ClosesOn >= from);
+        var rounds = await running.Where(c => above.Contains(c.ScopePath)).Union(running.WithinPaths([area], c => c.ScopePath))
+            .OrderBy(c => c.ClosesOn).ThenBy(c => c.Id).Take(50)
+            .Select(c => new { c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn, c.ScopePath }).ToListAsync(ct);
+        // The caller sees rounds of their area and above it, as on the rounds page.
+        rounds = rounds.Where(r => scope.CanRead(r.ScopePath) || scope.ReadPaths.Any(p => UnitPaths.Contains(r.ScopePath, p))).ToList();
+        var ids = rounds.Select(r => (int?)r.Id).ToList();
+        var registered = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.CampaignId)).WithinPaths([area], i => i.ScopePath)
+            .GroupBy(i => i.CampaignId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var targets = await db.CampaignTargets.AsNoTracking().Where(t => ids.Contains(t.CampaignId)).WithinPaths([area], t => t.Unit!.Path)
+            .GroupBy(t => t.CampaignId).Select(g => new { g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return rounds.Select(r => new CampaignRow(r.Id, r.Name, r.Code, r.FullName, r.OpensOn, r.ClosesOn,
+            registered.GetValueOrDefault(r.Id), targets.GetValueOrDefault(r.Id))).ToList();
+    }
+
     /// <summary>Open rounds that a unit at this path may register into.</summary>
     public static async Task<List<CampaignRow>> OpenForAsync(AppDbContext db, IEnumerable<string> paths, DateOnly today, CancellationToken ct)
     {

@@ -27,4 +27,23 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         CanManage = scope.CanAdministerUsersAt(d.ScopePath);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var d = await Campaigns.DetailAsync(db, scope, id, CampaignsApi.Today(clock), ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+
+        var period = $"{d.OpensOn.ToString("dd/MM/yyyy", Cultures.Vietnamese)} – {d.ClosesOn.ToString("dd/MM/yyyy", Cultures.Vietnamese)}";
+        return Reports.Exports.ListXlsx("Tiến độ đăng ký", $"Tiến độ đợt đăng ký \"{d.Name}\" ({d.UnitName}, {period})",
+            ["Đơn vị, tổ chức", "Chỉ tiêu", "Đã đăng ký", "Tình trạng", "Cán bộ phụ trách"],
+            d.Progress.Select(p => new object?[]
+            {
+                p.Name, p.Target, p.Registered, p.Missing ? "Chưa đăng ký" : p.Late ? "Chậm" : "Đạt",
+                string.Join("; ", p.Officers.Select(o => $"{o.FullName} <{o.Email}>")),
+            }));
+    }
 }

@@ -19,6 +19,19 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var c = Conference;
+        return Reports.Exports.ListXlsx("Khen thưởng", $"Danh sách khen thưởng — {c.Name} ({c.UnitName}, {c.Date.ToString("dd/MM/yyyy", Cultures.Vietnamese)})",
+            ["Mô hình", "Đơn vị", "Đối tượng", "Tập thể, cá nhân được khen", "Hình thức"],
+            c.Awards.Select(a => new object?[] { a.InitiativeName, a.UnitName, Labels.Of(a.RecipientKind), a.Recipient, a.Title }));
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)

@@ -78,7 +78,7 @@ public static class InitiativeQueries
             q = q.Where(i => i.RegisteredOn <= on && !(i.Status == InitiativeStatus.Retired && i.RetiredOn <= on));
             if (f.Recognized is { } recognized)
             {
-                q = recognized ? q.Where(i => i.Recognitions.Any(r => r.Date <= on)) : q.Where(i => !i.Recognitions.Any(r => r.Date <= on));
+                q = recognized ? q.Where(i => i.FirstRecognizedOn <= on) : q.Where(i => i.FirstRecognizedOn == null || i.FirstRecognizedOn > on);
             }
         }
 

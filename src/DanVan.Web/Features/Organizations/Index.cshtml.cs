@@ -21,4 +21,12 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         CanEdit = scope.WritePaths.Count > 0;
         Rows = await OrganizationQueries.ListAsync(db, scope, Unit, Q, 200, ct);
     }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var rows = await OrganizationQueries.ListAsync(db, scope, Unit, Q, 10_000, ct);
+        return Reports.Exports.ListXlsx("Tổ chức", "Danh sách cơ quan, tổ chức", ["Tên", "Loại", "Đơn vị", "Điện thoại", "Thư điện tử"],
+            rows.Select(o => new object?[] { o.Name, Labels.Of(o.Kind), o.UnitFullName, o.Phone, o.Email }));
+    }
 }

@@ -3,6 +3,7 @@ using DanVan.Data;
 using DanVan.Domain;
 using DanVan.Features.Initiatives;
 using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DanVan.Features.Reports;
 
@@ -62,6 +63,15 @@ public static class Exports
                 i.Id, i.Code, i.Name, Labels.Of(i.Field), Labels.Of(i.Kind), Labels.Of(i.Origin), i.Owner, i.CurrentUnitName,
                 i.UnitMap == Maps.Map2024 ? i.UnitName : null, i.RegisteredOn, Labels.Of(i.Status),
             }));
+    }
+
+    /// <summary>A list as an Excel download: the page's own rows, a title row naming what and when.</summary>
+    public static FileContentResult ListXlsx(string stem, string title, IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    {
+        var list = rows.ToList();
+        var bytes = Xlsx.Write(stem.Length > 31 ? stem[..31] : stem, title,
+            string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {DateTime.Now:dd/MM/yyyy}, {list.Count} dòng"), headers, list);
+        return new FileContentResult(bytes, XlsxType) { FileDownloadName = FileName(stem, "xlsx") };
     }
 
     public static string FileName(string stem, string ext) =>

@@ -28,6 +28,9 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     public string Paragraph { get; private set; } = string.Empty;
 
+    /// <summary>Registration rounds running in the period, targets against registrations in this area.</summary>
+    public IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
+
     public IReadOnlyList<DanVan.Features.Units.UnitRef> Ancestors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -68,12 +71,12 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
             }
 
             var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
-            var rows = await Summary.RowsAsync(db, scope, target, to, ct);
-            var children = await Summary.ChildrenAsync(db, target, ct);
-            Report = Summary.Compute(target, rows, from, to, children);
+            (Report, Trend) = await Summary.RunWithTrendAsync(db, scope, target, from, to, withTrend: true, ct);
             Paragraph = Summary.Paragraph(Report);
-            var firstYear = rows.Count == 0 ? to.Year : Math.Max(2009, rows.Min(r => r.RegisteredOn.Year));
-            Trend = Summary.Trend(rows, Math.Max(firstYear, to.Year - 15), to.Year);
+            if (Map == Maps.Current)
+            {
+                Campaigns = await DanVan.Features.Campaigns.Campaigns.TargetsAgainstResultsAsync(db, scope, target.Path, from, to, ct);
+            }
             if (target.Unit is not null)
             {
                 Ancestors = (await DanVan.Features.Units.UnitQueries.DetailAsync(db, Map, target.Unit.Code, ct))?.Ancestors ?? [];

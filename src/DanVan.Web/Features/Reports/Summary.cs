@@ -30,9 +30,15 @@ public static class Summary
 {
     public static readonly string[] Levels = ["commune", "district", "province", "national"];
 
-    /// <summary>One initiative reduced to what the summary counts.</summary>
-    public sealed record Row(Field Field, InitiativeKind Kind, Origin Origin, DateOnly RegisteredOn, DateOnly? RetiredOn,
-        DateOnly? FirstRecognizedOn, RecognitionLevel? LevelAsOfTo, string Path);
+    /// <summary>
+    /// A group of initiatives alike in everything the summary counts: the database groups the subtree's records by
+    /// these keys and returns a few hundred groups, however many records there are.
+    /// </summary>
+    /// <param name="Registered">0 registered before <c>from</c>, 1 within the period (none after <c>to</c>).</param>
+    /// <param name="Retired">0 not retired on <c>to</c>, 1 retired within the period, 2 retired before it.</param>
+    /// <param name="FirstRecognized">0 not recognised on <c>to</c>, 1 first recognised within the period, 2 before it.</param>
+    public sealed record Group(Field Field, InitiativeKind Kind, Origin Origin, int Registered, int Retired, int FirstRecognized,
+        RecognitionLevel? Level, long Count);
 
     public sealed record Target(AdminUnit? Unit, int Map, string? Path);
 
@@ -65,72 +71,40 @@ public static class Summary
         return new Target(unit, map, unit.Path);
     }
 
-    public static async Task<List<Row>> RowsAsync(AppDbContext db, UserScope scope, Target target, DateOnly to, CancellationToken ct)
+    public static SummaryReport Compute(Target target, IReadOnlyList<Group> groups, DateOnly from, DateOnly to,
+        IReadOnlyList<(string Code, string Name, string Path)> children, IReadOnlyDictionary<string, (long Maintained, long Recognized)> byChild)
     {
-        var q = db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.RegisteredOn <= to);
-        if (target.Path is not null)
-        {
-            q = target.Map == Maps.Current ? q.WithinPaths([target.Path], i => i.ScopePath) : q.WithinPaths([target.Path], i => i.LegacyPath);
-        }
-
-        var rows = await q.Select(i => new
-        {
-            i.Field, i.Kind, i.Origin, i.RegisteredOn,
-            RetiredOn = i.Status == InitiativeStatus.Retired ? i.RetiredOn : null,
-            i.FirstRecognizedOn,
-            Level = i.Recognitions.Where(r => r.Date <= to).Max(r => (RecognitionLevel?)r.Level),
-            Path = target.Map == Maps.Current ? i.ScopePath : i.LegacyPath,
-        }).ToListAsync(ct);
-        return rows.Select(r => new Row(r.Field, r.Kind, r.Origin, r.RegisteredOn, r.RetiredOn, r.FirstRecognizedOn, r.Level, r.Path)).ToList();
-    }
-
-    public static bool IsMaintained(Row r, DateOnly to) => r.RegisteredOn <= to && !(r.RetiredOn is { } retired && retired <= to);
-
-    public static SummaryReport Compute(Target target, IReadOnlyList<Row> rows, DateOnly from, DateOnly to, IReadOnlyList<(string Code, string Name, string Path)> children)
-    {
-        var maintained = rows.Where(r => IsMaintained(r, to)).ToList();
-        var recognized = maintained.Where(r => r.LevelAsOfTo is not null).ToList();
+        var maintained = groups.Where(g => g.Retired == 0).ToList();
+        var recognized = maintained.Where(g => g.Level is not null).ToList();
+        var m = BlockOf(maintained);
+        var r = BlockOf(recognized);
         return new SummaryReport(
             new SummaryUnit(target.Unit?.Code, target.Unit?.FullName ?? "Toàn quốc", target.Map), from, to,
-            BlockOf(maintained), BlockOf(recognized), maintained.Count - recognized.Count,
-            BlockOf(rows.Where(r => r.RegisteredOn >= from && r.RegisteredOn <= to).ToList()),
-            BlockOf(rows.Where(r => r.FirstRecognizedOn is { } d && d >= from && d <= to).ToList()),
-            BlockOf(rows.Where(r => r.RetiredOn is { } d && d >= from && d <= to).ToList()),
-            CountByChild(maintained, recognized, children));
+            m, r, m.Total - r.Total,
+            BlockOf(groups.Where(g => g.Registered == 1).ToList()),
+            BlockOf(groups.Where(g => g.FirstRecognized == 1).ToList()),
+            BlockOf(groups.Where(g => g.Retired == 1).ToList()),
+            children.Select(c =>
+            {
+                var (mc, rc) = byChild.GetValueOrDefault(c.Path);
+                return new ChildCounts(c.Code, c.Name, mc, rc, mc - rc);
+            }).ToList());
     }
 
-    // Children of one unit share a path length, so each row's child is a prefix of its path: one pass over the rows.
-    private static List<ChildCounts> CountByChild(List<Row> maintained, List<Row> recognized, IReadOnlyList<(string Code, string Name, string Path)> children)
+    public static Block BlockOf(IReadOnlyList<Group> groups)
     {
-        if (children.Count == 0)
-        {
-            return [];
-        }
-
-        var length = children[0].Path.Length;
-        Dictionary<string, int> Tally(List<Row> rows) => rows.Where(r => r.Path.Length >= length)
-            .GroupBy(r => r.Path[..length], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var m = Tally(maintained);
-        var rec = Tally(recognized);
-        return children.Select(c =>
-        {
-            var (mc, rc) = (m.GetValueOrDefault(c.Path), rec.GetValueOrDefault(c.Path));
-            return new ChildCounts(c.Code, c.Name, mc, rc, mc - rc);
-        }).ToList();
-    }
-
-    public static Block BlockOf(IReadOnlyList<Row> rows)
-    {
+        long Sum(Func<Group, bool> which) => groups.Where(which).Sum(g => g.Count);
         var byField = Enum.GetValues<Field>().ToDictionary(Labels.Key, f =>
         {
-            var mine = rows.Where(r => r.Field == f).ToList();
-            return new FieldCounts(mine.Count, mine.Count(r => r.Origin == Origin.New), mine.Count(r => r.Origin == Origin.Replicated),
-                mine.Count(r => r.Kind == InitiativeKind.Collective), mine.Count(r => r.Kind == InitiativeKind.Individual));
+            var mine = groups.Where(g => g.Field == f).ToList();
+            long Of(Func<Group, bool> which) => mine.Where(which).Sum(g => g.Count);
+            return new FieldCounts(Of(_ => true), Of(g => g.Origin == Origin.New), Of(g => g.Origin == Origin.Replicated),
+                Of(g => g.Kind == InitiativeKind.Collective), Of(g => g.Kind == InitiativeKind.Individual));
         });
-        return new Block(rows.Count, byField,
-            new Dictionary<string, long> { ["collective"] = rows.Count(r => r.Kind == InitiativeKind.Collective), ["individual"] = rows.Count(r => r.Kind == InitiativeKind.Individual) },
-            new Dictionary<string, long> { ["new"] = rows.Count(r => r.Origin == Origin.New), ["replicated"] = rows.Count(r => r.Origin == Origin.Replicated) },
-            Enum.GetValues<RecognitionLevel>().ToDictionary(l => Levels[(int)l], l => (long)rows.Count(r => r.LevelAsOfTo == l)));
+        return new Block(Sum(_ => true), byField,
+            new Dictionary<string, long> { ["collective"] = Sum(g => g.Kind == InitiativeKind.Collective), ["individual"] = Sum(g => g.Kind == InitiativeKind.Individual) },
+            new Dictionary<string, long> { ["new"] = Sum(g => g.Origin == Origin.New), ["replicated"] = Sum(g => g.Origin == Origin.Replicated) },
+            Enum.GetValues<RecognitionLevel>().ToDictionary(l => Levels[(int)l], l => Sum(g => g.Level == l)));
     }
 
     public static async Task<List<(string Code, string Name, string Path)>> ChildrenAsync(AppDbContext db, Target target, CancellationToken ct)
@@ -149,19 +123,21 @@ public static class Summary
         }
 
         var target = await ResolveAsync(db, scope, unitCode, map, ct);
-        var rows = await RowsAsync(db, scope, target, to, ct);
-        var children = await ChildrenAsync(db, target, ct);
-        return Compute(target, rows, from, to, children);
+        return await RunAsync(db, scope, target, from, to, ct);
     }
 
-    /// <summary>Maintained initiatives at the end of each year, for the trend chart.</summary>
-    public static IReadOnlyList<(int Year, long Maintained, long Recognized)> Trend(IReadOnlyList<Row> rows, int fromYear, int toYear) =>
-        Enumerable.Range(fromYear, Math.Max(0, toYear - fromYear + 1)).Select(y =>
-        {
-            var end = new DateOnly(y, 12, 31);
-            var m = rows.Where(r => IsMaintained(r, end)).ToList();
-            return (y, (long)m.Count, (long)m.Count(r => r.FirstRecognizedOn is { } d && d <= end));
-        }).ToList();
+    public static async Task<SummaryReport> RunAsync(AppDbContext db, UserScope scope, Target target, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await RunWithTrendAsync(db, scope, target, from, to, false, ct)).Report;
+
+    /// <summary>The report and, when asked, the year-by-year trend, from the same single pass over the records.</summary>
+    public static async Task<(SummaryReport Report, IReadOnlyList<(int Year, long Maintained, long Recognized)> Trend)> RunWithTrendAsync(
+        AppDbContext db, UserScope scope, Target target, DateOnly from, DateOnly to, bool withTrend, CancellationToken ct)
+    {
+        var children = await ChildrenAsync(db, target, ct);
+        // Children of one unit share a path length, so a record's child is a prefix of its path.
+        var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
+        return (Compute(target, counts.Groups, from, to, children, counts.Children), withTrend ? SummaryCounts.Trend(counts, to) : []);
+    }
 
     // Inside a sentence the Party keeps its capital: "xây dựng Đảng".
     private static string InSentence(Field f) => f switch

@@ -63,6 +63,30 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         return Page();
     }
 
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (scope.UserAdminPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(scope, ct);
+        static string Flags(ReviewRow r) => string.Join("; ", new[]
+        {
+            r.Flags.NoRecentResults ? "Không báo cáo kết quả 12 tháng" : null, r.Flags.FlatIndicators ? "Chỉ số không thay đổi" : null,
+            r.Flags.NoAppraisal ? "Lâu không thẩm định" : null, r.Flags.CopiedFromName is { } n ? "Nội dung gần trùng với " + n : null,
+        }.OfType<string>());
+        return Reports.Exports.ListXlsx("Rà soát", "Danh sách mô hình cần rà soát",
+            ["Số hiệu", "Tên mô hình", "Đơn vị", "Lĩnh vực", "Ngày đăng ký", "Báo cáo gần nhất", "Cấp công nhận", "Dấu hiệu", "Đã rà soát năm nay", "Lý do"],
+            Rows.Select(r => new object?[]
+            {
+                r.Id, r.Name, r.UnitName, Labels.Of(r.Field), r.RegisteredOn, r.LastReport, r.Level is { } l ? Initiative.LevelName(l) : null, Flags(r),
+                r.DecidedThisYear switch { ReviewDecisionKind.Keep => "Giữ lại", ReviewDecisionKind.Retire => "Loại bỏ", ReviewDecisionKind.Reinstate => "Khôi phục", _ => null },
+                r.DecisionReason,
+            }));
+    }
+
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         try

@@ -69,12 +69,14 @@ public static class Generator
                 var name = $"{nouns[random.Next(nouns.Length)]} {unit.Name} {id}";
                 RecognitionLevel? highest = null;
                 DateOnly? first = null;
+                var levelOn = new DateOnly?[4];
                 var province = "/" + cur.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
                 void Recognise(RecognitionLevel level, DateOnly on)
                 {
                     recs.Add([nextRecognition++, id, Decision(province, level, on.Year), (int)level, on]);
                     highest = level;
                     first ??= on;
+                    levelOn[(int)level] = on;
                     recognitions++;
                 }
 
@@ -116,13 +118,14 @@ public static class Generator
                     id, name, (int)field, (int)kind, (int)origin, origin == Origin.Replicated ? "Nhân rộng (dữ liệu sinh)" : null, "Chủ thể " + id,
                     unit.Id, unit.Path, unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath, cur.Id, cur.Path, registered, (int)status, retiredOn,
                     retiredOn is null ? null : "Rà soát (dữ liệu sinh)", VietnameseText.SortKey(name), VietnameseText.Fold(name), now, "generator", 1,
-                    highest is null ? null : (int)highest.Value, first,
+                    highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3],
                 ]);
             }
 
             await BulkInsert.RunAsync(db, "Initiatives",
                 ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
-                 "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn"], initiatives, ct);
+                 "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn",
+                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn"], initiatives, ct);
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
@@ -141,6 +144,8 @@ public static class Generator
         }
 
         await tx.CommitAsync(ct);
+        // Fresh statistics for the planner; on PostgreSQL the visibility map too, so covering indexes are read alone.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", ct);
         return new Result(count, recognitions, retired, started.Elapsed);
     }
 }
