@@ -1,27 +1,55 @@
 #!/usr/bin/env bash
-# Benchmark of the live summary and the list at scale, on SQLite (and PostgreSQL when DANVAN_BENCH_PG is set).
-#   bash bench/run.sh [N]        N synthetic initiatives (default 200000)
-# Prints medians of 5 timed HTTP requests (after one warm-up) per scenario. Figures go to bench/README.md by hand.
+# Benchmark at national size, on SQLite (and PostgreSQL when DANVAN_BENCH_PGPORT names a local server).
+#   bash bench/run.sh [N]        N synthetic initiatives (default 1000000)
+# Per scenario: median and p95 of 10 timed HTTP requests after one warm-up, and for the summary the raw database
+# time of the same counting query run by the database's own shell (median of 5). Then an import of 100,000 rows
+# through the command line. Figures go to bench/README.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N="${1:-200000}"
+N="${1:-1000000}"
 PORT=5090
+FROM=2021-01-01
+TO=2025-12-31
 dotnet build src/DanVan.Web -c Release -nologo -v quiet
 run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build -- "$@"; }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-bench_one() { # name url token
-  local name="$1" url="$2" token="$3" times=()
-  curl -s -o /dev/null -H "Authorization: Bearer $token" "$url"
-  for _ in 1 2 3 4 5; do
-    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "$url")")
-  done
-  printf '| %-34s | %8.0f ms |\n' "$name" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1*1000}')"
+stats() { # prints "median p95" in ms of the numbers (seconds) on stdin
+  sort -n | awk '{a[NR]=$1*1000} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%6.0f ms | %6.0f ms", m, p}'
 }
 
-bench_provider() { # provider connection-string
-  local provider="$1" cs="$2"
+bench_http() { # name url token
+  local name="$1" url="$2" token="$3"
+  curl -s -o /dev/null -H "Authorization: Bearer $token" "$url"
+  local times
+  times="$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$url"; done)"
+  printf '| %-44s | %s |' "$name" "$(echo "$times" | stats)"
+}
+
+# The summary's counting query (as in src/DanVan.Web/Features/Reports/SummaryCounts.cs) for a path range.
+summary_sql() { # provider lo hi childLength
+  local pg="$1" lo="$2" hi="$3" n="$4"
+  local code="\"Field\" * 360 + \"Kind\" * 180 + \"Origin\" * 90 + CASE WHEN \"RegisteredOn\" >= '$FROM' THEN 45 ELSE 0 END + CASE WHEN \"Status\" = 2 AND \"RetiredOn\" <= '$TO' THEN CASE WHEN \"RetiredOn\" >= '$FROM' THEN 15 ELSE 30 END ELSE 0 END + CASE WHEN \"FirstRecognizedOn\" <= '$TO' THEN CASE WHEN \"FirstRecognizedOn\" >= '$FROM' THEN 5 ELSE 10 END ELSE 0 END + CASE WHEN \"NationalRecognizedOn\" <= '$TO' THEN 4 WHEN \"ProvinceRecognizedOn\" <= '$TO' THEN 3 WHEN \"DistrictRecognizedOn\" <= '$TO' THEN 2 WHEN \"CommuneRecognizedOn\" <= '$TO' THEN 1 ELSE 0 END"
+  local where="\"RegisteredOn\" <= '$TO' AND \"ScopePath\" >= '$lo' AND \"ScopePath\" < '$hi'"
+  if [ "$pg" = 1 ]; then
+    echo "SELECT count(*) FROM (SELECT substr(\"ScopePath\", 1, $n), $code, count(*) FROM \"Initiatives\" WHERE $where GROUP BY 1, 2) t;"
+  else
+    echo "SELECT count(*) FROM (SELECT \"ScopePath\", group_concat($code) FROM \"Initiatives\" WHERE $where GROUP BY \"ScopePath\");"
+  fi
+}
+
+raw_sqlite() { # db lo hi n
+  local sql; sql="$(summary_sql 0 "$2" "$3" "$4")"
+  for _ in 1 2 3 4 5 6; do printf '.timer on\n%s\n' "$sql" | sqlite3 "$1" | awk '/Run Time/ {print $4}'; done | tail -5 | stats | cut -d'|' -f1
+}
+
+raw_pg() { # port db lo hi n
+  local sql; sql="$(summary_sql 1 "$3" "$4" "$5")"
+  # With the settings the app gives this query (see SummaryCounts).
+  for _ in 1 2 3 4 5 6; do psql -h 127.0.0.1 -p "$1" -U postgres -d "$2" -qAt -c "SET work_mem = '64MB'; SET jit = off" -c '\timing on' -c "$sql" | awk '/^Time:/ {print $2/1000}'; done | tail -5 | stats | cut -d'|' -f1
+}
+
+bench_provider() { # provider connection-string raw-command...
+  local provider="$1" cs="$2"; shift 2
   export Database__Provider="$provider" ConnectionStrings__DanVan="$cs" Seed__Demo=false
   echo "== $provider: generating $N initiatives"
   /usr/bin/time -f "   generate: %e s, peak %M KB" bash -c "$(declare -f run_cli); run_cli generate --initiatives $N --seed 7 | tail -1"
@@ -31,24 +59,28 @@ bench_provider() { # provider connection-string
   local pid=$!
   trap "kill $pid 2>/dev/null || true" RETURN
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
-  local base="http://127.0.0.1:$PORT/api/v1"
-  echo "| scenario ($provider, $N initiatives) | median |"
-  echo "|---|---|"
-  bench_one "summary, commune (Xã Lương Bằng)" "$base/reports/summary?unit=12280&from=2021-01-01&to=2025-12-31" "$token"
-  bench_one "summary, province (Hà Nội)" "$base/reports/summary?unit=01&from=2021-01-01&to=2025-12-31" "$token"
-  bench_one "summary, whole country" "$base/reports/summary?from=2021-01-01&to=2025-12-31" "$token"
-  bench_one "list, first page, province filter" "$base/initiatives?unit=01&field=economy" "$token"
-  bench_one "list, page 200" "$base/initiatives?unit=01&page=200" "$token"
-  bench_one "list, search 'nuoi ong'" "$base/initiatives?q=nuoi%20ong" "$token"
+  local base="http://127.0.0.1:$PORT/api/v1" period="from=$FROM&to=$TO"
+  echo "| scenario ($provider, $N initiatives) | median | p95 | raw SQL median |"
+  echo "|---|---|---|---|"
+  echo "$(bench_http "summary, commune (Xã Lương Bằng)" "$base/reports/summary?unit=12280&$period" "$token") $("$@" /33/12280/ /33/122800 13) |"
+  echo "$(bench_http "summary, province (Hà Nội)" "$base/reports/summary?unit=01&$period" "$token") $("$@" /01/ /010 4) |"
+  echo "$(bench_http "summary, whole country" "$base/reports/summary?$period" "$token") $("$@" / 0 4) |"
+  echo "$(bench_http "summary, whole country, 2024 map" "$base/reports/summary?map=2024&$period" "$token") — |"
+  echo "$(bench_http "list, first page, province + field filter" "$base/initiatives?unit=01&field=economy" "$token") — |"
+  echo "$(bench_http "list, page 200" "$base/initiatives?unit=01&page=200" "$token") — |"
+  echo "$(bench_http "list, search 'nuoi ong'" "$base/initiatives?q=nuoi%20ong" "$token") — |"
   echo "   app peak memory: $(grep VmHWM /proc/$pid/status | awk '{print $2/1024 " MB"}')"
+  kill $pid 2>/dev/null || true
+  echo "   import of 100,000 rows (command line, one transaction):"
+  python3 bench/import_file.py /tmp/danvan-import-100k.csv 100000
+  /usr/bin/time -f "   import: %e s, peak %M KB" bash -c "$(declare -f run_cli); run_cli import initiatives --file /tmp/danvan-import-100k.csv | tail -1"
 }
 
 rm -f /tmp/danvan-bench.db*
-bench_provider Sqlite "Data Source=/tmp/danvan-bench.db"
-# PostgreSQL: a running server on 127.0.0.1:$DANVAN_BENCH_PGPORT with trust authentication for user postgres.
+bench_provider Sqlite "Data Source=/tmp/danvan-bench.db" raw_sqlite /tmp/danvan-bench.db
 if [ -n "${DANVAN_BENCH_PGPORT:-}" ]; then
   db="danvan_bench_$$"
   psql -h 127.0.0.1 -p "$DANVAN_BENCH_PGPORT" -U postgres -d postgres -qc "CREATE DATABASE $db" >/dev/null
-  bench_provider Postgres "Host=127.0.0.1;Port=$DANVAN_BENCH_PGPORT;Username=postgres;Database=$db"
+  bench_provider Postgres "Host=127.0.0.1;Port=$DANVAN_BENCH_PGPORT;Username=postgres;Database=$db" raw_pg "$DANVAN_BENCH_PGPORT" "$db"
   psql -h 127.0.0.1 -p "$DANVAN_BENCH_PGPORT" -U postgres -d postgres -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
 fi

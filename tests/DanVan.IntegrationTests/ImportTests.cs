@@ -98,6 +98,13 @@ public class ImportTests(DanVanFactory app)
         await using var s = app.Scope();
         var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "imported" && a.Changes!.Contains("\"created\":4")));
+        // The units the rows name are only referred to, never rewritten: their sort and search keys stay whole.
+        var units = await db.AdminUnits.AsNoTracking().Where(u => u.Code == "03124" || u.Code == "03127" || u.Code == "03130").ToListAsync();
+        Assert.NotEmpty(units);
+        Assert.All(units, u => Assert.Equal((VietnameseText.SortKey(u.Name), VietnameseText.Fold(u.FullName)), (u.SortKey, u.SearchText)));
+        // A replicated row without a source says so in the record instead of being refused.
+        var (unsourced, _, _) = await RunAsync(Header + $"\n,Nhân rộng không rõ nguồn {tag},03124,2024,Kinh tế,Tập thể,nhân rộng,,Chi hội,2021-03-03,,,,,", dryRun: false);
+        Assert.True(unsourced.Ok, string.Join(" | ", unsourced.Errors.Select(e => e.Line + ": " + string.Join(";", e.Errors))));
     }
 
     [Theory]

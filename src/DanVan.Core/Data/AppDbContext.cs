@@ -81,6 +81,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<CitizenComment> CitizenComments => Set<CitizenComment>();
+
     /// <summary>Bulk imports write one audit line for the whole import instead of one per record.</summary>
     public bool SuppressAutoAudit { get; set; }
 

@@ -121,6 +121,18 @@ public class Initiative : IVersioned, IAudited
 
     public List<Recognition> Recognitions { get; set; } = [];
 
+    /// <summary>Officers may keep a recognised model off the public site.</summary>
+    public bool HiddenFromPublic { get; set; }
+
+    /// <summary>The day the person behind an individual model agreed to have their name shown publicly (Decree 13/2023, PDP Law 2025).</summary>
+    public DateOnly? OwnerConsentOn { get; set; }
+
+    /// <summary>Shown on the public site: recognised, not retired, not hidden.</summary>
+    public bool IsPublic => HighestLevel is not null && Status != InitiativeStatus.Retired && !HiddenFromPublic;
+
+    /// <summary>The owner as the public may see it: a person's name only with recorded consent.</summary>
+    public string? PublicOwner => Kind == InitiativeKind.Individual && OwnerConsentOn is null ? null : OwnerName;
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string? CreatedBy { get; set; }
@@ -353,6 +365,9 @@ public class Initiative : IVersioned, IAudited
         }
 
         SortKey = VietnameseText.SortKey(Name);
-        SearchText = VietnameseText.Fold(string.Join(' ', Name, Code, OwnerName));
+        // A person's name is searchable only once they agreed to be shown; the summary's opening words help find a model.
+        var summary = Summary is { Length: > 300 } ? Summary[..300] : Summary;
+        var text = VietnameseText.Fold(string.Join(' ', Name, Code, PublicOwner, summary));
+        SearchText = text.Length > 800 ? text[..800] : text;
     }
 }

@@ -608,6 +608,62 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("CampaignTargets");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.CitizenComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Status");
+
+                    b.HasIndex("ScopePath", "Status");
+
+                    b.ToTable("CitizenComments");
+                });
+
             modelBuilder.Entity("DanVan.Domain.CommitteeMember", b =>
                 {
                     b.Property<int>("Id")
@@ -956,6 +1012,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("HiddenFromPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("HighestLevel")
                         .HasColumnType("integer");
 
@@ -986,6 +1045,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<string>("OriginNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("OwnerConsentOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
@@ -1052,6 +1114,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("CurrentUnitId");
+
+                    b.HasIndex("FirstRecognizedOn");
 
                     b.HasIndex("OwnerOrganizationId");
 
@@ -1500,6 +1564,97 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("Committees");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ScopePath");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Device")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "Satisfied");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.Property<int>("Id")
@@ -1830,6 +1985,17 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.CitizenComment", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("DanVan.Domain.CommitteeMember", b =>
                 {
                     b.HasOne("DanVan.Domain.SteeringCommittee", "Committee")
@@ -2050,6 +2216,28 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("DanVan.Domain.Survey", "Survey")
+                        .WithMany("Answers")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.HasOne("DanVan.Domain.AdminUnit", "NewUnit")
@@ -2181,6 +2369,11 @@ namespace DanVan.Migrations.Postgres.Migrations
             modelBuilder.Entity("DanVan.Domain.SteeringCommittee", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

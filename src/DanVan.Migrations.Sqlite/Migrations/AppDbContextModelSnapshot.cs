@@ -573,6 +573,59 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.ToTable("CampaignTargets");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.CitizenComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Status");
+
+                    b.HasIndex("ScopePath", "Status");
+
+                    b.ToTable("CitizenComments");
+                });
+
             modelBuilder.Entity("DanVan.Domain.CommitteeMember", b =>
                 {
                     b.Property<int>("Id")
@@ -903,6 +956,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HiddenFromPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("HighestLevel")
                         .HasColumnType("INTEGER");
 
@@ -931,6 +987,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OriginNote")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OwnerConsentOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")
@@ -995,6 +1054,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("CurrentUnitId");
+
+                    b.HasIndex("FirstRecognizedOn");
 
                     b.HasIndex("OwnerOrganizationId");
 
@@ -1415,6 +1476,92 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.ToTable("Committees");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ScopePath");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Device")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "Satisfied");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.Property<int>("Id")
@@ -1739,6 +1886,17 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.CitizenComment", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
             modelBuilder.Entity("DanVan.Domain.CommitteeMember", b =>
                 {
                     b.HasOne("DanVan.Domain.SteeringCommittee", "Committee")
@@ -1959,6 +2117,28 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("DanVan.Domain.Survey", "Survey")
+                        .WithMany("Answers")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.HasOne("DanVan.Domain.AdminUnit", "NewUnit")
@@ -2090,6 +2270,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DanVan.Domain.SteeringCommittee", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Survey", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -97,6 +97,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         }).HasDatabaseName("IX_Initiatives_Summary_Legacy");
         b.HasIndex(x => new { x.ScopePath, x.SortKey });
         b.HasIndex(x => new { x.UnitPath, x.RegisteredOn });
+        // The public home lists the latest recognised models.
+        b.HasIndex(x => x.FirstRecognizedOn);
         b.HasIndex(x => new { x.UnitId, x.Code }).IsUnique();
         b.HasIndex(x => x.ReplicatedFromId);
         b.HasIndex(x => x.OwnerOrganizationId);

@@ -475,7 +475,7 @@ public static class InitiativeImport
         Func<int, int, Task>? progress, Dictionary<string, int> dbCodes, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        int created = 0, updated = 0, recognitions = 0, retired = 0;
+        int created = 0, updated = 0, recognitions = 0, retired = 0, line = 0;
         db.SuppressAutoAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -493,6 +493,7 @@ public static class InitiativeImport
                     .Where(i => i.Code != null && codes.Contains(i.Code) && unitIds.Contains(i.UnitId)).ToListAsync(ct);
                 foreach (var p in batch)
                 {
+                    line = p.Line;
                     var code = p.V.GetValueOrDefault("code");
                     var i = code is null ? null : existing.FirstOrDefault(x => x.Code == code && x.UnitId == p.Unit.Id);
                     if (i is null)
@@ -517,11 +518,25 @@ public static class InitiativeImport
                     i.RetiredOn = null;
                     i.RetiredReason = null;
                     i.PlaceIn(p.Unit, p.Current);
+                    // The units here are light copies made for the import: only their ids go to the database,
+                    // never the copies themselves (tracked, they would overwrite the units' sort and search keys).
+                    i.Unit = null;
+                    i.CurrentUnit = null;
+                    // Published lists often say "nhân rộng" without naming the source; the record says so instead.
+                    i.OriginNote = p.Origin == Origin.Replicated && p.SourceCode is null ? "Nhân rộng (theo tệp nhập, chưa ghi mô hình gốc)" : null;
                     if (p.SourceCode is { } src)
                     {
                         if (byCode.TryGetValue(src, out var fromFile))
                         {
-                            i.ReplicatedFrom = fromFile;
+                            // Saved in an earlier batch (and no longer tracked): by id; in this batch: by reference.
+                            if (fromFile.Id != 0)
+                            {
+                                i.ReplicatedFromId = fromFile.Id;
+                            }
+                            else
+                            {
+                                i.ReplicatedFrom = fromFile;
+                            }
                         }
                         else
                         {
@@ -551,6 +566,12 @@ public static class InitiativeImport
                         }
 
                         var recognition = i.Recognize(decision);
+                        if (decision.Id != 0)
+                        {
+                            recognition.Decision = null;
+                            recognition.DecisionId = decision.Id;
+                        }
+
                         db.Recognitions.Add(recognition);
                         recognitions++;
                     }
@@ -566,6 +587,9 @@ public static class InitiativeImport
 
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
+                // Each batch is written inside the one transaction; letting go of its entities keeps change
+                // detection and memory flat however long the file is.
+                db.ChangeTracker.Clear();
                 done += batch.Length;
                 if (progress is not null)
                 {
@@ -582,7 +606,8 @@ public static class InitiativeImport
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new ImportOutcome(total, [new RowError(0, [e.Message])], null, 0, 0, 0, 0);
+            // A rule only the domain checks (the dry run checks the rest): the row that broke it, and nothing written.
+            return new ImportOutcome(total, [new RowError(line, [e.Message])], null, 0, 0, 0, 0);
         }
         finally
         {

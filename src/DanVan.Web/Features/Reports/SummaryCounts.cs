@@ -119,7 +119,26 @@ public static class SummaryCounts
 
             try
             {
-                tally = await ReadAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), pg, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
+                var outer = db.Database.CurrentTransaction?.GetDbTransaction();
+                if (pg && outer is null)
+                {
+                    // The planner guesses up to 100k groups and would sort on disk within the default 4 MB; a
+                    // hash of the few thousand real groups fits easily. JIT compiling costs more than it saves here.
+                    await using var local = await connection.BeginTransactionAsync(ct);
+                    await using (var set = connection.CreateCommand())
+                    {
+                        set.Transaction = local;
+                        set.CommandText = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off";
+                        await set.ExecuteNonQueryAsync(ct);
+                    }
+
+                    tally = await ReadAsync(connection, local, pg, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
+                    await local.CommitAsync(ct);
+                }
+                else
+                {
+                    tally = await ReadAsync(connection, outer, pg, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
+                }
             }
             finally
             {
