@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Domain;
 using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,13 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public string? FullName { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Scope = await scopes.GetAsync(ct);
         if (!Scope.IsAuthenticated)
         {
-            return;
+            // Citizens arrive at the public showcase; officers sign in from its header.
+            return Redirect("/cong-khai");
         }
 
         FullName = await db.Users.Where(u => u.Id == Scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync(ct);
@@ -36,5 +38,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         ByStatus = await mine.GroupBy(i => i.Status).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         ByField = await mine.Where(i => i.Status != InitiativeStatus.Retired).GroupBy(i => i.Field).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Organizations = await db.Organizations.AsNoTracking().ReadableBy(Scope, o => o.ScopePath).CountAsync(ct);
+        return Page();
     }
 }

@@ -1,3 +1,4 @@
+using DanVan.Features.Public;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -32,10 +33,13 @@ namespace DanVan.Infrastructure;
 /// <summary>Composition of the web app: services, then the pipeline. Program.cs only calls these.</summary>
 public static class AppSetup
 {
+    public const string PublicFormsPolicy = "public-forms";
+
     public const string ApiPolicy = "api";
     public const string MixedScheme = "cookie-or-token";
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied",
+        "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData"];
 
     public static void AddDanVan(this WebApplicationBuilder builder)
     {
@@ -145,12 +149,17 @@ public static class AppSetup
         }));
 
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 20);
+        var publicFormsPerMinute = config.GetValue("RateLimits:PublicFormsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Citizens' forms (surveys, comments): per address, generous for a queue at a one-stop desk sharing Wi-Fi.
+            o.AddPolicy(PublicFormsPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicFormsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -218,6 +227,7 @@ public static class AppSetup
         api.MapReportsApi();
         api.MapImportsApi();
 
+        app.MapPublicFiles();
         app.MapRazorPages();
         app.MapStaticAssetsFallback();
     }

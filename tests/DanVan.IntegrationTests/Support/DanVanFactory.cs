@@ -47,6 +47,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DanVan", ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -90,6 +90,14 @@ public sealed class InitiativeInput
     [Display(Name = "Đợt đăng ký")]
     public int? CampaignId { get; set; }
 
+    /// <summary>Keeps a recognised model off the public site.</summary>
+    [Display(Name = "Không công khai")]
+    public bool HiddenFromPublic { get; set; }
+
+    /// <summary>For an individual: the day they agreed to have their name published.</summary>
+    [Display(Name = "Ngày cá nhân đồng ý công khai tên")]
+    public DateOnly? OwnerConsentOn { get; set; }
+
     /// <summary>The version the editor saw; a different current version means someone else saved first.</summary>
     public int Version { get; set; }
 }
@@ -186,6 +194,8 @@ public static class InitiativeCommands
         i.Status = input.Status;
         i.RetiredOn = input.Status == InitiativeStatus.Retired ? input.RetiredOn : null;
         i.RetiredReason = input.Status == InitiativeStatus.Retired ? Blank(input.RetiredReason) : null;
+        i.HiddenFromPublic = input.HiddenFromPublic;
+        i.OwnerConsentOn = input.Kind == InitiativeKind.Individual ? input.OwnerConsentOn : null;
         i.PlaceIn(unit, current);
         try
         {
@@ -240,5 +250,6 @@ public static class InitiativeCommands
         OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName,
         UnitCode = d.UnitCode, UnitMap = d.UnitMap, RegisteredOn = d.RegisteredOn, Summary = d.Summary, Goals = d.Goals,
         Method = d.Method, Status = d.Status, RetiredOn = d.RetiredOn, RetiredReason = d.RetiredReason, Version = d.Version, CampaignId = d.CampaignId,
+        HiddenFromPublic = d.HiddenFromPublic, OwnerConsentOn = d.OwnerConsentOn,
     };
 }

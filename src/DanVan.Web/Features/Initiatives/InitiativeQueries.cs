@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Domain;
+using DanVan.Features.Public;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,8 @@ public sealed record InitiativeDetail(
     int UnitMap, string UnitCode, string UnitFullName, string CurrentUnitCode, string CurrentUnitFullName, string ScopePath,
     DateOnly RegisteredOn, string? Summary, string? Goals, string? Method, DateOnly? RetiredOn, string? RetiredReason,
     DateTimeOffset CreatedAt, string? CreatedBy, int Version, int ReplicationCount,
-    int? CampaignId, string? CampaignName, RecognitionLevel? HighestLevel, DateOnly? FirstRecognizedOn);
+    int? CampaignId, string? CampaignName, RecognitionLevel? HighestLevel, DateOnly? FirstRecognizedOn,
+    bool HiddenFromPublic, DateOnly? OwnerConsentOn, bool IsPublic);
 
 public sealed record AuditRow(DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
 
@@ -82,16 +84,8 @@ public static class InitiativeQueries
             }
         }
 
-        var text = VietnameseText.Fold(f.Q);
-        if (text.Length > 0)
-        {
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-            {
-                q = q.Where(i => i.SearchText.Contains(word));
-            }
-        }
-
-        return q;
+        // Every word must start a word of the name, code, owner or summary; through the full-text index.
+        return q.Matching(db, Public.InitiativeSearch.Terms(f.Q));
     }
 
     public static async Task<Page<InitiativeRow>> ListAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct)
@@ -124,7 +118,8 @@ public static class InitiativeQueries
                 i.Unit!.Map, i.Unit.Code, i.Unit.FullName, i.CurrentUnit!.Code, i.CurrentUnit.FullName, i.ScopePath,
                 i.RegisteredOn, i.Summary, i.Goals, i.Method, i.RetiredOn, i.RetiredReason, i.CreatedAt, i.CreatedBy, i.Version,
                 db.Initiatives.Count(r => r.ReplicatedFromId == i.Id),
-                i.CampaignId, i.Campaign != null ? i.Campaign.Name : null, i.HighestLevel, i.FirstRecognizedOn))
+                i.CampaignId, i.Campaign != null ? i.Campaign.Name : null, i.HighestLevel, i.FirstRecognizedOn,
+                i.HiddenFromPublic, i.OwnerConsentOn, i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic))
             .FirstOrDefaultAsync(ct);
 
     public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)

@@ -5,6 +5,7 @@ using DanVan.Features.Campaigns;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Reports;
 
@@ -30,6 +31,9 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     /// <summary>Registration rounds running in the period, targets against registrations in this area.</summary>
     public IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
+
+    /// <summary>Citizens' satisfaction answers in the area during the period: (satisfied, all).</summary>
+    public (long Satisfied, long Answers) Satisfaction { get; private set; }
 
     public IReadOnlyList<DanVan.Features.Units.UnitRef> Ancestors { get; private set; } = [];
 
@@ -76,6 +80,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
             if (Map == Maps.Current)
             {
                 Campaigns = await DanVan.Features.Campaigns.Campaigns.TargetsAgainstResultsAsync(db, scope, target.Path, from, to, ct);
+                var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.Day >= from && a.Day <= to)
+                    .Join(db.Surveys.AsNoTracking().WithinPaths([target.Path ?? "/"], s => s.ScopePath), a => a.SurveyId, s => s.Id, (a, s) => a)
+                    .GroupBy(a => a.Satisfied).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
+                Satisfaction = (answers.Where(a => a.Key).Sum(a => a.N), answers.Sum(a => a.N));
             }
             if (target.Unit is not null)
             {

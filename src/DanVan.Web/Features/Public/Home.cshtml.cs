@@ -1,0 +1,13 @@
+using DanVan.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Public;
+
+public class HomeModel(AppDbContext db) : PageModel
+{
+    public HomeFigures Figures { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
+
+    public List<PublicCard> Latest { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => (Figures, Latest) = await PublicQueries.HomeAsync(db, ct);
+}

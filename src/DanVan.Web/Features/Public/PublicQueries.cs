@@ -1,0 +1,159 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Public;
+
+public sealed record PublicCard(int Id, string Name, string Slug, string UnitName, string ProvinceName, Field Field, InitiativeKind Kind,
+    RecognitionLevel Level, DateOnly? RecognizedOn, string? Summary);
+
+public sealed record Facet(string Key, string Label, long Count);
+
+public sealed record PublicFilter(string? Q = null, string? Field = null, string? Province = null, string? Level = null, string? Kind = null, int? Year = null, int Page = 1);
+
+public sealed record PublicResults(Page<PublicCard> Page, IReadOnlyList<string> Terms, IReadOnlyList<Facet> Fields, IReadOnlyList<Facet> Provinces,
+    IReadOnlyList<Facet> Levels, IReadOnlyList<Facet> Kinds, IReadOnlyList<Facet> Years);
+
+public sealed record HomeFigures(long Initiatives, long National, long Province, long Communes, long Replicated, long SurveyAnswers, long Satisfied);
+
+/// <summary>What the public may see: recognised models not retired and not hidden, with a person's name only by consent.</summary>
+public static class PublicQueries
+{
+    public const int PageSize = 20;
+
+    public static IQueryable<Initiative> Visible(this IQueryable<Initiative> q) =>
+        q.Where(i => i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic);
+
+    public static async Task<Dictionary<string, string>> ProvincesAsync(AppDbContext db, CancellationToken ct) =>
+        await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 1).OrderBy(u => u.SortKey)
+            .ToDictionaryAsync(u => u.Path, u => u.FullName, StringComparer.Ordinal, ct);
+
+    public static string ProvincePath(string scopePath) => scopePath.Length >= 4 ? scopePath[..4] : scopePath;
+
+    private static IQueryable<PublicCardRow> Cards(IQueryable<Initiative> q) => q.Select(i => new PublicCardRow
+    {
+        Id = i.Id, Name = i.Name, UnitName = i.CurrentUnit!.FullName, ScopePath = i.ScopePath, Field = i.Field, Kind = i.Kind,
+        Level = i.HighestLevel!.Value, RecognizedOn = i.FirstRecognizedOn, Summary = i.Summary,
+    });
+
+    private sealed class PublicCardRow
+    {
+        public int Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public string UnitName { get; init; } = string.Empty;
+
+        public string ScopePath { get; init; } = string.Empty;
+
+        public Field Field { get; init; }
+
+        public InitiativeKind Kind { get; init; }
+
+        public RecognitionLevel Level { get; init; }
+
+        public DateOnly? RecognizedOn { get; init; }
+
+        public string? Summary { get; init; }
+    }
+
+    private static List<PublicCard> ToCards(IEnumerable<PublicCardRow> rows, Dictionary<string, string> provinces) =>
+        rows.Select(r => new PublicCard(r.Id, r.Name, VietnameseText.Slug(r.Name), r.UnitName, provinces.GetValueOrDefault(ProvincePath(r.ScopePath), string.Empty),
+            r.Field, r.Kind, r.Level, r.RecognizedOn, r.Summary is { Length: > 220 } s ? s[..220] + "…" : r.Summary)).ToList();
+
+    public static async Task<(HomeFigures Figures, List<PublicCard> Latest)> HomeAsync(AppDbContext db, CancellationToken ct)
+    {
+        var visible = db.Initiatives.AsNoTracking().Visible();
+        var byLevel = await visible.GroupBy(i => i.HighestLevel).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var communes = await visible.Select(i => i.CurrentUnitId).Distinct().LongCountAsync(ct);
+        var replicated = await visible.LongCountAsync(i => i.Origin == Origin.Replicated, ct);
+        var answers = await db.SurveyAnswers.AsNoTracking().GroupBy(a => a.Satisfied).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var latest = await Cards(visible.OrderByDescending(i => i.FirstRecognizedOn).ThenByDescending(i => i.Id)).Take(12).ToListAsync(ct);
+        var provinces = await ProvincesAsync(db, ct);
+        return (new HomeFigures(byLevel.Sum(l => l.Count), byLevel.Where(l => l.Key == RecognitionLevel.National).Sum(l => l.Count),
+                byLevel.Where(l => l.Key == RecognitionLevel.Province).Sum(l => l.Count), communes, replicated,
+                answers.Sum(a => a.Count), answers.Where(a => a.Key).Sum(a => a.Count)),
+            ToCards(latest, provinces));
+    }
+
+    public static async Task<PublicResults> SearchAsync(AppDbContext db, PublicFilter f, CancellationToken ct)
+    {
+        var terms = InitiativeSearch.Terms(f.Q);
+        var q = db.Initiatives.AsNoTracking().Visible().Matching(db, terms);
+        var provinces = await ProvincesAsync(db, ct);
+
+        // Facets count the matches before the facet's own filter is applied, so a visitor sees what each choice would give.
+        var byField = q;
+        var byProvince = q;
+        var byLevel = q;
+        var byKind = q;
+        var byYear = q;
+        if (EnumKeys.TryParse<Field>(f.Field, out var field))
+        {
+            q = q.Where(i => i.Field == field);
+            byProvince = byProvince.Where(i => i.Field == field);
+            byLevel = byLevel.Where(i => i.Field == field);
+            byKind = byKind.Where(i => i.Field == field);
+            byYear = byYear.Where(i => i.Field == field);
+        }
+
+        if (f.Province is { Length: > 0 } && provinces.Keys.FirstOrDefault(p => p.Trim('/') == f.Province) is { } provincePath)
+        {
+            IQueryable<Initiative> In(IQueryable<Initiative> x) => x.WithinPaths([provincePath], i => i.ScopePath);
+            q = In(q);
+            byField = In(byField);
+            byLevel = In(byLevel);
+            byKind = In(byKind);
+            byYear = In(byYear);
+        }
+
+        if (EnumKeys.TryParse<RecognitionLevel>(f.Level, out var level))
+        {
+            q = q.Where(i => i.HighestLevel == level);
+            byField = byField.Where(i => i.HighestLevel == level);
+            byProvince = byProvince.Where(i => i.HighestLevel == level);
+            byKind = byKind.Where(i => i.HighestLevel == level);
+            byYear = byYear.Where(i => i.HighestLevel == level);
+        }
+
+        if (EnumKeys.TryParse<InitiativeKind>(f.Kind, out var kind))
+        {
+            q = q.Where(i => i.Kind == kind);
+            byField = byField.Where(i => i.Kind == kind);
+            byProvince = byProvince.Where(i => i.Kind == kind);
+            byLevel = byLevel.Where(i => i.Kind == kind);
+            byYear = byYear.Where(i => i.Kind == kind);
+        }
+
+        if (f.Year is { } year and >= 2009 and <= 2100)
+        {
+            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            q = q.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            byField = byField.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            byProvince = byProvince.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            byLevel = byLevel.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            byKind = byKind.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+        }
+
+        var total = await q.LongCountAsync(ct);
+        var page = Math.Clamp(f.Page, 1, 500);
+        // Recognised at a higher level first, then the most recently recognised; every result is recognised.
+        var rows = await Cards(q.OrderByDescending(i => i.HighestLevel).ThenByDescending(i => i.FirstRecognizedOn).ThenBy(i => i.SortKey).ThenBy(i => i.Id))
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+
+        var fields = (await byField.GroupBy(i => i.Field).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+            .OrderBy(g => g.Key).Select(g => new Facet(Labels.Key(g.Key), Labels.Of(g.Key), g.N)).ToList();
+        var levels = (await byLevel.GroupBy(i => i.HighestLevel!.Value).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+            .OrderByDescending(g => g.Key).Select(g => new Facet(EnumKeys.Key(g.Key), "Cấp " + Initiative.LevelName(g.Key), g.N)).ToList();
+        var kinds = (await byKind.GroupBy(i => i.Kind).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+            .OrderBy(g => g.Key).Select(g => new Facet(EnumKeys.Key(g.Key), Labels.Of(g.Key), g.N)).ToList();
+        var years = (await byYear.Where(i => i.FirstRecognizedOn != null).GroupBy(i => i.FirstRecognizedOn!.Value.Year).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+            .OrderByDescending(g => g.Key).Select(g => new Facet(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.N)).ToList();
+        var provinceCounts = await byProvince.GroupBy(i => i.ScopePath.Substring(0, 4)).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
+        var provinceFacets = provinceCounts.Where(p => provinces.ContainsKey(p.Key))
+            .Select(p => new Facet(p.Key.Trim('/'), provinces[p.Key], p.N)).OrderByDescending(p => p.Count).ThenBy(p => p.Label, VietnameseText.Comparer).ToList();
+
+        return new PublicResults(new Page<PublicCard>(ToCards(rows, provinces), page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years);
+    }
+}
