@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using DanVan.Data;
 using DanVan.Domain;
@@ -13,6 +12,9 @@ namespace DanVan.Features.Public;
 /// </summary>
 public static class InitiativeSearch
 {
+    // Vietnamese letters stay themselves; only markup characters are escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>The query's words, folded, letters and digits only; at most eight.</summary>
     public static IReadOnlyList<string> Terms(string? query)
     {
@@ -90,7 +92,7 @@ public static class InitiativeSearch
             }
 
             var piece = text[start..i];
-            var encoded = WebUtility.HtmlEncode(piece);
+            var encoded = Html.Encode(piece);
             if (isWord && terms.Count > 0)
             {
                 var folded = VietnameseText.Fold(piece);

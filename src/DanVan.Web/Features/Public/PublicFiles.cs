@@ -27,11 +27,11 @@ public static class PublicFiles
         app.MapGet("/cong-khai/anh/{id:int}", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
         {
             // A photo is public when it is marked so and its model is public.
-            var f = await db.ResultReports.AsNoTracking().SelectMany(r => r.Evidence.Select(e => new { e, r.Initiative }))
-                .Where(x => x.e.Id == id && x.e.Public).Select(x => new { x.e, Visible = x.Initiative!.HighestLevel != null && x.Initiative.Status != InitiativeStatus.Retired && !x.Initiative.HiddenFromPublic })
-                .FirstOrDefaultAsync(ct);
-            return f is { Visible: true } && Results.EvidenceStore.IsImage(f.e.Kind) && File.Exists(store.PathOf(f.e))
-                ? Microsoft.AspNetCore.Http.Results.File(store.PathOf(f.e), Results.EvidenceStore.ContentType(f.e.Kind))
+            var file = await db.Set<EvidenceFile>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Public, ct);
+            var visible = file is not null && await db.ResultReports.AsNoTracking().Where(r => r.Id == file.ReportId)
+                .Select(r => r.Initiative!).Visible().AnyAsync(ct);
+            return visible && Results.EvidenceStore.IsImage(file!.Kind) && File.Exists(store.PathOf(file))
+                ? Microsoft.AspNetCore.Http.Results.File(store.PathOf(file), Results.EvidenceStore.ContentType(file.Kind))
                 : Microsoft.AspNetCore.Http.Results.NotFound();
         }).AllowAnonymous().ExcludeFromDescription();
 
