@@ -160,7 +160,9 @@ public class PublicTests(DanVanFactory app)
         var (_, id, _, tag) = await RecognisedAsync("Tổ tự quản an ninh");
         var citizen = Visitor(app);
         var text = $"Đề nghị nhân rộng ra các xóm khác {tag}";
-        var posted = await citizen.PostFormAsync($"/cong-khai/mo-hinh/{id}/gop-y", new() { ["Text"] = text, ["AuthorName"] = "Chị Hoa" });
+        // Posted from the form on the model's own page (its antiforgery token included).
+        var pageUrl = (await citizen.Http.GetAsync($"/cong-khai/mo-hinh/{id}")).Headers.Location!.OriginalString;
+        var posted = await citizen.PostFormAsync($"/cong-khai/mo-hinh/{id}/gop-y", new() { ["Text"] = text, ["AuthorName"] = "Chị Hoa" }, formPage: pageUrl);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.DoesNotContain(text, await PublicPageAsync(id), StringComparison.Ordinal);
         var empty = await citizen.PostFormAsync($"/cong-khai/mo-hinh/{id}/gop-y", new() { ["Text"] = "  " });
