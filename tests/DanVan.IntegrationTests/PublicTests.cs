@@ -244,8 +244,19 @@ public class PublicTests(DanVanFactory app)
         var root = await visitor.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
         Assert.Equal("/cong-khai", root.Headers.Location?.OriginalString);
-        var doc = HtmlClient.Parse(await (await visitor.GetAsync("/cong-khai")).Content.ReadAsStringAsync());
-        Assert.True(long.Parse(doc.QuerySelector("#public-total")!.TextContent.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.NotEmpty(doc.QuerySelectorAll("#latest article"));
+        async Task<long> TotalAsync()
+        {
+            var doc = HtmlClient.Parse(await (await visitor.GetAsync("/cong-khai")).Content.ReadAsStringAsync());
+            Assert.NotEmpty(doc.QuerySelectorAll("#latest article"));
+            return long.Parse(doc.QuerySelector("#public-total")!.TextContent.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var before = await TotalAsync();
+        Assert.True(before >= 1);
+        // The page is kept in the output cache, and dropped when a recognition is saved.
+        Assert.Equal(before, await TotalAsync());
+        var (_, _, name, _) = await RecognisedAsync("Camera an ninh");
+        Assert.True(await TotalAsync() > before);
+        Assert.Contains(name, await (await visitor.GetAsync("/cong-khai")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

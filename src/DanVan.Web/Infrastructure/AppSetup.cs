@@ -169,7 +169,13 @@ public static class AppSetup
     {
         var kind = DatabaseProvider.Kind(config);
         var cs = DatabaseProvider.ConnectionString(config, kind);
-        services.AddDbContext<AppDbContext>(o => DatabaseProvider.Configure(o, kind, cs));
+        services.AddOutputCache(PublicCache.AddPolicy);
+        services.AddScoped<PublicCache>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            DatabaseProvider.Configure(o, kind, cs);
+            o.AddInterceptors(sp.GetRequiredService<PublicCache>());
+        });
     }
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
@@ -201,6 +207,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -39,7 +39,7 @@ public static class PublicFiles
         {
             var rows = await OpenDataAsync(db, Base(http), ct);
             return TypedResults.Json(new { license = "CC BY 4.0", generated = DateTimeOffset.UtcNow, count = rows.Count, items = rows }, ReadableJson);
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicCache.Policy);
 
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.csv", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
@@ -56,7 +56,7 @@ public static class PublicFiles
             }
 
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", "mo-hinh-dan-van-kheo.csv");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicCache.Policy);
 
         app.MapGet("/sitemap.xml", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
@@ -83,7 +83,7 @@ public static class PublicFiles
 
             sb.Append("</urlset>\n");
             return TypedResults.Text(sb.ToString(), "application/xml; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicCache.Policy);
 
         app.MapGet("/robots.txt", (HttpContext http) =>
             TypedResults.Text($"User-agent: *\nAllow: /cong-khai\nDisallow: /api/\nDisallow: /Account/\nSitemap: {Base(http)}/sitemap.xml\n", "text/plain; charset=utf-8"))
