@@ -259,4 +259,40 @@ public class PublicTests(DanVanFactory app)
         Assert.True(await TotalAsync() > before);
         Assert.Contains(name, await (await visitor.GetAsync("/cong-khai")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Registration_WarnsOfASimilarModelInTheSameUnit_AndRegistersOnceConfirmed()
+    {
+        var officerApi = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await TestData.CreateInitiativeAsync(officerApi, TestData.ThaiHoa, $"Nuôi ong lấy mật {tag}");
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, TestData.ThaiHoa));
+        var web = await HtmlClient.SignedInAsync(app, email);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = $"Nuôi ong lấy mật {tag} xóm Đông", ["Input.Field"] = "Economy", ["Input.Kind"] = "Collective", ["Input.Origin"] = "New",
+            ["Input.OwnerName"] = "Chi hội Nông dân", ["Input.UnitCode"] = TestData.ThaiHoa, ["Input.RegisteredOn"] = "2026-05-01", ["Input.Status"] = "Active",
+        };
+        async Task<int> CountAsync()
+        {
+            await using var s = app.Scope();
+            return await s.ServiceProvider.GetRequiredService<AppDbContext>().Initiatives.CountAsync(i => i.Name.Contains(tag));
+        }
+
+        var warned = await web.PostFormAsync("/Initiatives/Edit", fields);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("similar-warning", await warned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync());
+
+        fields["ConfirmSimilar"] = "true";
+        var created = await web.PostFormAsync("/Initiatives/Edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(2, await CountAsync());
+
+        // A different model of the same unit is not held up.
+        fields.Remove("ConfirmSimilar");
+        fields["Input.Name"] = $"Tổ tự quản an ninh trật tự {tag}";
+        Assert.Equal(HttpStatusCode.Redirect, (await web.PostFormAsync("/Initiatives/Edit", fields)).StatusCode);
+    }
 }

@@ -64,6 +64,11 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         return Page();
     }
 
+    /// <summary>The officer has seen the similar models and registers anyway.</summary>
+    [BindProperty] public bool ConfirmSimilar { get; set; }
+
+    public List<(int Id, string Name, string Unit)> Similar { get; private set; } = [];
+
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -73,6 +78,16 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         }
 
         Id = id;
+        if (ModelState.IsValid && id is null && !ConfirmSimilar)
+        {
+            // A warning, not a refusal: the officer looks at the similar models and may still register.
+            Similar = await InitiativeQueries.SimilarAsync(db, scope, Input.Name, Input.UnitCode, Input.OwnerOrganizationId, ct);
+            if (Similar.Count > 0)
+            {
+                ModelState.AddModelError(string.Empty, "Đơn vị hoặc tổ chức này đã có mô hình tương tự. Hãy xem lại; nếu vẫn là mô hình khác, đánh dấu ô xác nhận rồi đăng ký.");
+            }
+        }
+
         if (ModelState.IsValid)
         {
             try

@@ -88,6 +88,32 @@ public static class InitiativeQueries
         return q.Matching(db, Public.InitiativeSearch.Terms(f.Q));
     }
 
+    /// <summary>
+    /// Models of the same unit or organisation whose names share most of their words with <paramref name="name"/>
+    /// (word sets, tones ignored, at least 80 % of the shorter name's words and at least two), for the warning at registration.
+    /// </summary>
+    public static async Task<List<(int Id, string Name, string Unit)>> SimilarAsync(AppDbContext db, UserScope scope, string? name, string? unitCode, int? organizationId, CancellationToken ct)
+    {
+        var terms = InitiativeSearch.Terms(name).Where(t => t.Length > 1).ToList();
+        if (terms.Count == 0 || (string.IsNullOrWhiteSpace(unitCode) && organizationId is null))
+        {
+            return [];
+        }
+
+        var candidates = await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath)
+            .Where(i => i.Status != InitiativeStatus.Retired)
+            .Where(i => i.Unit!.Code == unitCode || i.CurrentUnit!.Code == unitCode || (organizationId != null && i.OwnerOrganizationId == organizationId))
+            .Matching(db, terms, any: true).OrderByDescending(i => i.Id).Take(200)
+            .Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName }).ToListAsync(ct);
+        var mine = terms.ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(c =>
+        {
+            var theirs = InitiativeSearch.Terms(c.Name).Where(t => t.Length > 1).ToHashSet(StringComparer.Ordinal);
+            var shared = mine.Intersect(theirs).Count();
+            return theirs.Count > 0 && shared >= Math.Max(2, Math.Ceiling(0.8 * Math.Min(mine.Count, theirs.Count)));
+        }).Take(5).Select(c => (c.Id, c.Name, c.Unit)).ToList();
+    }
+
     public static async Task<Page<InitiativeRow>> ListAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct)
     {
         var pageSize = Math.Clamp(f.PageSize, 1, MaxPageSize);
