@@ -87,7 +87,12 @@ public class PublicTests(DanVanFactory app)
     {
         var (_, id, name, tag) = await RecognisedAsync("Đường hoa Dân vận khéo xóm Hoà Bình");
         var visitor = Visitor(app).Http;
-        async Task<string> Search(string q) => await (await visitor.GetAsync("/cong-khai/mo-hinh?q=" + Uri.EscapeDataString(q))).Content.ReadAsStringAsync();
+        // The query text is escaped; anything after '&' is more parameters.
+        async Task<string> Search(string q)
+        {
+            var parts = q.Split('&', 2);
+            return await (await visitor.GetAsync("/cong-khai/mo-hinh?q=" + Uri.EscapeDataString(parts[0]) + (parts.Length > 1 ? "&" + parts[1] : ""))).Content.ReadAsStringAsync();
+        }
         foreach (var q in new[] { $"duong hoa {tag}", $"ĐƯỜNG HOÀ {tag}", $"Đường Hòa {tag}", $"dan van kheo {tag}", $"duo {tag}" })
         {
             var html = await Search(q);
@@ -98,6 +103,13 @@ public class PublicTests(DanVanFactory app)
         var marked = await Search($"duong {tag}");
         Assert.Contains("<mark>Đường</mark>", marked, StringComparison.Ordinal);
         Assert.Contains("data-facet=\"field\"", marked, StringComparison.Ordinal);
+        // Browsing by province, then by its communes (2025 map).
+        var inProvince = await Search($"duong {tag}&province={TestData.NgheAn}");
+        Assert.Contains("data-facet=\"commune\"", inProvince, StringComparison.Ordinal);
+        Assert.Contains("Phường Thái Hòa", inProvince, StringComparison.Ordinal);
+        Assert.Contains($"/cong-khai/mo-hinh/{id}/", await Search($"duong {tag}&province={TestData.NgheAn}&commune={TestData.ThaiHoa}"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/cong-khai/mo-hinh/{id}/", await Search($"duong {tag}&province={TestData.NgheAn}&commune=17017"), StringComparison.Ordinal);
+
         // "d" is not "đ" with its stroke removed only: "dan" finds "Dân", and "đan" is the same query.
         Assert.Contains($"/cong-khai/mo-hinh/{id}/", await Search($"đan {tag}"), StringComparison.Ordinal);
         Assert.DoesNotContain($"/cong-khai/mo-hinh/{id}/", await Search($"duong hoa khong-co-tu-nay {tag}"), StringComparison.Ordinal);
@@ -292,7 +304,7 @@ public class PublicTests(DanVanFactory app)
 
         // A different model of the same unit is not held up.
         fields.Remove("ConfirmSimilar");
-        fields["Input.Name"] = $"Tổ tự quản an ninh trật tự {tag}";
+        fields["Input.Name"] = $"Câu lạc bộ dưỡng sinh người cao tuổi {tag}";
         Assert.Equal(HttpStatusCode.Redirect, (await web.PostFormAsync("/Initiatives/Edit", fields)).StatusCode);
     }
 }

@@ -10,10 +10,11 @@ public sealed record PublicCard(int Id, string Name, string Slug, string UnitNam
 
 public sealed record Facet(string Key, string Label, long Count);
 
-public sealed record PublicFilter(string? Q = null, string? Field = null, string? Province = null, string? Level = null, string? Kind = null, int? Year = null, int Page = 1);
+public sealed record PublicFilter(string? Q = null, string? Field = null, string? Province = null, string? Level = null, string? Kind = null, int? Year = null, int Page = 1,
+    string? Commune = null);
 
 public sealed record PublicResults(Page<PublicCard> Page, IReadOnlyList<string> Terms, IReadOnlyList<Facet> Fields, IReadOnlyList<Facet> Provinces,
-    IReadOnlyList<Facet> Levels, IReadOnlyList<Facet> Kinds, IReadOnlyList<Facet> Years);
+    IReadOnlyList<Facet> Levels, IReadOnlyList<Facet> Kinds, IReadOnlyList<Facet> Years, IReadOnlyList<Facet> Communes);
 
 public sealed record HomeFigures(long Initiatives, long National, long Province, long Communes, long Replicated, long SurveyAnswers, long Satisfied);
 
@@ -108,9 +109,28 @@ public static class PublicQueries
             byYear = In(byYear);
         }
 
+        // Communes of the chosen province (2025 map): a facet of their own, and a filter on the others.
+        var byCommune = q;
+        var communeNames = new Dictionary<int, (string Code, string Name)>();
+        if (f.Province is { Length: > 0 } && provinces.Keys.FirstOrDefault(p => p.Trim('/') == f.Province) is { } inProvince)
+        {
+            communeNames = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths([inProvince], u => u.Path)
+                .ToDictionaryAsync(u => u.Id, u => (u.Code, u.FullName), ct);
+            if (f.Commune is { Length: > 0 } && communeNames.FirstOrDefault(c => c.Value.Code == f.Commune) is { Key: > 0 } commune)
+            {
+                var id = commune.Key;
+                q = q.Where(i => i.CurrentUnitId == id);
+                byField = byField.Where(i => i.CurrentUnitId == id);
+                byLevel = byLevel.Where(i => i.CurrentUnitId == id);
+                byKind = byKind.Where(i => i.CurrentUnitId == id);
+                byYear = byYear.Where(i => i.CurrentUnitId == id);
+            }
+        }
+
         if (EnumKeys.TryParse<RecognitionLevel>(f.Level, out var level))
         {
             q = q.Where(i => i.HighestLevel == level);
+            byCommune = byCommune.Where(i => i.HighestLevel == level);
             byField = byField.Where(i => i.HighestLevel == level);
             byProvince = byProvince.Where(i => i.HighestLevel == level);
             byKind = byKind.Where(i => i.HighestLevel == level);
@@ -120,6 +140,7 @@ public static class PublicQueries
         if (EnumKeys.TryParse<InitiativeKind>(f.Kind, out var kind))
         {
             q = q.Where(i => i.Kind == kind);
+            byCommune = byCommune.Where(i => i.Kind == kind);
             byField = byField.Where(i => i.Kind == kind);
             byProvince = byProvince.Where(i => i.Kind == kind);
             byLevel = byLevel.Where(i => i.Kind == kind);
@@ -130,10 +151,20 @@ public static class PublicQueries
         {
             var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             q = q.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            byCommune = byCommune.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
             byField = byField.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
             byProvince = byProvince.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
             byLevel = byLevel.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
             byKind = byKind.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+        }
+
+        var communes = new List<Facet>();
+        if (communeNames.Count > 0)
+        {
+            var counts = await byCommune.Where(i => communeNames.Keys.Contains(i.CurrentUnitId)).GroupBy(i => i.CurrentUnitId)
+                .Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
+            communes = counts.Select(c => new Facet(communeNames[c.Key].Code, communeNames[c.Key].Name, c.N))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Label, VietnameseText.Comparer).ToList();
         }
 
         var total = await q.LongCountAsync(ct);
@@ -154,6 +185,6 @@ public static class PublicQueries
         var provinceFacets = provinceCounts.Where(p => provinces.ContainsKey(p.Key))
             .Select(p => new Facet(p.Key.Trim('/'), provinces[p.Key], p.N)).OrderByDescending(p => p.Count).ThenBy(p => p.Label, VietnameseText.Comparer).ToList();
 
-        return new PublicResults(new Page<PublicCard>(ToCards(rows, provinces), page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years);
+        return new PublicResults(new Page<PublicCard>(ToCards(rows, provinces), page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years, communes);
     }
 }

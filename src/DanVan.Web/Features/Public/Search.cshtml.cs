@@ -19,6 +19,8 @@ public class SearchModel(AppDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
+    [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PublicResults Results { get; private set; } = null!;
@@ -28,6 +30,6 @@ public class SearchModel(AppDbContext db) : PageModel
         // Unusable filters are dropped, not errors: a visitor's URL always shows a page.
         ModelState.Clear();
         Q = Q is { Length: > 200 } ? Q[..200] : Q;
-        Results = await PublicQueries.SearchAsync(db, new PublicFilter(Q, Field, Province, Level, Kind, Year, PageNumber), ct);
+        Results = await PublicQueries.SearchAsync(db, new PublicFilter(Q, Field, Province, Level, Kind, Year, PageNumber, Commune), ct);
     }
 }
