@@ -84,79 +84,48 @@ public static class PublicQueries
         var q = db.Initiatives.AsNoTracking().Visible().Matching(db, terms);
         var provinces = await ProvincesAsync(db, ct);
 
-        // Facets count the matches before the facet's own filter is applied, so a visitor sees what each choice would give.
-        var byField = q;
-        var byProvince = q;
-        var byLevel = q;
-        var byKind = q;
-        var byYear = q;
+        // Facets count the matches under every filter but their own, so a visitor sees what each choice would give.
+        var filters = new List<(string Facet, Func<IQueryable<Initiative>, IQueryable<Initiative>> Apply)>();
         if (EnumKeys.TryParse<Field>(f.Field, out var field))
         {
-            q = q.Where(i => i.Field == field);
-            byProvince = byProvince.Where(i => i.Field == field);
-            byLevel = byLevel.Where(i => i.Field == field);
-            byKind = byKind.Where(i => i.Field == field);
-            byYear = byYear.Where(i => i.Field == field);
+            filters.Add(("field", x => x.Where(i => i.Field == field)));
         }
 
+        var communeNames = new Dictionary<int, (string Code, string Name)>();
         if (f.Province is { Length: > 0 } && provinces.Keys.FirstOrDefault(p => p.Trim('/') == f.Province) is { } provincePath)
         {
-            IQueryable<Initiative> In(IQueryable<Initiative> x) => x.WithinPaths([provincePath], i => i.ScopePath);
-            q = In(q);
-            byField = In(byField);
-            byLevel = In(byLevel);
-            byKind = In(byKind);
-            byYear = In(byYear);
-        }
-
-        // Communes of the chosen province (2025 map): a facet of their own, and a filter on the others.
-        var byCommune = q;
-        var communeNames = new Dictionary<int, (string Code, string Name)>();
-        if (f.Province is { Length: > 0 } && provinces.Keys.FirstOrDefault(p => p.Trim('/') == f.Province) is { } inProvince)
-        {
-            communeNames = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths([inProvince], u => u.Path)
+            filters.Add(("province", x => x.WithinPaths([provincePath], i => i.ScopePath)));
+            // Communes of the chosen province (2025 map): a facet of their own, and a filter on the others.
+            communeNames = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths([provincePath], u => u.Path)
                 .ToDictionaryAsync(u => u.Id, u => (u.Code, u.FullName), ct);
             if (f.Commune is { Length: > 0 } && communeNames.FirstOrDefault(c => c.Value.Code == f.Commune) is { Key: > 0 } commune)
             {
                 var id = commune.Key;
-                q = q.Where(i => i.CurrentUnitId == id);
-                byField = byField.Where(i => i.CurrentUnitId == id);
-                byLevel = byLevel.Where(i => i.CurrentUnitId == id);
-                byKind = byKind.Where(i => i.CurrentUnitId == id);
-                byYear = byYear.Where(i => i.CurrentUnitId == id);
+                filters.Add(("commune", x => x.Where(i => i.CurrentUnitId == id)));
             }
         }
 
         if (EnumKeys.TryParse<RecognitionLevel>(f.Level, out var level))
         {
-            q = q.Where(i => i.HighestLevel == level);
-            byCommune = byCommune.Where(i => i.HighestLevel == level);
-            byField = byField.Where(i => i.HighestLevel == level);
-            byProvince = byProvince.Where(i => i.HighestLevel == level);
-            byKind = byKind.Where(i => i.HighestLevel == level);
-            byYear = byYear.Where(i => i.HighestLevel == level);
+            filters.Add(("level", x => x.Where(i => i.HighestLevel == level)));
         }
 
         if (EnumKeys.TryParse<InitiativeKind>(f.Kind, out var kind))
         {
-            q = q.Where(i => i.Kind == kind);
-            byCommune = byCommune.Where(i => i.Kind == kind);
-            byField = byField.Where(i => i.Kind == kind);
-            byProvince = byProvince.Where(i => i.Kind == kind);
-            byLevel = byLevel.Where(i => i.Kind == kind);
-            byYear = byYear.Where(i => i.Kind == kind);
+            filters.Add(("kind", x => x.Where(i => i.Kind == kind)));
         }
 
         if (f.Year is { } year and >= 2009 and <= 2100)
         {
             var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            q = q.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
-            byCommune = byCommune.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
-            byField = byField.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
-            byProvince = byProvince.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
-            byLevel = byLevel.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
-            byKind = byKind.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end);
+            filters.Add(("year", x => x.Where(i => i.FirstRecognizedOn >= start && i.FirstRecognizedOn <= end)));
         }
+
+        var matches = q;
+        IQueryable<Initiative> AllBut(string facet) => filters.Where(x => x.Facet != facet).Aggregate(matches, (x, filter) => filter.Apply(x));
+        q = AllBut(string.Empty);
+        var (byField, byProvince, byLevel, byKind, byYear, byCommune) =
+            (AllBut("field"), AllBut("province"), AllBut("level"), AllBut("kind"), AllBut("year"), AllBut("commune"));
 
         var communes = new List<Facet>();
         if (communeNames.Count > 0)
