@@ -98,6 +98,19 @@ public class PublicJourneyTests(BrowserFixture fx)
         await phone.ReloadAsync();
         await Assertions.Expect(phone.Locator(".comment", new() { HasText = comment })).ToBeVisibleAsync();
 
+        // The officer's side of the survey: its count, and the poster with the QR code to print.
+        await desk.GotoAsync($"/Surveys?initiativeId={id}");
+        await Assertions.Expect(desk.Locator("#surveys .survey-count")).ToContainTextAsync("1/1");
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "surveys-phone.png"), FullPage = true });
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Áp phích mã QR" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#qr svg")).ToBeVisibleAsync();
+        await Assertions.Expect(desk.Locator(".poster")).ToContainTextAsync(key);
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "survey-poster-phone.png"), FullPage = true });
+
+        await phone.GotoAsync("/cong-khai/du-lieu-mo");
+        await AssertAccessibleAsync(phone, "open data");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "public-open-data-phone.png"), FullPage = true });
+
         await phone.GotoAsync("/cong-khai");
         await AssertAccessibleAsync(phone, "home");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "public-home-phone.png"), FullPage = true });

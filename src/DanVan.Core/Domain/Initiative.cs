@@ -131,7 +131,11 @@ public class Initiative : IVersioned, IAudited
     public bool IsPublic => HighestLevel is not null && Status != InitiativeStatus.Retired && !HiddenFromPublic;
 
     /// <summary>The owner as the public may see it: a person's name only with recorded consent.</summary>
-    public string? PublicOwner => Kind == InitiativeKind.Individual && OwnerConsentOn is null ? null : OwnerName;
+    public string? PublicOwner => PublicOwnerOf(Kind, OwnerName, OwnerConsentOn);
+
+    /// <summary>The consent rule, for lists that read the three columns instead of whole records.</summary>
+    public static string? PublicOwnerOf(InitiativeKind kind, string? ownerName, DateOnly? consentOn) =>
+        kind == InitiativeKind.Individual && consentOn is null ? null : ownerName;
 
     public DateTimeOffset CreatedAt { get; set; }
 

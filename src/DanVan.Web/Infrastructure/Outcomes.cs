@@ -134,8 +134,8 @@ public static class Notifier
     }
 
     /// <summary>Tells the officers and secretariat covering a unit (added to the context; saved by the caller).</summary>
-    public static async Task NotifyOfficersAsync(AppDbContext db, string path, string text, string? link, CancellationToken ct) =>
-        Notify(db, await UsersCoveringAsync(db, path, [Role.Officer, Role.Secretariat], ct), text, link, DateTimeOffset.UtcNow);
+    public static async Task NotifyOfficersAsync(AppDbContext db, string path, string text, string? link, DateTimeOffset now, CancellationToken ct) =>
+        Notify(db, await UsersCoveringAsync(db, path, [Role.Officer, Role.Secretariat], ct), text, link, now);
 
     public static void Notify(AppDbContext db, IEnumerable<string> userIds, string text, string? link, DateTimeOffset now)
     {

@@ -12,6 +12,9 @@ namespace DanVan.Features.Public;
 [EnableRateLimiting(AppSetup.PublicFormsPolicy)]
 public class CommentModel(AppDbContext db, TimeProvider clock) : PageModel
 {
+    // The same thanks for a bot caught by the honeypot as for a person, so the trap does not show.
+    private const string Thanks = "Cảm ơn bạn đã góp ý. Góp ý sẽ được đăng sau khi cán bộ xem xét.";
+
     public int Id { get; private set; }
 
     public string Name { get; private set; } = string.Empty;
@@ -35,7 +38,7 @@ public class CommentModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrEmpty(Website))
         {
             // Answer as if accepted, store nothing.
-            TempData["Flash"] = "Cảm ơn bạn đã góp ý. Góp ý sẽ được đăng sau khi cán bộ xem xét.";
+            TempData["Flash"] = Thanks;
             return Redirect($"/cong-khai/mo-hinh/{id}");
         }
 
@@ -60,9 +63,9 @@ public class CommentModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         db.CitizenComments.Add(comment);
-        await Notifier.NotifyOfficersAsync(db, scopePath, $"Góp ý mới của người dân về mô hình \"{Name}\"", "/Feedback", ct);
+        await Notifier.NotifyOfficersAsync(db, scopePath, $"Góp ý mới của người dân về mô hình \"{Name}\"", "/Feedback", comment.At, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Cảm ơn bạn đã góp ý. Góp ý sẽ được đăng sau khi cán bộ xem xét.";
+        TempData["Flash"] = Thanks;
         return Redirect($"/cong-khai/mo-hinh/{id}");
     }
 

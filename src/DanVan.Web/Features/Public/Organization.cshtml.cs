@@ -18,8 +18,15 @@ public class OrganizationModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Name, Unit = o.Unit!.FullName }).FirstOrDefaultAsync(ct);
-        var ids = await db.Initiatives.AsNoTracking().Visible().Where(i => i.OwnerOrganizationId == id).OrderByDescending(i => i.HighestLevel).Take(100).Select(i => i.Id).ToListAsync(ct);
-        if (org is null || ids.Count == 0)
+        if (org is null)
+        {
+            return NotFound();
+        }
+
+        // Shown only when the organisation owns at least one public model.
+        Cards = await PublicQueries.CardsAsync(db.Initiatives.AsNoTracking().Visible().Where(i => i.OwnerOrganizationId == id)
+            .OrderByDescending(i => i.HighestLevel).ThenBy(i => i.SortKey).Take(100), await PublicQueries.ProvincesAsync(db, ct), ct);
+        if (Cards.Count == 0)
         {
             return NotFound();
         }
@@ -31,11 +38,6 @@ public class OrganizationModel(AppDbContext db) : PageModel
         }
 
         (Name, UnitName) = (org.Name, org.Unit);
-        var provinces = await PublicQueries.ProvincesAsync(db, ct);
-        var rows = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName, i.ScopePath, i.Field, i.Kind, i.HighestLevel, i.FirstRecognizedOn, i.Summary }).ToListAsync(ct);
-        Cards = rows.Select(r => new PublicCard(r.Id, r.Name, VietnameseText.Slug(r.Name), r.Unit, provinces.GetValueOrDefault(PublicQueries.ProvincePath(r.ScopePath), string.Empty),
-            r.Field, r.Kind, r.HighestLevel!.Value, r.FirstRecognizedOn, r.Summary)).OrderByDescending(c => c.Level).ToList();
         return Page();
     }
 }

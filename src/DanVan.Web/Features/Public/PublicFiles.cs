@@ -120,7 +120,7 @@ public static class PublicFiles
             .ToListAsync(ct);
         return rows.Select(r => new OpenInitiative(r.Id, r.Name, Labels.Key(r.Field), EnumKeys.Key(r.Kind), EnumKeys.Key(r.Origin), r.UnitCode, r.Unit,
             provinces.GetValueOrDefault(PublicQueries.ProvincePath(r.ScopePath), string.Empty),
-            r.Org ?? (r.Kind == InitiativeKind.Individual && r.OwnerConsentOn is null ? null : r.OwnerName),
+            r.Org ?? Initiative.PublicOwnerOf(r.Kind, r.OwnerName, r.OwnerConsentOn),
             r.RegisteredOn, EnumKeys.Key(r.HighestLevel!.Value), r.FirstRecognizedOn, $"{baseUrl}/cong-khai/mo-hinh/{r.Id}/{VietnameseText.Slug(r.Name)}")).ToList();
     }
 }

@@ -47,7 +47,7 @@ public static class PublicInitiative
 
         var copies = db.Initiatives.AsNoTracking().Where(x => x.ReplicatedFromId == id && x.Status != InitiativeStatus.Retired);
         var replicationCount = await copies.CountAsync(ct);
-        var replications = await Cards(db, copies.Visible().OrderByDescending(x => x.HighestLevel).Take(12), provinces, ct);
+        var replications = await PublicQueries.CardsAsync(copies.Visible().OrderByDescending(x => x.HighestLevel).Take(12), provinces, ct);
 
         var surveyIds = db.Surveys.Where(s => s.InitiativeId == id).Select(s => s.Id);
         var answers = await db.SurveyAnswers.AsNoTracking().Where(a => surveyIds.Contains(a.SurveyId)).GroupBy(a => a.Satisfied)
@@ -59,7 +59,7 @@ public static class PublicInitiative
 
         // Similar: public models sharing words of the name, the best recognised first.
         var terms = InitiativeSearch.Terms(i.Name).Where(t => t.Length > 2).ToList();
-        var similar = terms.Count == 0 ? [] : await Cards(db, db.Initiatives.AsNoTracking().Visible().Where(x => x.Id != id && x.Field == i.Field)
+        var similar = terms.Count == 0 ? [] : await PublicQueries.CardsAsync(db.Initiatives.AsNoTracking().Visible().Where(x => x.Id != id && x.Field == i.Field)
             .Matching(db, terms, any: true).OrderByDescending(x => x.HighestLevel).ThenByDescending(x => x.FirstRecognizedOn).Take(5), provinces, ct);
 
         return new PublicInitiativeView(i.Id, i.Name, VietnameseText.Slug(i.Name), i.Field, i.Kind, i.Origin, i.CurrentUnit!.FullName,
@@ -67,13 +67,5 @@ public static class PublicInitiative
             i.OwnerOrganization?.Name ?? i.PublicOwner, i.OwnerOrganizationId, i.RegisteredOn, i.Summary, i.Goals, i.Method, i.HighestLevel!.Value,
             recognitions, indicator?.Key, indicator?.First().MeasureUnit?.Name, points, narratives, photos, source, replications, replicationCount,
             answers.Sum(a => a.N), answers.Where(a => a.Key).Sum(a => a.N), open?.Key, open?.Question, comments, similar);
-    }
-
-    private static async Task<List<PublicCard>> Cards(AppDbContext db, IQueryable<Initiative> q, Dictionary<string, string> provinces, CancellationToken ct)
-    {
-        var rows = await q.Select(x => new { x.Id, x.Name, Unit = x.CurrentUnit!.FullName, x.ScopePath, x.Field, x.Kind, x.HighestLevel, x.FirstRecognizedOn, x.Summary })
-            .ToListAsync(ct);
-        return rows.Select(r => new PublicCard(r.Id, r.Name, VietnameseText.Slug(r.Name), r.Unit, provinces.GetValueOrDefault(PublicQueries.ProvincePath(r.ScopePath), string.Empty),
-            r.Field, r.Kind, r.HighestLevel!.Value, r.FirstRecognizedOn, r.Summary is { Length: > 160 } s ? s[..160] + "…" : r.Summary)).ToList();
     }
 }

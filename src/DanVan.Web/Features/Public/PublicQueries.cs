@@ -59,6 +59,10 @@ public static class PublicQueries
         public string? Summary { get; init; }
     }
 
+    /// <summary>The cards of an ordered, limited query of public models: the one projection every public list uses.</summary>
+    public static async Task<List<PublicCard>> CardsAsync(IQueryable<Initiative> q, Dictionary<string, string> provinces, CancellationToken ct) =>
+        ToCards(await Cards(q).ToListAsync(ct), provinces);
+
     private static List<PublicCard> ToCards(IEnumerable<PublicCardRow> rows, Dictionary<string, string> provinces) =>
         rows.Select(r => new PublicCard(r.Id, r.Name, VietnameseText.Slug(r.Name), r.UnitName, provinces.GetValueOrDefault(ProvincePath(r.ScopePath), string.Empty),
             r.Field, r.Kind, r.Level, r.RecognizedOn, r.Summary is { Length: > 220 } s ? s[..220] + "…" : r.Summary)).ToList();
@@ -70,12 +74,11 @@ public static class PublicQueries
         var communes = await visible.Select(i => i.CurrentUnitId).Distinct().LongCountAsync(ct);
         var replicated = await visible.LongCountAsync(i => i.Origin == Origin.Replicated, ct);
         var answers = await db.SurveyAnswers.AsNoTracking().GroupBy(a => a.Satisfied).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var latest = await Cards(visible.OrderByDescending(i => i.FirstRecognizedOn).ThenByDescending(i => i.Id)).Take(12).ToListAsync(ct);
-        var provinces = await ProvincesAsync(db, ct);
+        var latest = await CardsAsync(visible.OrderByDescending(i => i.FirstRecognizedOn).ThenByDescending(i => i.Id).Take(12), await ProvincesAsync(db, ct), ct);
         return (new HomeFigures(byLevel.Sum(l => l.Count), byLevel.Where(l => l.Key == RecognitionLevel.National).Sum(l => l.Count),
                 byLevel.Where(l => l.Key == RecognitionLevel.Province).Sum(l => l.Count), communes, replicated,
                 answers.Sum(a => a.Count), answers.Where(a => a.Key).Sum(a => a.Count)),
-            ToCards(latest, provinces));
+            latest);
     }
 
     public static async Task<PublicResults> SearchAsync(AppDbContext db, PublicFilter f, CancellationToken ct)
@@ -139,8 +142,8 @@ public static class PublicQueries
         var total = await q.LongCountAsync(ct);
         var page = Math.Clamp(f.Page, 1, 500);
         // Recognised at a higher level first, then the most recently recognised; every result is recognised.
-        var rows = await Cards(q.OrderByDescending(i => i.HighestLevel).ThenByDescending(i => i.FirstRecognizedOn).ThenBy(i => i.SortKey).ThenBy(i => i.Id))
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var cards = await CardsAsync(q.OrderByDescending(i => i.HighestLevel).ThenByDescending(i => i.FirstRecognizedOn).ThenBy(i => i.SortKey).ThenBy(i => i.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize), provinces, ct);
 
         var fields = (await byField.GroupBy(i => i.Field).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
             .OrderBy(g => g.Key).Select(g => new Facet(Labels.Key(g.Key), Labels.Of(g.Key), g.N)).ToList();
@@ -154,6 +157,6 @@ public static class PublicQueries
         var provinceFacets = provinceCounts.Where(p => provinces.ContainsKey(p.Key))
             .Select(p => new Facet(p.Key.Trim('/'), provinces[p.Key], p.N)).OrderByDescending(p => p.Count).ThenBy(p => p.Label, VietnameseText.Comparer).ToList();
 
-        return new PublicResults(new Page<PublicCard>(ToCards(rows, provinces), page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years, communes);
+        return new PublicResults(new Page<PublicCard>(cards, page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years, communes);
     }
 }
