@@ -89,6 +89,24 @@ public class ImportTests(DanVanFactory app)
         Assert.Equal("replicated", detail.GetProperty("origin").GetString());
         Assert.Equal("Nuôi bò sinh sản", detail.GetProperty("replicatedFromName").GetString());
 
+        // Rows are written in bulk with reserved ids: the recognitions hang on the right records and decisions, the
+        // in-file replication points at its source, and the next record saved by the app gets a fresh id.
+        await using (var check = app.Scope())
+        {
+            var cdb = check.ServiceProvider.GetRequiredService<AppDbContext>();
+            var recognised = await cdb.Recognitions.AsNoTracking().Where(r => r.Initiative!.Code!.StartsWith(tag))
+                .Select(r => new { r.Initiative!.Code, r.Level, DecisionLevel = r.Decision!.Level, r.Decision.Number, r.Initiative.HighestLevel }).OrderBy(r => r.Code).ToListAsync();
+            Assert.Equal([$"{tag}-1", $"{tag}-3"], recognised.Select(r => r.Code));
+            Assert.All(recognised, r => Assert.Equal((r.Level, r.Level), (r.DecisionLevel, r.HighestLevel!.Value)));
+            Assert.Equal(RecognitionLevel.District, recognised[0].Level);
+            Assert.Equal("12-QĐ/BCĐ", recognised[0].Number);
+            var source = await cdb.Initiatives.AsNoTracking().Where(i => i.Code == tag + "-1").Select(i => i.Id).SingleAsync();
+            Assert.Equal(source, await cdb.Initiatives.AsNoTracking().Where(i => i.Code == tag + "-2").Select(i => i.ReplicatedFromId).SingleAsync());
+        }
+
+        var next = await TestData.CreateInitiativeAsync(api, "03127");
+        Assert.True(next > copy.GetProperty("id").GetInt32());
+
         // Importing the same codes again updates, not duplicates.
         var (again, b2, a2) = await RunAsync(csv, dryRun: false);
         Assert.True(again.Ok);

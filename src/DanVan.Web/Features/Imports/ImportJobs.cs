@@ -123,6 +123,12 @@ public static class ImportJobs
         }
 
         Running.TryRemove(jobId, out _);
+        if (outcome.Ok && !job.DryRun)
+        {
+            // The import writes in bulk, past the interceptor that usually drops the public pages' cached copies.
+            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, ct);
+        }
+
         job.Total = outcome.Total;
         job.Processed = outcome.Ok && !job.DryRun ? outcome.Total : job.Processed;
         job.Status = outcome.Ok ? ImportStatus.Succeeded : ImportStatus.Failed;

@@ -484,13 +484,23 @@ public static class InitiativeImport
             var byCode = new Dictionary<string, Initiative>(StringComparer.Ordinal);
             var decisions = new Dictionary<(RecognitionLevel, DateOnly, string, string), RecognitionDecision>();
             var provinces = await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Level == 1).ToDictionaryAsync(u => u.Path, ct);
+            // The codes already used in the file's units, read once: most batches of a large file then need no lookup.
+            var unitsInFile = planned.Select(p => p.Unit.Id).Distinct().ToList();
+            var known = (await db.Initiatives.AsNoTracking().Where(i => i.Code != null && unitsInFile.Contains(i.UnitId)).Select(i => new { i.UnitId, i.Code }).ToListAsync(ct))
+                .Select(x => (x.UnitId, x.Code!)).ToHashSet();
             var done = 0;
             foreach (var batch in planned.Chunk(1000))
             {
-                var codes = batch.Where(p => p.V.ContainsKey("code")).Select(p => p.V["code"]).ToList();
+                var codes = batch.Where(p => p.V.TryGetValue("code", out var c) && known.Contains((p.Unit.Id, c))).Select(p => p.V["code"]).ToList();
                 var unitIds = batch.Select(p => p.Unit.Id).Distinct().ToList();
-                var existing = await db.Initiatives.Include(i => i.Recognitions)
+                var existing = codes.Count == 0 ? [] : await db.Initiatives.Include(i => i.Recognitions)
                     .Where(i => i.Code != null && codes.Contains(i.Code) && unitIds.Contains(i.UnitId)).ToListAsync(ct);
+                // New records, their recognitions and new decisions are written in bulk (ids reserved below);
+                // only records that already exist go through EF's change tracking.
+                var fresh = new List<Initiative>();
+                var newRecognitions = new List<Domain.Recognition>();
+                var newDecisions = new List<RecognitionDecision>();
+                var sourceOf = new Dictionary<Initiative, Initiative>();
                 foreach (var p in batch)
                 {
                     line = p.Line;
@@ -498,8 +508,8 @@ public static class InitiativeImport
                     var i = code is null ? null : existing.FirstOrDefault(x => x.Code == code && x.UnitId == p.Unit.Id);
                     if (i is null)
                     {
-                        i = new Initiative { CreatedAt = now, CreatedBy = scope.UserName ?? "import" };
-                        db.Initiatives.Add(i);
+                        i = new Initiative { CreatedAt = now, CreatedBy = scope.UserName ?? "import", Version = 1 };
+                        fresh.Add(i);
                         created++;
                     }
                     else
@@ -526,21 +536,15 @@ public static class InitiativeImport
                     i.OriginNote = p.Origin == Origin.Replicated && p.SourceCode is null ? "Nhân rộng (theo tệp nhập, chưa ghi mô hình gốc)" : null;
                     if (p.SourceCode is { } src)
                     {
-                        if (byCode.TryGetValue(src, out var fromFile))
+                        if (byCode.TryGetValue(src, out var fromFile) && fromFile.Id == 0)
                         {
-                            // Saved in an earlier batch (and no longer tracked): by id; in this batch: by reference.
-                            if (fromFile.Id != 0)
-                            {
-                                i.ReplicatedFromId = fromFile.Id;
-                            }
-                            else
-                            {
-                                i.ReplicatedFrom = fromFile;
-                            }
+                            // New in this batch: linked by reference until its id is reserved below.
+                            i.ReplicatedFrom = fromFile;
+                            sourceOf[i] = fromFile;
                         }
                         else
                         {
-                            i.ReplicatedFromId = dbCodes[src];
+                            i.ReplicatedFromId = fromFile?.Id ?? dbCodes[src];
                         }
                     }
 
@@ -562,17 +566,13 @@ public static class InitiativeImport
                                 IssuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" " + decisionUnit.FullName,
                             };
                             decisions[key] = decision;
-                            db.RecognitionDecisions.Add(decision);
+                            newDecisions.Add(decision);
                         }
 
                         var recognition = i.Recognize(decision);
-                        if (decision.Id != 0)
-                        {
-                            recognition.Decision = null;
-                            recognition.DecisionId = decision.Id;
-                        }
-
-                        db.Recognitions.Add(recognition);
+                        // Kept out of the record's collection so change tracking never sees it: it is written in bulk.
+                        i.Recognitions.Remove(recognition);
+                        newRecognitions.Add(recognition);
                         recognitions++;
                     }
 
@@ -585,6 +585,22 @@ public static class InitiativeImport
                     i.Validate();
                 }
 
+                await AssignIdsAsync(db, "Initiatives", fresh, (x, id) => x.Id = id, ct);
+                await AssignIdsAsync(db, "RecognitionDecisions", newDecisions, (x, id) => x.Id = id, ct);
+                await AssignIdsAsync(db, "Recognitions", newRecognitions, (x, id) => x.Id = id, ct);
+                foreach (var (replica, source) in sourceOf)
+                {
+                    (replica.ReplicatedFromId, replica.ReplicatedFrom) = (source.Id, null);
+                }
+
+                foreach (var r in newRecognitions)
+                {
+                    (r.InitiativeId, r.DecisionId) = (r.Initiative!.Id, r.Decision!.Id);
+                }
+
+                await BulkInsert.EntitiesAsync(db, newDecisions, ct);
+                await BulkInsert.EntitiesAsync(db, fresh, ct);
+                await BulkInsert.EntitiesAsync(db, newRecognitions, ct);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 // Each batch is written inside the one transaction; letting go of its entities keeps change
@@ -617,6 +633,15 @@ public static class InitiativeImport
 
         db.ChangeTracker.Clear();
         return new ImportOutcome(total, [], null, created, updated, recognitions, retired);
+    }
+
+    private static async Task AssignIdsAsync<T>(AppDbContext db, string table, List<T> items, Action<T, int> set, CancellationToken ct)
+    {
+        var ids = await BulkInsert.ReserveIdsAsync(db, table, items.Count, ct);
+        for (var k = 0; k < items.Count; k++)
+        {
+            set(items[k], ids[k]);
+        }
     }
 
     /// <summary>The template: headers in Vietnamese (required ones starred) and two example rows.</summary>
