@@ -133,11 +133,14 @@ public class InitiativeTests(DanVanFactory app)
             await TestData.CreateInitiativeAsync(api, TestData.ThaiHoa, $"{n} {tag}");
         }
 
-        var list = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&pageSize=3")).ReadJsonAsync();
+        // Found by words, the newest come first unless a sort is asked for.
+        var newest = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&pageSize=3")).ReadJsonAsync();
+        Assert.Equal($"Zô ta {tag}", newest.GetProperty("items")[0].GetProperty("name").GetString());
+        var list = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&pageSize=3&sort=name")).ReadJsonAsync();
         Assert.Equal(4, list.GetProperty("total").GetInt32());
         Assert.Equal(3, list.GetProperty("items").GetArrayLength());
         Assert.Equal([$"Ánh sáng {tag}", $"Dệt thổ cẩm {tag}", $"Đường hoa {tag}"], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
-        var page2 = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&pageSize=3&page=2")).ReadJsonAsync();
+        var page2 = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&pageSize=3&page=2&sort=name")).ReadJsonAsync();
         Assert.Equal($"Zô ta {tag}", page2.GetProperty("items")[0].GetProperty("name").GetString());
 
         // Diacritic-insensitive: "duong" finds "Đường".

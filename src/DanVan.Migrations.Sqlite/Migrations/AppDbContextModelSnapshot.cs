@@ -1068,6 +1068,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitPath", "RegisteredOn");
 
+                    b.HasIndex("Id", "HighestLevel", "Status", "HiddenFromPublic", "Field", "Kind", "FirstRecognizedOn", "CurrentUnitId", "ScopePath")
+                        .HasDatabaseName("IX_Initiatives_PublicFacets");
+
                     b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn")
                         .HasDatabaseName("IX_Initiatives_Summary_Current");
 

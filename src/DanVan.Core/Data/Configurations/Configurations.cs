@@ -95,6 +95,10 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
             x.LegacyPath, x.RegisteredOn, x.Field, x.Kind, x.Origin, x.Status, x.RetiredOn, x.FirstRecognizedOn,
             x.CommuneRecognizedOn, x.DistrictRecognizedOn, x.ProvinceRecognizedOn, x.NationalRecognizedOn, x.ScopePath,
         }).HasDatabaseName("IX_Initiatives_Summary_Legacy");
+        // Public search fetches every full-text match by id to count its facets: this narrow copy keyed by id holds all
+        // it reads, so a match costs an index probe, not a read of the whole record.
+        b.HasIndex(x => new { x.Id, x.HighestLevel, x.Status, x.HiddenFromPublic, x.Field, x.Kind, x.FirstRecognizedOn, x.CurrentUnitId, x.ScopePath })
+            .HasDatabaseName("IX_Initiatives_PublicFacets");
         b.HasIndex(x => new { x.ScopePath, x.SortKey });
         b.HasIndex(x => new { x.UnitPath, x.RegisteredOn });
         // The public home lists the latest recognised models.

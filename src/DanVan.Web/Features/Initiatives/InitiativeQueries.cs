@@ -85,7 +85,7 @@ public static class InitiativeQueries
         }
 
         // Every word must start a word of the name, code, owner or summary; through the full-text index.
-        return q.Matching(db, Public.InitiativeSearch.Terms(f.Q));
+        return q.Matching(db, Public.InitiativeSearch.Terms(f.Q), narrowed: f.Unit is not null || !scope.IsAdmin);
     }
 
     /// <summary>
@@ -119,14 +119,20 @@ public static class InitiativeQueries
         var pageSize = Math.Clamp(f.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, f.Page);
         var q = await FilterAsync(db, scope, f, ct);
-        var total = await q.CountAsync(ct);
+        var terms = Public.InitiativeSearch.Terms(f.Q);
+        var searchOnly = terms.Count > 0 && scope.IsAdmin && f with { Q = null, Sort = null, Map = null, Page = 1, PageSize = 20 } == new InitiativeFilter();
+        var total = searchOnly ? await Public.InitiativeSearch.CountAsync(db, terms, ct) : await q.CountAsync(ct);
         q = f.Sort switch
         {
+            // Found by words, newest first: the full-text index hands its matches over in that order.
+            null or "" when terms.Count > 0 => q.OrderByDescending(i => i.Id),
             "registered" => q.OrderBy(i => i.RegisteredOn).ThenBy(i => i.Id),
             "-registered" => q.OrderByDescending(i => i.RegisteredOn).ThenByDescending(i => i.Id),
+            "name" => q.OrderBy(i => i.SortKey).ThenBy(i => i.Id),
             "-name" => q.OrderByDescending(i => i.SortKey).ThenByDescending(i => i.Id),
-            "unit" => q.OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).ThenBy(i => i.Id),
-            _ => q.OrderBy(i => i.SortKey).ThenBy(i => i.Id),
+            // The default follows the (ScopePath, SortKey) index: a page of a province is read, not sorted; within one
+            // commune it is plain A–Z.
+            _ => q.OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).ThenBy(i => i.Id),
         };
         var items = await q.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(i => new InitiativeRow(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status, i.RegisteredOn,
