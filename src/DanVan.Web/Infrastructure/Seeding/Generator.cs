@@ -11,7 +11,18 @@ namespace DanVan.Infrastructure.Seeding;
 /// </summary>
 public static class Generator
 {
-    public sealed record Result(int Initiatives, int Recognitions, int Retired, TimeSpan Elapsed);
+    public sealed record Result(int Initiatives, int Recognitions, int Retired, TimeSpan Elapsed)
+    {
+        public int Organizations { get; init; }
+
+        public int Users { get; init; }
+
+        public int ResultReports { get; init; }
+
+        public int Appraisals { get; init; }
+
+        public int SurveyAnswers { get; init; }
+    }
 
     /// <summary>Drops a table's secondary indexes and returns the statements that recreate them.</summary>
     private static async Task<List<string>> DropIndexesAsync(AppDbContext db, string table, CancellationToken ct)
@@ -68,9 +79,64 @@ public static class Generator
         var reform = new DateOnly(2025, 7, 1);
         var span = new DateOnly(toYear, 12, 31).DayNumber - new DateOnly(fromYear, 1, 1).DayNumber;
         var now = DateTimeOffset.UtcNow;
-        int recognitions = 0, retired = 0;
+        int recognitions = 0, retired = 0, reportCount = 0, answerCount = 0;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Around the records: three mass organisations per 2025 commune, a secretariat per province and an officer per
+        // commune (placeholder accounts: no password, they cannot sign in), and the criteria appraisals are scored by.
+        var organizations = new List<Organization>();
+        foreach (var commune in current)
+        {
+            foreach (var (prefix, kind) in new[] { ("Hội Nông dân", OrganizationKind.MassOrganization), ("Hội Liên hiệp Phụ nữ", OrganizationKind.MassOrganization), ("Đoàn Thanh niên", OrganizationKind.MassOrganization) })
+            {
+                var o = new Organization { Name = $"{prefix} {commune.Name}", Kind = kind, UnitId = commune.Id, ScopePath = commune.Path, Version = 1 };
+                o.Normalise();
+                organizations.Add(o);
+            }
+        }
+
+        var orgIds = await BulkInsert.ReserveIdsAsync(db, "Organizations", organizations.Count, ct);
+        for (var k = 0; k < organizations.Count; k++)
+        {
+            organizations[k].Id = orgIds[k];
+        }
+
+        await BulkInsert.EntitiesAsync(db, organizations, ct);
+        var orgsOf = organizations.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToArray());
+
+        var users = new List<AppUser>();
+        var grants = new List<RoleGrant>();
+        foreach (var unit in provinces.Values.Concat(current))
+        {
+            var email = $"gen{seed}-{unit.Id}@danvan.invalid";
+            var user = new AppUser
+            {
+                Id = $"gen-{seed}-{unit.Id}", UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
+                FullName = "Cán bộ " + unit.Name, CreatedAt = now, HomeUnitId = unit.Id,
+            };
+            users.Add(user);
+            grants.Add(new RoleGrant { UserId = user.Id, Role = unit.Level == 1 ? Role.Secretariat : Role.Officer, UnitId = unit.Id, ScopePath = unit.Path });
+        }
+
+        await BulkInsert.EntitiesAsync(db, users, ct);
+        var grantIds = await BulkInsert.ReserveIdsAsync(db, "RoleGrants", grants.Count, ct);
+        for (var k = 0; k < grants.Count; k++)
+        {
+            grants[k].Id = grantIds[k];
+        }
+
+        await BulkInsert.EntitiesAsync(db, grants, ct);
+
+        var measure = await db.MeasureUnits.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("No measure units: run migrate first.");
+        var national = provinces.Values.First();
+        var criteria = new CriteriaSet { UnitId = national.Id, ScopePath = "/", Name = "Tiêu chí thẩm định (dữ liệu sinh)", PassThreshold = 70, Frozen = true };
+        criteria.Id = (await BulkInsert.ReserveIdsAsync(db, "CriteriaSets", 1, ct))[0];
+        await BulkInsert.EntitiesAsync(db, new[] { criteria }, ct);
+        // One closed appraisal per province and year, holding the records that province recognised that year.
+        var appraisals = new Dictionary<(string, int), Appraisal>();
+        var appraisalItems = new List<AppraisalItem>();
         // A b-tree built once from all rows is far cheaper than a million random inserts into it.
         var rebuild = count >= 50_000 ? await DropIndexesAsync(db, "Initiatives", ct) : [];
         for (var done = 0; done < count;)
@@ -78,6 +144,10 @@ public static class Generator
             var n = Math.Min(20_000, count - done);
             var initiatives = new List<object?[]>(n);
             var recs = new List<object?[]>();
+            var reports = new List<ResultReport>();
+            var values = new List<IndicatorValue>();
+            var surveys = new List<Survey>();
+            var answers = new List<SurveyAnswer>();
             for (var k = 0; k < n; k++)
             {
                 var id = nextId++;
@@ -136,24 +206,101 @@ public static class Generator
                 }
 
                 var status = retiredOn is null ? InitiativeStatus.Active : InitiativeStatus.Retired;
+                // A yearly result report for each full year the record was kept, the latest five at most (about five each).
+                var lastYear = Math.Min((retiredOn ?? today).Year - 1, toYear);
+                for (var y = Math.Max(registered.Year + 1, lastYear - 4); y <= lastYear; y++)
+                {
+                    var report = new ResultReport
+                    {
+                        InitiativeId = id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(y, 1, 1), Narrative = "Báo cáo kết quả năm " + y + " (dữ liệu sinh)",
+                        SubmittedAt = new DateTimeOffset(y + 1, 1, 10, 2, 0, 0, TimeSpan.Zero), SubmittedBy = "generator", Version = 1,
+                    };
+                    reports.Add(report);
+                    values.Add(new IndicatorValue { Indicator = "Số hộ tham gia", Value = 10 + random.Next(300), MeasureUnitId = measure });
+                }
+
+                if (highest is not null && retiredOn is null && random.NextDouble() < 0.02)
+                {
+                    var survey = new Survey
+                    {
+                        InitiativeId = id, Question = "Bạn có hài lòng với mô hình này?", Key = $"g{seed}x{id}", IsOpen = true, OpenedOn = first!.Value,
+                        ScopePath = cur.Path, CreatedBy = "generator", Version = 1,
+                    };
+                    surveys.Add(survey);
+                    for (var a = random.Next(5, 40); a > 0; a--)
+                    {
+                        answers.Add(new SurveyAnswer
+                        {
+                            Survey = survey, Satisfied = random.NextDouble() < 0.85, Rating = 3 + random.Next(3), Day = first.Value.AddDays(a),
+                            Device = $"{id}-{a}", At = new DateTimeOffset(first.Value.AddDays(a), new TimeOnly(9, 0), TimeSpan.Zero),
+                        });
+                    }
+                }
+
+                if (highest >= RecognitionLevel.Province && levelOn[(int)RecognitionLevel.Province] is { } provinceOn)
+                {
+                    if (!appraisals.TryGetValue((province, provinceOn.Year), out var appraisal))
+                    {
+                        appraisal = new Appraisal
+                        {
+                            UnitId = provinces[province].Id, ScopePath = province, Name = $"Thẩm định mô hình cấp tỉnh năm {provinceOn.Year} (dữ liệu sinh)",
+                            CriteriaSetId = criteria.Id, OpenedOn = new DateOnly(provinceOn.Year, 10, 1), Status = AppraisalStatus.Closed, Version = 1,
+                        };
+                        appraisals[(province, provinceOn.Year)] = appraisal;
+                    }
+
+                    appraisalItems.Add(new AppraisalItem { Appraisal = appraisal, InitiativeId = id, Outcome = AppraisalOutcome.Passed, Conclusion = "Đạt (dữ liệu sinh)" });
+                }
+
+                var owner = kind == InitiativeKind.Collective && random.NextDouble() < 0.5 && orgsOf.TryGetValue(cur.Id, out var orgs) ? orgs[random.Next(orgs.Length)] : (int?)null;
                 initiatives.Add([
                     id, name, (int)field, (int)kind, (int)origin, origin == Origin.Replicated ? "Nhân rộng (dữ liệu sinh)" : null, "Chủ thể " + id,
                     unit.Id, unit.Path, unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath, cur.Id, cur.Path, registered, (int)status, retiredOn,
                     retiredOn is null ? null : "Rà soát (dữ liệu sinh)", VietnameseText.SortKey(name), VietnameseText.Fold(name), now, "generator", 1,
-                    highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3],
+                    highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3], owner,
                 ]);
             }
 
             await BulkInsert.RunAsync(db, "Initiatives",
                 ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
                  "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn",
-                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn"], initiatives, ct);
+                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId"], initiatives, ct);
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
+            await Number(db, "ResultReports", reports, ct);
+            for (var k = 0; k < reports.Count; k++)
+            {
+                values[k].ReportId = reports[k].Id;
+            }
+
+            await Number(db, "IndicatorValues", values, ct);
+            await Number(db, "Surveys", surveys, ct);
+            foreach (var answer in answers)
+            {
+                (answer.SurveyId, answer.Survey) = (answer.Survey!.Id, null);
+            }
+
+            await NumberLong(db, answers, ct);
+            await BulkInsert.EntitiesAsync(db, reports, ct);
+            await BulkInsert.EntitiesAsync(db, values, ct);
+            await BulkInsert.EntitiesAsync(db, surveys, ct);
+            await BulkInsert.EntitiesAsync(db, answers, ct);
+            reportCount += reports.Count;
+            answerCount += answers.Count;
             done += n;
             progress?.Invoke(done);
         }
+
+        await Number(db, "Appraisals", appraisals.Values.ToList(), ct);
+        foreach (var item in appraisalItems)
+        {
+            (item.AppraisalId, item.Appraisal) = (item.Appraisal!.Id, null);
+        }
+
+        await Number(db, "AppraisalItems", appraisalItems, ct);
+        await BulkInsert.EntitiesAsync(db, appraisals.Values.ToList(), ct);
+        await BulkInsert.EntitiesAsync(db, appraisalItems, ct);
 
         if (db.Database.IsNpgsql())
         {
@@ -173,6 +320,29 @@ public static class Generator
         await tx.CommitAsync(ct);
         // Fresh statistics for the planner; on PostgreSQL the visibility map too, so covering indexes are read alone.
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", ct);
-        return new Result(count, recognitions, retired, started.Elapsed);
+        return new Result(count, recognitions, retired, started.Elapsed)
+        {
+            Organizations = organizations.Count, Users = users.Count, ResultReports = reportCount, Appraisals = appraisals.Count, SurveyAnswers = answerCount,
+        };
+    }
+
+    /// <summary>Gives new rows of a table with an integer id their ids.</summary>
+    private static async Task Number<T>(AppDbContext db, string table, List<T> rows, CancellationToken ct) where T : class
+    {
+        var ids = await BulkInsert.ReserveIdsAsync(db, table, rows.Count, ct);
+        var id = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0].PropertyInfo!;
+        for (var k = 0; k < rows.Count; k++)
+        {
+            id.SetValue(rows[k], ids[k]);
+        }
+    }
+
+    private static async Task NumberLong(AppDbContext db, List<SurveyAnswer> rows, CancellationToken ct)
+    {
+        var ids = await BulkInsert.ReserveIdsAsync(db, "SurveyAnswers", rows.Count, ct);
+        for (var k = 0; k < rows.Count; k++)
+        {
+            rows[k].Id = ids[k];
+        }
     }
 }
