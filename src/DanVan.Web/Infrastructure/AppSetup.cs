@@ -214,6 +214,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirement>();
         app.UseOutputCache();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "backup", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -25,6 +25,9 @@ public static class Cli
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
           generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
                                                     sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
+          backup --file F                           SQLite: chụp toàn bộ CSDL vào tệp F (chạy được khi ứng dụng đang chạy)
+                                                    / SQLite: a consistent copy of the database, safe while the app runs
+                                                    (PostgreSQL: pg_dump, xem docs/operations.md)
           help                                      hướng dẫn này / this help
 
         Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
@@ -75,6 +78,7 @@ public static class Cli
             "create-token" => ["email", "name"],
             "import" => ["file", "dry-run"],
             "generate" => ["initiatives", "seed", "from-year", "to-year"],
+            "backup" => ["file"],
             _ => [],
         };
         var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
@@ -126,6 +130,27 @@ public static class Cli
                     }
 
                     return 0;
+                case "backup":
+                {
+                    if (db.Database.IsNpgsql())
+                    {
+                        await error.WriteLineAsync("PostgreSQL: dùng / use pg_dump -Fc (docs/operations.md).");
+                        return 2;
+                    }
+
+                    var file = Path.GetFullPath(Required(options, "file"));
+                    if (File.Exists(file))
+                    {
+                        await error.WriteLineAsync($"Tệp đã có, không ghi đè / file exists, not overwritten: {file}");
+                        return 2;
+                    }
+
+                    // VACUUM INTO writes a consistent, compact copy from one read transaction; writers go on meanwhile.
+                    await db.Database.ExecuteSqlAsync($"VACUUM INTO {file}");
+                    await output.WriteLineAsync($"Đã sao lưu / backed up: {file} ({new FileInfo(file).Length / 1024} KB)");
+                    return 0;
+                }
+
                 case "create-admin":
                     return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
                 case "create-token":

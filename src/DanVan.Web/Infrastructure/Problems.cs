@@ -9,6 +9,28 @@ namespace DanVan.Infrastructure;
 /// <summary>Turns domain refusals and concurrency conflicts into RFC 9457 problem details.</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>
+    /// The database cannot be reached or is busy (PostgreSQL restarting, connections exhausted, SQLite locked past its
+    /// timeout): the request failed before anything was committed, so the caller may simply retry.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }:
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case TimeoutException:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
@@ -18,6 +40,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 "Bản ghi vừa được người khác sửa. Hãy tải lại và thử lại."),
             BadHttpRequestException b => (b.StatusCode, "Yêu cầu không hợp lệ", "Nội dung yêu cầu không đọc được."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Đã huỷ", null),
+            _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Tạm thời không phục vụ được",
+                "Cơ sở dữ liệu đang tạm ngừng hoặc quá tải; không có gì bị ghi dở. Hãy thử lại sau vài giây."),
             _ => (0, string.Empty, null),
         };
         if (status == 0)
@@ -26,6 +50,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
