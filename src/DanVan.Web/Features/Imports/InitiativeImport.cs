@@ -161,6 +161,15 @@ public static class InitiativeImport
 
     private static List<(int, List<string>)> ReadXlsx(Stream content)
     {
+        using (var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            if (!Features.Results.EvidenceStore.IsReasonable(zip))
+            {
+                throw new InvalidDataException("Tệp Excel bất thường (quá lớn khi giải nén hoặc nén quá mức): không đọc.");
+            }
+        }
+
+        content.Position = 0;
         using var doc = SpreadsheetDocument.Open(content, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("Tệp Excel không có bảng tính.");
         var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Tệp Excel không có bảng tính.");

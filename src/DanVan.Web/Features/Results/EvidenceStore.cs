@@ -76,14 +76,21 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         return null;
     }
 
+    /// <summary>
+    /// A package (.docx, .xlsx) whose declared sizes are those of a real document: at most 2,000 parts, 200 MB
+    /// unpacked and a 200:1 compression ratio per part. A zip bomb dressed as one fails before anything is unpacked.
+    /// </summary>
+    public static bool IsReasonable(ZipArchive zip) =>
+        zip.Entries.Count <= 2000 && zip.Entries.Sum(e => e.Length) <= 200L * 1024 * 1024
+        && !zip.Entries.Any(e => e.CompressedLength > 0 && e.Length / e.CompressedLength > 200);
+
     // An Office file is a zip; a zip bomb dressed as one is refused by its declared sizes.
     private static EvidenceKind? DetectPackage(Stream content)
     {
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > 2000 || zip.Entries.Sum(e => e.Length) > 200L * 1024 * 1024
-                || zip.Entries.Any(e => e.CompressedLength > 0 && e.Length / e.CompressedLength > 200))
+            if (!IsReasonable(zip))
             {
                 return null;
             }
