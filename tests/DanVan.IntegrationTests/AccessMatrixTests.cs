@@ -112,6 +112,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /api/v1/conferences/"] = Access.SignedIn,
         ["POST /api/v1/conferences/{id:int}/awards"] = Access.SignedIn,
         ["GET /api/v1/notifications/"] = Access.SignedIn,
+        ["GET /api/v1/personal-data/"] = Access.SignedIn,
+        ["POST /api/v1/personal-data/erase"] = Access.SignedIn,
         ["POST /api/v1/notifications/read"] = Access.SignedIn,
         ["PAGE /Appraisals/Detail"] = Access.SignedIn,
         ["PAGE /Appraisals/Index"] = Access.SignedIn,

@@ -241,6 +241,7 @@ public static class AppSetup
         api.MapNotificationsApi();
         api.MapReportsApi();
         api.MapImportsApi();
+        DanVan.Features.PersonalData.PersonalDataApi.MapPersonalDataApi(api);
 
         app.MapPublicFiles();
         app.MapRazorPages();

@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "backup", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "backup", "purge-audit", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -28,6 +28,8 @@ public static class Cli
           backup --file F                           SQLite: chụp toàn bộ CSDL vào tệp F (chạy được khi ứng dụng đang chạy)
                                                     / SQLite: a consistent copy of the database, safe while the app runs
                                                     (PostgreSQL: pg_dump, xem docs/operations.md)
+          purge-audit [--older-than-years N]        xoá nhật ký cũ hơn N năm (mặc định Retention:AuditYears = 10)
+                                                    / delete audit lines older than N years
           help                                      hướng dẫn này / this help
 
         Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
@@ -79,6 +81,7 @@ public static class Cli
             "import" => ["file", "dry-run"],
             "generate" => ["initiatives", "seed", "from-year", "to-year"],
             "backup" => ["file"],
+            "purge-audit" => ["older-than-years"],
             _ => [],
         };
         var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
@@ -130,6 +133,21 @@ public static class Cli
                     }
 
                     return 0;
+                case "purge-audit":
+                {
+                    var configured = sp.GetRequiredService<IConfiguration>().GetValue("Retention:AuditYears", 10);
+                    var years = options.TryGetValue("older-than-years", out var y) ? int.TryParse(y, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1 : configured;
+                    if (years is < 1 or > 100)
+                    {
+                        await error.WriteLineAsync("--older-than-years phải từ 1 đến 100 / must be 1..100");
+                        return 2;
+                    }
+
+                    var deleted = await Features.PersonalData.PersonalDataRequests.PurgeAuditAsync(db, years, TimeProvider.System, CancellationToken.None);
+                    await output.WriteLineAsync($"Đã xoá / deleted {deleted} dòng nhật ký cũ hơn {years} năm.");
+                    return 0;
+                }
+
                 case "backup":
                 {
                     if (db.Database.IsNpgsql())

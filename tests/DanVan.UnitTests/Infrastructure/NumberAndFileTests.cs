@@ -72,4 +72,14 @@ public class NumberAndFileTests
         var bomb = new byte[50 * 1024 * 1024]; // 50 MB of zeros compresses to about 50 KB
         Assert.Null(EvidenceStore.Detect(Zip(("[Content_Types].xml", [1]), ("word/document.xml", bomb))));
     }
+
+    [Fact]
+    public void Import_RefusesAZipBombDressedAsExcel_BeforeUnpackingIt()
+    {
+        var bomb = new byte[300 * 1024 * 1024]; // 300 MB of zeros: about 300 KB packed
+        var (rows, error) = DanVan.Features.Imports.InitiativeImport.Read(
+            Zip(("[Content_Types].xml", [1]), ("xl/workbook.xml", [1]), ("xl/worksheets/sheet1.xml", bomb)), "danh-sach.xlsx");
+        Assert.Empty(rows);
+        Assert.Contains("bất thường", error, StringComparison.Ordinal);
+    }
 }
