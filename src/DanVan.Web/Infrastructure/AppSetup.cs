@@ -150,6 +150,7 @@ public static class AppSetup
 
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 20);
         var publicFormsPerMinute = config.GetValue("RateLimits:PublicFormsPerMinute", 10);
+        var apiTokenPerMinute = config.GetValue("RateLimits:ApiTokenPerMinute", 3000);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -160,6 +161,12 @@ public static class AppSetup
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Bạn gửi quá nhiều lần trong thời gian ngắn. Xin đợi một phút rồi thử lại.", ct);
             };
+            // API tokens: per token (its hash's first characters), so one runaway script slows only itself.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                ctx.Request.Headers.Authorization.ToString() is { Length: > 20 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? RateLimitPartition.GetFixedWindowLimiter(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16],
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = apiTokenPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
             o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));

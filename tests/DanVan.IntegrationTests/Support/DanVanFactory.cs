@@ -48,6 +48,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiTokenPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

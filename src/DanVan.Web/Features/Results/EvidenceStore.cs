@@ -145,11 +145,11 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
             throw new InputException("File", $"Phần mở rộng \"{ext}\" không khớp với nội dung tệp ({Extensions[kind][0]}).");
         }
 
-        Directory.CreateDirectory(Root);
         var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];
         var temp = Path.Combine(Root, storage + ".part");
         try
         {
+            Directory.CreateDirectory(Root);
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 buffer.Position = 0;
@@ -158,9 +158,17 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
 
             File.Move(temp, Path.Combine(Root, storage));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing could be written there in the first place.
+            }
+
             throw new DomainException("Không lưu được tệp (ổ lưu trữ đầy hoặc lỗi ghi). Tệp chưa được lưu; xin thử lại sau hoặc báo quản trị hệ thống.");
         }
 

@@ -1,0 +1,108 @@
+using System.Net;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using DanVan.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>Settings that harden a deployment (compulsory two-step verification, token rate limits) and storage failures.</summary>
+public class HardeningTests
+{
+    private sealed class StrictFactory : DanVanFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting(TwoFactorRequirement.SettingKey, "true");
+        }
+    }
+
+    [Fact]
+    public async Task AdminsAndSecretariat_ReachOnlyTheSetupPage_UntilTheyTurnItOn()
+    {
+        await using var app = new StrictFactory();
+        var adminEmail = TestData.UniqueEmail();
+        var admin = await app.CreateUserAsync(adminEmail, (Role.Admin, null));
+        var page = (await HtmlClient.SignedInAsync(app, adminEmail)).Http;
+
+        var blocked = await page.GetAsync("/Initiatives");
+        Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+        Assert.StartsWith(TwoFactorRequirement.SetupPage, blocked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync("/Admin/Users")).StatusCode);
+        var setup = await page.GetAsync(blocked.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.Contains("phải bật xác thực hai bước", await setup.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var secretariat = await app.PageClientAsync((Role.Secretariat, "11"));
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.GetAsync("/Initiatives")).StatusCode);
+        var officer = await app.PageClientAsync((Role.Officer, TestData.ThaiHoa));
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/Initiatives")).StatusCode);
+
+        // Once it is on, the same session goes through.
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(admin.Id))!;
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/Initiatives")).StatusCode);
+    }
+
+    private sealed class TightFactory : DanVanFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:ApiTokenPerMinute", "5");
+        }
+    }
+
+    [Fact]
+    public async Task ApiTokens_AreRateLimitedEachOnItsOwn()
+    {
+        await using var app = new TightFactory();
+        var first = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var second = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        for (var k = 0; k < 5; k++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/me")).StatusCode);
+        }
+
+        var refused = await first.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    private sealed class NoStorageFactory : DanVanFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // A directory that cannot be made (its parent is a device, not a folder): every write to it fails, as on a full disk.
+            builder.UseSetting("Storage:Uploads", "/dev/null/uploads");
+        }
+    }
+
+    [Fact]
+    public async Task Upload_WhenTheStorageCannotBeWritten_IsAClearErrorAndStoresNothing()
+    {
+        await using var app = new NoStorageFactory();
+        var api = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var id = await TestData.CreateInitiativeAsync(api, TestData.ThaiHoa, registeredOn: "2025-09-01");
+        var report = await TestData.IdOfAsync(await api.PostAsJsonAsync($"/api/v1/initiatives/{id}/results",
+            new { periodKind = "quarter", periodStart = "2025-10-01", narrative = "Kết quả quý", values = Array.Empty<object>() }));
+        var response = await api.PostAsync($"/api/v1/results/{report}/evidence", TestData.FileContent(TestData.Png, "anh.png"));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode); // refused by a rule of the moment, as other domain refusals
+        Assert.Contains("Không lưu được tệp", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().EvidenceFiles.AnyAsync(e => e.ReportId == report));
+    }
+}
