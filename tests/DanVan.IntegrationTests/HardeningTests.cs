@@ -14,19 +14,23 @@ namespace DanVan.IntegrationTests;
 /// <summary>Settings that harden a deployment (compulsory two-step verification, token rate limits) and storage failures.</summary>
 public class HardeningTests
 {
-    private sealed class StrictFactory : DanVanFactory
+    /// <summary>The test app with some settings of its own, on a database of its own.</summary>
+    private sealed class SettingsFactory(params (string Key, string Value)[] settings) : DanVanFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting(TwoFactorRequirement.SettingKey, "true");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 
     [Fact]
     public async Task AdminsAndSecretariat_ReachOnlyTheSetupPage_UntilTheyTurnItOn()
     {
-        await using var app = new StrictFactory();
+        await using var app = new SettingsFactory((TwoFactorRequirement.SettingKey, "true"));
         var adminEmail = TestData.UniqueEmail();
         var admin = await app.CreateUserAsync(adminEmail, (Role.Admin, null));
         var page = (await HtmlClient.SignedInAsync(app, adminEmail)).Http;
@@ -55,19 +59,10 @@ public class HardeningTests
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/Initiatives")).StatusCode);
     }
 
-    private sealed class TightFactory : DanVanFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:ApiTokenPerMinute", "5");
-        }
-    }
-
     [Fact]
     public async Task ApiTokens_AreRateLimitedEachOnItsOwn()
     {
-        await using var app = new TightFactory();
+        await using var app = new SettingsFactory(("RateLimits:ApiTokenPerMinute", "5"));
         var first = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
         var second = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
         for (var k = 0; k < 5; k++)
@@ -81,20 +76,11 @@ public class HardeningTests
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/me")).StatusCode);
     }
 
-    private sealed class NoStorageFactory : DanVanFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // A directory that cannot be made (its parent is a device, not a folder): every write to it fails, as on a full disk.
-            builder.UseSetting("Storage:Uploads", "/dev/null/uploads");
-        }
-    }
-
     [Fact]
     public async Task Upload_WhenTheStorageCannotBeWritten_IsAClearErrorAndStoresNothing()
     {
-        await using var app = new NoStorageFactory();
+        // Its parent is a device, not a folder: every write fails, as on a full disk.
+        await using var app = new SettingsFactory(("Storage:Uploads", "/dev/null/uploads"));
         var api = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
         var id = await TestData.CreateInitiativeAsync(api, TestData.ThaiHoa, registeredOn: "2025-09-01");
         var report = await TestData.IdOfAsync(await api.PostAsJsonAsync($"/api/v1/initiatives/{id}/results",
