@@ -190,6 +190,43 @@ public class AccessMatrixTests(DanVanFactory app)
         Assert.True(stale.Count == 0, "Entries for routes that no longer exist: " + string.Join(", ", stale));
     }
 
+    /// <summary>
+    /// Each role, granted inside Nghệ An, tries each kind of write in its own area with a valid body: only the roles that
+    /// hold the power may (officer: records of its commune; secretariat: also rounds, criteria, committees, conferences,
+    /// personal-data requests); viewers and appraisers write nothing.
+    /// </summary>
+    [Fact]
+    public async Task EachRole_InItsOwnArea_WritesOnlyWhatItsRoleAllows()
+    {
+        var roles = new[] { (Role.Viewer, TestData.NgheAn), (Role.Appraiser, TestData.NgheAn), (Role.Officer, TestData.ThaiHoa), (Role.Secretariat, TestData.NgheAn) };
+        var actions = new (string Name, Func<HttpClient, Task<HttpResponseMessage>> Call, Role[] Allowed)[]
+        {
+            ("register an initiative", c => c.PostAsJsonAsync("/api/v1/initiatives", TestData.NewInitiative(TestData.ThaiHoa)), [Role.Officer, Role.Secretariat]),
+            ("add an organisation", c => c.PostAsJsonAsync("/api/v1/organizations", new { name = TestData.Unique("Tổ chức"), kind = "police", unitCode = TestData.ThaiHoa }), [Role.Officer, Role.Secretariat]),
+            ("open a round", c => c.PostAsJsonAsync("/api/v1/campaigns", new { name = TestData.Unique("Đợt"), unitCode = TestData.NgheAn, opensOn = "2026-01-01", closesOn = "2026-12-31" }), [Role.Secretariat]),
+            ("set criteria", c => c.PostAsJsonAsync("/api/v1/criteria-sets", TestData.Criteria(TestData.NgheAn)), [Role.Secretariat]),
+            ("form a committee", c => c.PostAsJsonAsync("/api/v1/committees", new { name = TestData.Unique("BCĐ"), unitCode = TestData.NgheAn, termFrom = 2025, termTo = 2030 }), [Role.Secretariat]),
+            ("call a conference", c => c.PostAsJsonAsync("/api/v1/conferences", new { name = TestData.Unique("Hội nghị"), unitCode = TestData.NgheAn, level = "province", date = "2026-11-01", phase = "2021-2025", collectiveQuota = 1, individualQuota = 1 }), [Role.Secretariat]),
+            ("export a person's data", c => c.GetAsync("/api/v1/personal-data?name=" + Uri.EscapeDataString("Lò Văn An")), [Role.Secretariat]),
+        };
+        var outcomes = new List<string>();
+        foreach (var (role, unit) in roles)
+        {
+            var client = await app.ApiClientAsync((role, unit));
+            foreach (var (name, call, allowed) in actions)
+            {
+                var status = (int)(await call(client)).StatusCode;
+                var ok = allowed.Contains(role) ? status is 200 or 201 : status is 403 or 404;
+                if (!ok)
+                {
+                    outcomes.Add($"{role} → {name}: {status}");
+                }
+            }
+        }
+
+        Assert.True(outcomes.Count == 0, "Unexpected answers: " + string.Join("; ", outcomes));
+    }
+
     [Fact]
     public async Task Anonymous_ReachesOnlyPublicRoutes()
     {

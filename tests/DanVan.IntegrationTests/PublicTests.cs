@@ -83,6 +83,22 @@ public class PublicTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task ModelPage_ListsSimilarPublicModels_SharingMostWords()
+    {
+        var word = "Vuonxoai" + new string(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + (c % 16))).ToArray());
+        var (_, id, _, _) = await RecognisedAsync($"Vườn cây {word} kiểu mẫu");
+        var (_, close, closeName, _) = await RecognisedAsync($"Vườn cây {word} sạch");
+        var (officer, _, _, _) = await RecognisedAsync($"Chợ {word}");
+        var unrecognised = await TestData.CreateInitiativeAsync(officer, TestData.ThaiHoa, $"Vườn cây {word} chưa công nhận");
+        var html = await PublicPageAsync(id);
+        var similar = html[html.IndexOf("id=\"similar\"", StringComparison.Ordinal)..];
+        Assert.Contains($"/cong-khai/mo-hinh/{close}/", similar, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/cong-khai/mo-hinh/{unrecognised}/", similar, StringComparison.Ordinal);
+        // The one sharing more words comes first.
+        Assert.True(similar.IndexOf(closeName, StringComparison.Ordinal) < similar.IndexOf($"Chợ {word}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_IgnoresCaseAndTones_MatchesPrefixes_AndHighlights()
     {
         var (_, id, name, tag) = await RecognisedAsync("Đường hoa Dân vận khéo xóm Hoà Bình");

@@ -122,7 +122,7 @@ public class ScopeTests(DanVanFactory app)
         var put = await officerA.PutAsJsonAsync($"/api/v1/organizations/{id}", new { name = "x", kind = "police", unitCode = TestData.LuongBang, version = 1 });
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         var wrongUnit = await officerA.PostAsJsonAsync("/api/v1/organizations", new { name = "x", kind = "police", unitCode = TestData.ThaiHoa });
-        Assert.Equal(HttpStatusCode.BadRequest, wrongUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongUnit.StatusCode); // as for initiatives: a unit outside the area is refused, not "invalid"
         // And an initiative cannot name another commune's organisation as its owner.
         var body = new { name = "x", field = "economy", kind = "collective", ownerOrganizationId = id, unitCode = TestData.LuongBang, registeredOn = "2026-01-01" };
         var r = await officerA.PostAsJsonAsync("/api/v1/initiatives", body);

@@ -106,6 +106,9 @@ public sealed class InitiativeInput
 public sealed class InputException(string field, string message) : DomainException(message)
 {
     public string FieldName { get; } = field;
+
+    /// <summary>The field names a unit outside the caller's area: a form shows it by the field, the API answers 403.</summary>
+    public bool OutOfScope { get; init; }
 }
 
 public static class InitiativeCommands

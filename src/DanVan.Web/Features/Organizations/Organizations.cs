@@ -78,7 +78,7 @@ public static class OrganizationQueries
             ?? throw new InputException(nameof(OrganizationInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ 2025.");
         if (!scope.CanWrite(unit.Path))
         {
-            throw new InputException(nameof(OrganizationInput.UnitCode), "Bạn không được quản lý tổ chức của đơn vị này.");
+            throw new InputException(nameof(OrganizationInput.UnitCode), "Bạn không được quản lý tổ chức của đơn vị này.") { OutOfScope = true };
         }
 
         Organization org;
@@ -135,6 +135,10 @@ public static class OrganizationsApi
             var org = await OrganizationQueries.SaveAsync(db, scope, id, input, ct);
             var row = (await OrganizationQueries.GetAsync(db, scope, org.Id, ct))!;
             return id is null ? TypedResults.Created($"/api/v1/organizations/{org.Id}", row) : TypedResults.Ok(row);
+        }
+        catch (InputException e) when (e.OutOfScope)
+        {
+            return Problems.Forbidden(e.Message);
         }
         catch (InputException e)
         {

@@ -75,6 +75,27 @@ public static class InitiativeSearch
         return narrowed ? query.Where(i => ids.Contains(i.Id + 0)) : query.Where(i => ids.Contains(i.Id));
     }
 
+    /// <summary>
+    /// The ids of the newest initiatives whose search text has one of the terms, at most <paramref name="limit"/>: a bounded
+    /// candidate list however common the words (SQLite's index hands matches over newest first and stops there).
+    /// </summary>
+    public static async Task<List<int>> LatestMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct)
+    {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Initiatives.Matching(db, terms, any: true).OrderByDescending(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(ct);
+        }
+
+        var match = Fts5Query(terms, any: true);
+        return await db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match} ORDER BY rowid DESC LIMIT {limit}")
+            .ToListAsync(ct);
+    }
+
     /// <summary>How many initiatives match, counted in the full-text index alone (for a query with no other filter).</summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
     {

@@ -57,10 +57,16 @@ public static class PublicInitiative
         var comments = await db.CitizenComments.AsNoTracking().Where(c => c.InitiativeId == id && c.Status == CommentStatus.Published)
             .OrderByDescending(c => c.Id).Take(50).Select(c => new PublicComment(c.AuthorName, c.Text, c.At)).ToListAsync(ct);
 
-        // Similar: public models sharing words of the name, the best recognised first.
+        // Similar: among the newest 2,000 records sharing a word of the name (a bounded list, however common the words),
+        // the public ones of the same field that share the most words, the best recognised first.
         var terms = InitiativeSearch.Terms(i.Name).Where(t => t.Length > 2).ToList();
-        var similar = terms.Count == 0 ? [] : await PublicQueries.CardsAsync(db.Initiatives.AsNoTracking().Visible().Where(x => x.Id != id && x.Field == i.Field)
-            .Matching(db, terms, any: true).OrderByDescending(x => x.HighestLevel).ThenByDescending(x => x.FirstRecognizedOn).Take(5), provinces, ct);
+        var candidates = await InitiativeSearch.LatestMatchesAsync(db, terms, 2000, ct);
+        var ranked = (await db.Initiatives.AsNoTracking().Visible().Where(x => candidates.Contains(x.Id) && x.Id != id && x.Field == i.Field)
+                .Select(x => new { x.Id, x.SearchText, x.HighestLevel, x.FirstRecognizedOn }).ToListAsync(ct))
+            .OrderByDescending(x => x.SearchText.Split(' ').Count(w => terms.Any(t => w.StartsWith(t, StringComparison.Ordinal))))
+            .ThenByDescending(x => x.HighestLevel).ThenByDescending(x => x.FirstRecognizedOn).Take(5).Select(x => x.Id).ToList();
+        var similar = (await PublicQueries.CardsAsync(db.Initiatives.AsNoTracking().Where(x => ranked.Contains(x.Id)), provinces, ct))
+            .OrderBy(c => ranked.IndexOf(c.Id)).ToList();
 
         return new PublicInitiativeView(i.Id, i.Name, VietnameseText.Slug(i.Name), i.Field, i.Kind, i.Origin, i.CurrentUnit!.FullName,
             provinces.GetValueOrDefault(PublicQueries.ProvincePath(i.ScopePath), string.Empty),
