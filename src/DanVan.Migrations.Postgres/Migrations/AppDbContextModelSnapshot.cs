@@ -1111,7 +1111,8 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
+                    b.HasIndex("CampaignId")
+                        .HasFilter("\"CampaignId\" IS NOT NULL");
 
                     b.HasIndex("CurrentUnitId");
 
@@ -1119,7 +1120,8 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("ReplicatedFromId");
+                    b.HasIndex("ReplicatedFromId")
+                        .HasFilter("\"ReplicatedFromId\" IS NOT NULL");
 
                     b.HasIndex("ScopePath", "SortKey");
 

@@ -1051,7 +1051,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
+                    b.HasIndex("CampaignId")
+                        .HasFilter("\"CampaignId\" IS NOT NULL");
 
                     b.HasIndex("CurrentUnitId");
 
@@ -1059,7 +1060,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("ReplicatedFromId");
+                    b.HasIndex("ReplicatedFromId")
+                        .HasFilter("\"ReplicatedFromId\" IS NOT NULL");
 
                     b.HasIndex("ScopePath", "SortKey");
 
