@@ -152,4 +152,16 @@ public static class BulkInsert
 #pragma warning restore EF1002
         return Enumerable.Range(last + 1, count).ToArray();
     }
+
+    /// <summary>Gives new entities their ids (reserved as <see cref="ReserveIdsAsync"/> does), table and key from the EF model.</summary>
+    public static async Task NumberAsync<T>(AppDbContext db, IReadOnlyList<T> entities, CancellationToken ct) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
+        var key = type.FindPrimaryKey()!.Properties[0].PropertyInfo!;
+        var ids = await ReserveIdsAsync(db, type.GetTableName()!, entities.Count, ct);
+        for (var k = 0; k < entities.Count; k++)
+        {
+            key.SetValue(entities[k], key.PropertyType == typeof(long) ? (object)(long)ids[k] : ids[k]);
+        }
+    }
 }

@@ -594,9 +594,9 @@ public static class InitiativeImport
                     i.Validate();
                 }
 
-                await AssignIdsAsync(db, "Initiatives", fresh, (x, id) => x.Id = id, ct);
-                await AssignIdsAsync(db, "RecognitionDecisions", newDecisions, (x, id) => x.Id = id, ct);
-                await AssignIdsAsync(db, "Recognitions", newRecognitions, (x, id) => x.Id = id, ct);
+                await BulkInsert.NumberAsync(db, fresh, ct);
+                await BulkInsert.NumberAsync(db, newDecisions, ct);
+                await BulkInsert.NumberAsync(db, newRecognitions, ct);
                 foreach (var (replica, source) in sourceOf)
                 {
                     (replica.ReplicatedFromId, replica.ReplicatedFrom) = (source.Id, null);
@@ -642,15 +642,6 @@ public static class InitiativeImport
 
         db.ChangeTracker.Clear();
         return new ImportOutcome(total, [], null, created, updated, recognitions, retired);
-    }
-
-    private static async Task AssignIdsAsync<T>(AppDbContext db, string table, List<T> items, Action<T, int> set, CancellationToken ct)
-    {
-        var ids = await BulkInsert.ReserveIdsAsync(db, table, items.Count, ct);
-        for (var k = 0; k < items.Count; k++)
-        {
-            set(items[k], ids[k]);
-        }
     }
 
     /// <summary>The template: headers in Vietnamese (required ones starred) and two example rows.</summary>

@@ -40,17 +40,22 @@ public static class PersonalDataRequests
     // full-text index (owners' names are searchable only with consent, so the owner column itself is read too).
     private static async Task<List<Initiative>> RecordsAsync(AppDbContext db, UserScope scope, string name, bool track, CancellationToken ct)
     {
+        // Only the id and the name of each candidate are read; whole records only for the matches.
         var key = Key(name);
-        var q = db.Initiatives.WritableBy(scope, i => i.ScopePath).Where(i => i.Kind == InitiativeKind.Individual && i.OwnerName != null);
-        var candidates = await (track ? q : q.AsNoTracking()).Include(i => i.CurrentUnit).ToListAsync(ct);
-        return candidates.Where(i => Key(i.OwnerName!) == key).ToList();
+        var candidates = await db.Initiatives.AsNoTracking().WritableBy(scope, i => i.ScopePath)
+            .Where(i => i.Kind == InitiativeKind.Individual && i.OwnerName != null).Select(i => new { i.Id, i.OwnerName }).ToListAsync(ct);
+        var ids = candidates.Where(c => Key(c.OwnerName!) == key).Select(c => c.Id).ToList();
+        var q = db.Initiatives.Include(i => i.CurrentUnit).Where(i => ids.Contains(i.Id));
+        return await (track ? q : q.AsNoTracking()).ToListAsync(ct);
     }
 
     private static async Task<List<CitizenComment>> CommentsAsync(AppDbContext db, UserScope scope, string name, CancellationToken ct)
     {
         var key = Key(name);
-        var candidates = await db.CitizenComments.WritableBy(scope, c => c.ScopePath).Where(c => c.AuthorName != null).ToListAsync(ct);
-        return candidates.Where(c => Key(c.AuthorName!) == key).ToList();
+        var candidates = await db.CitizenComments.AsNoTracking().WritableBy(scope, c => c.ScopePath).Where(c => c.AuthorName != null)
+            .Select(c => new { c.Id, c.AuthorName }).ToListAsync(ct);
+        var ids = candidates.Where(c => Key(c.AuthorName!) == key).Select(c => c.Id).ToList();
+        return await db.CitizenComments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
     }
 
     public static async Task<PersonExport> ExportAsync(AppDbContext db, UserScope scope, string name, TimeProvider clock, CancellationToken ct)

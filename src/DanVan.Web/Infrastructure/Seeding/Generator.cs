@@ -96,11 +96,7 @@ public static class Generator
             }
         }
 
-        var orgIds = await BulkInsert.ReserveIdsAsync(db, "Organizations", organizations.Count, ct);
-        for (var k = 0; k < organizations.Count; k++)
-        {
-            organizations[k].Id = orgIds[k];
-        }
+        await BulkInsert.NumberAsync(db, organizations, ct);
 
         await BulkInsert.EntitiesAsync(db, organizations, ct);
         var orgsOf = organizations.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToArray());
@@ -121,18 +117,14 @@ public static class Generator
         }
 
         await BulkInsert.EntitiesAsync(db, users, ct);
-        var grantIds = await BulkInsert.ReserveIdsAsync(db, "RoleGrants", grants.Count, ct);
-        for (var k = 0; k < grants.Count; k++)
-        {
-            grants[k].Id = grantIds[k];
-        }
+        await BulkInsert.NumberAsync(db, grants, ct);
 
         await BulkInsert.EntitiesAsync(db, grants, ct);
 
         var measure = await db.MeasureUnits.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("No measure units: run migrate first.");
         var national = provinces.Values.First();
         var criteria = new CriteriaSet { UnitId = national.Id, ScopePath = "/", Name = "Tiêu chí thẩm định (dữ liệu sinh)", PassThreshold = 70, Frozen = true };
-        criteria.Id = (await BulkInsert.ReserveIdsAsync(db, "CriteriaSets", 1, ct))[0];
+        await BulkInsert.NumberAsync(db, new[] { criteria }, ct);
         await BulkInsert.EntitiesAsync(db, new[] { criteria }, ct);
         // One closed appraisal per province and year, holding the records that province recognised that year.
         var appraisals = new Dictionary<(string, int), Appraisal>();
@@ -268,20 +260,20 @@ public static class Generator
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
-            await Number(db, "ResultReports", reports, ct);
+            await BulkInsert.NumberAsync(db, reports, ct);
             for (var k = 0; k < reports.Count; k++)
             {
                 values[k].ReportId = reports[k].Id;
             }
 
-            await Number(db, "IndicatorValues", values, ct);
-            await Number(db, "Surveys", surveys, ct);
+            await BulkInsert.NumberAsync(db, values, ct);
+            await BulkInsert.NumberAsync(db, surveys, ct);
             foreach (var answer in answers)
             {
                 (answer.SurveyId, answer.Survey) = (answer.Survey!.Id, null);
             }
 
-            await NumberLong(db, answers, ct);
+            await BulkInsert.NumberAsync(db, answers, ct);
             await BulkInsert.EntitiesAsync(db, reports, ct);
             await BulkInsert.EntitiesAsync(db, values, ct);
             await BulkInsert.EntitiesAsync(db, surveys, ct);
@@ -292,13 +284,13 @@ public static class Generator
             progress?.Invoke(done);
         }
 
-        await Number(db, "Appraisals", appraisals.Values.ToList(), ct);
+        await BulkInsert.NumberAsync(db, appraisals.Values.ToList(), ct);
         foreach (var item in appraisalItems)
         {
             (item.AppraisalId, item.Appraisal) = (item.Appraisal!.Id, null);
         }
 
-        await Number(db, "AppraisalItems", appraisalItems, ct);
+        await BulkInsert.NumberAsync(db, appraisalItems, ct);
         await BulkInsert.EntitiesAsync(db, appraisals.Values.ToList(), ct);
         await BulkInsert.EntitiesAsync(db, appraisalItems, ct);
 
@@ -324,25 +316,5 @@ public static class Generator
         {
             Organizations = organizations.Count, Users = users.Count, ResultReports = reportCount, Appraisals = appraisals.Count, SurveyAnswers = answerCount,
         };
-    }
-
-    /// <summary>Gives new rows of a table with an integer id their ids.</summary>
-    private static async Task Number<T>(AppDbContext db, string table, List<T> rows, CancellationToken ct) where T : class
-    {
-        var ids = await BulkInsert.ReserveIdsAsync(db, table, rows.Count, ct);
-        var id = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0].PropertyInfo!;
-        for (var k = 0; k < rows.Count; k++)
-        {
-            id.SetValue(rows[k], ids[k]);
-        }
-    }
-
-    private static async Task NumberLong(AppDbContext db, List<SurveyAnswer> rows, CancellationToken ct)
-    {
-        var ids = await BulkInsert.ReserveIdsAsync(db, "SurveyAnswers", rows.Count, ct);
-        for (var k = 0; k < rows.Count; k++)
-        {
-            rows[k].Id = ids[k];
-        }
     }
 }
