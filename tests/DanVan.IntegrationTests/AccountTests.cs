@@ -167,7 +167,7 @@ public class AccountTests(DanVanFactory app)
         Assert.False(await db.Users.AnyAsync(u => u.Email == outside)); // the account and its grant go together
         var scopeOfSecretariat = new UserScope("s", "s", [(Role.Secretariat, "/33/")]);
         var newId = (await db.Users.FirstAsync(u => u.Email == newEmail)).Id;
-        await Assert.ThrowsAsync<DanVan.Features.Initiatives.InputException>(() =>
+        await Assert.ThrowsAsync<DanVan.Domain.DomainException>(() =>
             UserAdmin.AddGrantAsync(db, scopeOfSecretariat, newId, Role.Admin, null, default));
         var list = await UserAdmin.ListAsync(db, scopeOfSecretariat, null, default);
         Assert.Contains(list, u => u.Email == newEmail);

@@ -149,7 +149,7 @@ public class InitiativeTests(DanVanFactory app)
 
         var none = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&field=defense_security")).ReadJsonAsync();
         Assert.Equal(0, none.GetProperty("total").GetInt32());
-        var year = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&year=2026&kind=collective&origin=new&status=active")).ReadJsonAsync();
+        var year = await (await api.GetAsync($"/api/v1/initiatives?q={tag}&year=2026&kind=collective&origin=new&status=registered")).ReadJsonAsync();
         Assert.Equal(4, year.GetProperty("total").GetInt32());
     }
 

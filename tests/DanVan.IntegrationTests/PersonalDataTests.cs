@@ -23,7 +23,7 @@ public class PersonalDataTests(DanVanFactory app)
         var created = await officer.PostAsJsonAsync("/api/v1/initiatives", new
         {
             name = TestData.Unique("Gương sáng nuôi ong"), field = "economy", kind = "individual", origin = "new", ownerName = person,
-            ownerConsentOn = "2026-02-01", unitCode = TestData.ThaiHoa, registeredOn = "2026-03-01", status = "active",
+            ownerConsentOn = "2026-02-01", unitCode = TestData.ThaiHoa, registeredOn = "2026-03-01",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = await TestData.IdOfAsync(created);

@@ -20,7 +20,7 @@ public class PublicTests(DanVanFactory app)
         var body = new Dictionary<string, object?>
         {
             ["name"] = full, ["field"] = "economy", ["kind"] = kind, ["origin"] = "new", ["ownerName"] = owner, ["unitCode"] = TestData.ThaiHoa,
-            ["registeredOn"] = "2025-09-01", ["summary"] = "Cách làm: vận động nhân dân hiến đất mở đường", ["status"] = "active",
+            ["registeredOn"] = "2025-09-01", ["summary"] = "Cách làm: vận động nhân dân hiến đất mở đường",
         };
         var id = await TestData.IdOfAsync(await officer.PostAsJsonAsync("/api/v1/initiatives", body));
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));

@@ -40,13 +40,12 @@ public class ScopeTests(DanVanFactory app)
         var edit = new Dictionary<string, object?>(System.Text.Json.JsonSerializer.SerializeToElement(TestData.NewInitiative(TestData.ThaiHoa, "Chiếm quyền"))
             .EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value)) { ["version"] = 1 };
         Assert.Equal(HttpStatusCode.NotFound, (await officerA.PutAsJsonAsync($"/api/v1/initiatives/{inB}", edit)).StatusCode);
-        // Moving own record into another commune is refused on the unit field.
+        // Moving own record into another commune is refused as "not yours": a unit outside the area is not found.
         var move = await officerA.PutAsJsonAsync($"/api/v1/initiatives/{inA}", edit);
-        Assert.Equal(HttpStatusCode.BadRequest, move.StatusCode);
-        Assert.True((await move.ReadJsonAsync()).GetProperty("errors").TryGetProperty("unitCode", out _));
+        Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
         // Registering straight into the other commune too.
         var create = await officerA.PostAsJsonAsync("/api/v1/initiatives", TestData.NewInitiative(TestData.ThaiHoa));
-        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
         var stillA = await (await officerA.GetAsync($"/api/v1/initiatives/{inA}")).ReadJsonAsync();
         Assert.Equal(1, stillA.GetProperty("version").GetInt32());
     }
@@ -122,7 +121,7 @@ public class ScopeTests(DanVanFactory app)
         var put = await officerA.PutAsJsonAsync($"/api/v1/organizations/{id}", new { name = "x", kind = "police", unitCode = TestData.LuongBang, version = 1 });
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         var wrongUnit = await officerA.PostAsJsonAsync("/api/v1/organizations", new { name = "x", kind = "police", unitCode = TestData.ThaiHoa });
-        Assert.Equal(HttpStatusCode.Forbidden, wrongUnit.StatusCode); // as for initiatives: a unit outside the area is refused, not "invalid"
+        Assert.Equal(HttpStatusCode.NotFound, wrongUnit.StatusCode); // as for initiatives: a unit outside the area is "not yours", not "invalid"
         // And an initiative cannot name another commune's organisation as its owner.
         var body = new { name = "x", field = "economy", kind = "collective", ownerOrganizationId = id, unitCode = TestData.LuongBang, registeredOn = "2026-01-01" };
         var r = await officerA.PostAsJsonAsync("/api/v1/initiatives", body);

@@ -33,7 +33,7 @@ public class SummaryTests(DanVanFactory app)
                 var body = new Dictionary<string, object?>
                 {
                     ["name"] = name, ["unitCode"] = unit, ["unitMap"] = map, ["field"] = field, ["kind"] = kind, ["ownerName"] = "Chủ thể",
-                    ["registeredOn"] = registeredOn, ["status"] = "active",
+                    ["registeredOn"] = registeredOn,
                     ["origin"] = replicatedFrom is null && originNote is null ? "new" : "replicated", ["replicatedFromId"] = replicatedFrom, ["originNote"] = originNote,
                 };
                 return await TestData.IdOfAsync(await s.PostAsJsonAsync("/api/v1/initiatives", body));

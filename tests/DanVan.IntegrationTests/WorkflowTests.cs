@@ -274,8 +274,8 @@ public class WorkflowTests(DanVanFactory app)
         // Replicating into one's own commune under the same owner is not a replication.
         var same = await officerA.PostAsJsonAsync($"/api/v1/initiatives/{source}/replications", new { unitCode = TestData.LuongBang, registeredOn = "2026-02-01" });
         Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
-        // Only into units one may write to.
-        Assert.Equal(HttpStatusCode.BadRequest, (await officerB.PostAsJsonAsync($"/api/v1/initiatives/{source}/replications", new { unitCode = TestData.LuongBang, registeredOn = "2026-02-01" })).StatusCode);
+        // Only into units one may write to: another province's commune is not found for this officer.
+        Assert.Equal(HttpStatusCode.NotFound, (await officerB.PostAsJsonAsync($"/api/v1/initiatives/{source}/replications", new { unitCode = TestData.LuongBang, registeredOn = "2026-02-01" })).StatusCode);
     }
 
     [Fact]

@@ -114,4 +114,11 @@ public static class UnitPaths
 
     public static bool Contains(string ancestorPath, string path) =>
         path.StartsWith(ancestorPath, StringComparison.Ordinal);
+
+    /// <summary>The province's path within a path ("/33/12280/" → "/33/"); "/" stays "/".</summary>
+    public static string Province(string path)
+    {
+        var end = path.IndexOf('/', 1);
+        return end < 0 ? "/" : path[..(end + 1)];
+    }
 }

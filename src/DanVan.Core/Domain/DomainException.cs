@@ -17,6 +17,9 @@ public class DomainException : Exception
     {
     }
 
-    /// <summary>The form field the message belongs to, if any.</summary>
+    /// <summary>The form field the message belongs to, if any: the API answers 400 naming it, a form shows it beside the field.</summary>
     public string? Field { get; init; }
+
+    /// <summary>A refusal that belongs to one field of the input.</summary>
+    public static DomainException For(string field, string message) => new(message) { Field = field };
 }

@@ -46,14 +46,15 @@ public class Initiative : IVersioned, IAudited
 
     public InitiativeKind Kind { get; set; }
 
-    public Origin Origin { get; set; }
+    // Lifecycle: the properties below with private setters change only through the methods of this class.
+    public Origin Origin { get; private set; }
 
-    public int? ReplicatedFromId { get; set; }
+    public int? ReplicatedFromId { get; private set; }
 
-    public Initiative? ReplicatedFrom { get; set; }
+    public Initiative? ReplicatedFrom { get; private set; }
 
     /// <summary>Where a replicated model came from when the source is not in DanVan.</summary>
-    public string? OriginNote { get; set; }
+    public string? OriginNote { get; private set; }
 
     public int? OwnerOrganizationId { get; set; }
 
@@ -89,11 +90,11 @@ public class Initiative : IVersioned, IAudited
 
     public string? Method { get; set; }
 
-    public InitiativeStatus Status { get; set; }
+    public InitiativeStatus Status { get; private set; }
 
-    public DateOnly? RetiredOn { get; set; }
+    public DateOnly? RetiredOn { get; private set; }
 
-    public string? RetiredReason { get; set; }
+    public string? RetiredReason { get; private set; }
 
     public string SortKey { get; set; } = string.Empty;
 
@@ -105,21 +106,21 @@ public class Initiative : IVersioned, IAudited
     public Campaign? Campaign { get; set; }
 
     /// <summary>Highest level recognised so far (kept with the recognitions, for lists and reports).</summary>
-    public RecognitionLevel? HighestLevel { get; set; }
+    public RecognitionLevel? HighestLevel { get; private set; }
 
-    public DateOnly? FirstRecognizedOn { get; set; }
+    public DateOnly? FirstRecognizedOn { get; private set; }
 
     // The date of the recognition at each level, kept with the recognitions so that "the highest level reached by a
     // date" is a comparison within the row: reports count a million records without touching the recognitions.
-    public DateOnly? CommuneRecognizedOn { get; set; }
+    public DateOnly? CommuneRecognizedOn { get; private set; }
 
-    public DateOnly? DistrictRecognizedOn { get; set; }
+    public DateOnly? DistrictRecognizedOn { get; private set; }
 
-    public DateOnly? ProvinceRecognizedOn { get; set; }
+    public DateOnly? ProvinceRecognizedOn { get; private set; }
 
-    public DateOnly? NationalRecognizedOn { get; set; }
+    public DateOnly? NationalRecognizedOn { get; private set; }
 
-    public List<Recognition> Recognitions { get; set; } = [];
+    public List<Recognition> Recognitions { get; private set; } = [];
 
     /// <summary>Officers may keep a recognised model off the public site.</summary>
     public bool HiddenFromPublic { get; set; }
@@ -160,6 +161,33 @@ public class Initiative : IVersioned, IAudited
         CurrentUnitId = currentUnit.Id;
         CurrentUnit = currentUnit;
         ScopePath = currentUnit.Path;
+    }
+
+    /// <summary>
+    /// Declares where the model comes from: new, or replicated from a model in DanVan (the caller has checked that the
+    /// source may be seen) or from elsewhere (a note). Validate checks the combination.
+    /// </summary>
+    public void DeclareOrigin(Origin origin, Initiative? source, string? note, int? sourceId = null)
+    {
+        if ((source is { Id: not 0 } ? source.Id : sourceId) is { } id && id == Id && Id != 0)
+        {
+            throw DomainException.For(nameof(ReplicatedFromId), "Mô hình không thể nhân rộng từ chính nó.");
+        }
+
+        Origin = origin;
+        ReplicatedFrom = origin == Origin.Replicated ? source : null;
+        ReplicatedFromId = origin == Origin.Replicated ? (source is { Id: not 0 } ? source.Id : sourceId) : null;
+        OriginNote = origin == Origin.Replicated && !string.IsNullOrWhiteSpace(note) ? note.Trim() : null;
+    }
+
+    /// <summary>Once a source written in bulk has its id, the link is kept by id alone.</summary>
+    public void SettleSource()
+    {
+        if (ReplicatedFrom is { Id: not 0 } source)
+        {
+            ReplicatedFromId = source.Id;
+            ReplicatedFrom = null;
+        }
     }
 
     /// <summary>Recognises the initiative by a decision; a later recognition must be at a higher level.</summary>

@@ -122,7 +122,12 @@ public static class AppSetup
                     o.Conventions.AllowAnonymousToPage(page);
                 }
             })
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new VietnameseDecimalBinderProvider()))
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new VietnameseDecimalBinderProvider());
+                o.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
+                o.Filters.Add<RefusalPageFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
         services.Configure<RequestLocalizationOptions>(o =>
@@ -226,13 +231,16 @@ public static class AppSetup
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapPost("/culture", (HttpContext ctx, string culture, string? returnUrl) =>
+        // The language buttons post a form; a script may send the same as a query string.
+        app.MapPost("/culture", async (HttpContext ctx) =>
         {
-            var c = culture == "en" ? "en-US" : "vi-VN";
+            var form = ctx.Request.HasFormContentType ? await ctx.Request.ReadFormAsync() : null;
+            string? Value(string key) => form?[key].FirstOrDefault() ?? ctx.Request.Query[key].FirstOrDefault();
+            var c = Value("culture") == "en" ? "en-US" : "vi-VN";
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Microsoft.AspNetCore.Http.Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+            return Microsoft.AspNetCore.Http.Results.LocalRedirect(LocalUrls.Safe(Value("returnUrl")));
         }).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1");

@@ -1,15 +1,21 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Initiatives;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure;
 
-/// <summary>Thrown when a record exists but the caller may not act on it (Visible: 403), or is outside their scope (404).</summary>
+/// <summary>
+/// "Not yours", said one way everywhere: the record or unit is outside the caller's read scope, or missing (404), or
+/// the caller can see it but may not do this (Visible: 403). Thrown by <see cref="UserScope.Demand"/> and the lookups.
+/// </summary>
 public sealed class ScopeException : Exception
 {
     public ScopeException()
+        : this(false)
     {
     }
 
@@ -29,35 +35,37 @@ public sealed class ScopeException : Exception
     public bool Visible { get; }
 }
 
-/// <summary>One translation of domain refusals for every API route and every page.</summary>
+/// <summary>What a refusal becomes: a status, the field it belongs to (if any) and the sentence shown.</summary>
+public sealed record Refusal(int Status, string Title, string? Field, string Message);
+
+/// <summary>
+/// The one mapping from a refusal to an answer, used by the API's exception handler and by every page:
+/// a field error → 400 with the field; outside read scope or missing → 404; readable but not allowed → 403;
+/// a refused transition or a stale version → 409.
+/// </summary>
+public static class Refusals
+{
+    public const string Stale = "Bản ghi vừa được người khác sửa. Hãy tải lại trang rồi thử lại; thay đổi của bạn chưa được lưu.";
+
+    /// <summary>The refusal an exception stands for, or null when it is not a refusal (a fault).</summary>
+    public static Refusal? Of(Exception exception) => exception switch
+    {
+        DomainException { Field: { } field } d => new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", field, d.Message),
+        DomainException d => new(StatusCodes.Status409Conflict, "Thao tác không được phép", null, d.Message),
+        ScopeException { Visible: true } => new(StatusCodes.Status403Forbidden, "Không có quyền", null, "Bạn không có quyền thực hiện thao tác này với đơn vị này."),
+        ScopeException => new(StatusCodes.Status404NotFound, "Không tìm thấy", null, "Không tìm thấy bản ghi (hoặc bạn không có quyền xem)."),
+        DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, "Dữ liệu đã thay đổi", null, Stale),
+        _ => null,
+    };
+}
+
+/// <summary>Page handlers: a refusal becomes a message on the form, never a 500.</summary>
 public static class Outcomes
 {
-    /// <summary>Runs an API action: field errors → 400, refused transitions → 409, scope → 403/404, stale version → 409.</summary>
-    public static async Task<IResult> ApiAsync(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (InputException e)
-        {
-            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
-        }
-        catch (DomainException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Thao tác không được phép");
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Problems.Forbidden() : Problems.NotFound();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("Bản ghi vừa được người khác sửa. Hãy tải lại rồi thử lại.");
-        }
-    }
-
-    /// <summary>Runs a page action; a refusal becomes a form error and the page is shown again. True when it succeeded.</summary>
+    /// <summary>
+    /// Runs a page action; a field or transition refusal becomes a form error (by its field) and the page is shown again.
+    /// True when it succeeded. "Not yours" is left to <see cref="RefusalPageFilter"/>, which answers 404/403 like the API.
+    /// </summary>
     public static async Task<bool> PageAsync(ModelStateDictionary modelState, AppDbContext db, Func<Task> action, string prefix = "Input.")
     {
         try
@@ -65,21 +73,43 @@ public static class Outcomes
             await action();
             return true;
         }
-        catch (InputException e)
+        catch (Exception e) when (Refusals.Of(e) is { Status: not (StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) } refusal)
         {
-            modelState.AddModelError(string.IsNullOrEmpty(e.FieldName) ? string.Empty : prefix + e.FieldName, e.Message);
-        }
-        catch (DomainException e)
-        {
-            modelState.AddModelError(string.Empty, e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            modelState.AddModelError(string.Empty, "Bản ghi vừa được người khác sửa. Hãy mở lại trang rồi thử lại; thay đổi của bạn chưa được lưu.");
+            modelState.AddModelError(refusal.Field is null ? string.Empty : prefix + refusal.Field, refusal.Message);
         }
 
         db.ChangeTracker.Clear();
         return false;
+    }
+}
+
+/// <summary>
+/// The page side of <see cref="Refusals"/> for whatever a handler did not show on its form: "not yours" is a 404 or 403
+/// page; any other refusal goes back to the page it came from with the sentence as a flash message.
+/// </summary>
+public sealed class RefusalPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled || Refusals.Of(executed.Exception) is not { } refusal)
+        {
+            return;
+        }
+
+        executed.ExceptionHandled = true;
+        if (refusal.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+        {
+            executed.Result = new StatusCodeResult(refusal.Status);
+            return;
+        }
+
+        var http = context.HttpContext;
+        var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+        tempData["Error"] = refusal.Message;
+        executed.Result = new RedirectResult(http.Request.Path + http.Request.QueryString);
     }
 }
 
@@ -88,16 +118,7 @@ public static class Lookups
 {
     public static async Task<AdminUnit> CurrentUnitAsync(AppDbContext db, string? code, string field, CancellationToken ct) =>
         await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == code, ct)
-        ?? throw new InputException(field, $"Không có đơn vị mã {code} trên bản đồ 2025.");
-
-    /// <summary>Secretariat work (rounds, criteria, appraisal, recognition, review, conferences) at a unit.</summary>
-    public static void EnsureManages(UserScope scope, string path)
-    {
-        if (!scope.CanAdministerUsersAt(path))
-        {
-            throw new ScopeException(scope.CanRead(path));
-        }
-    }
+        ?? throw DomainException.For(field, $"Không có đơn vị mã {code} trên bản đồ 2025.");
 
     /// <summary>An initiative the caller can read (404 otherwise), tracked for changes.</summary>
     public static async Task<Initiative> InitiativeAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct) =>

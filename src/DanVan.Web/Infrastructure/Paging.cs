@@ -39,12 +39,28 @@ public static class Validation
 {
     public static Dictionary<string, string[]> Errors(object model)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
-        return results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [string.Empty]).Select(m => (Member: m, r.ErrorMessage)))
-            .GroupBy(x => ToCamel(x.Member))
-            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Không hợp lệ.").ToArray());
+        ArgumentNullException.ThrowIfNull(model);
+        var errors = new Dictionary<string, List<string>>();
+        foreach (var (property, name, rules) in VietnameseValidation.RulesOf(model.GetType()))
+        {
+            var value = property.GetValue(model);
+            var context = new ValidationContext(model) { MemberName = property.Name, DisplayName = name };
+            foreach (var rule in rules)
+            {
+                if (rule.GetValidationResult(value, context) is { } failed && failed != ValidationResult.Success)
+                {
+                    var key = ToCamel(property.Name);
+                    if (!errors.TryGetValue(key, out var list))
+                    {
+                        errors[key] = list = [];
+                    }
+
+                    list.Add(failed.ErrorMessage ?? $"{name} không hợp lệ.");
+                }
+            }
+        }
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
     public static string ToCamel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure;
 
-/// <summary>Turns domain refusals and concurrency conflicts into RFC 9457 problem details.</summary>
+/// <summary>The API's side of <see cref="Refusals"/>: refusals and outages as RFC 9457 problem details.</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     /// <summary>
@@ -33,13 +33,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (Refusals.Of(exception) is { } refusal)
+        {
+            httpContext.Response.StatusCode = refusal.Status;
+            var problem = refusal.Field is { } field
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Validation.ToCamel(field)] = [refusal.Message] })
+                    { Status = refusal.Status, Title = refusal.Title }
+                : new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Message };
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+        }
+
         var (status, title, detail) = exception switch
         {
-            DomainException d => (StatusCodes.Status422UnprocessableEntity, "Thao tác không được phép", d.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Dữ liệu đã thay đổi",
-                "Bản ghi vừa được người khác sửa. Hãy tải lại và thử lại."),
             BadHttpRequestException b => (b.StatusCode, "Yêu cầu không hợp lệ", "Nội dung yêu cầu không đọc được."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Đã huỷ", null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Đã huỷ", (string?)null),
             _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Tạm thời không phục vụ được",
                 "Cơ sở dữ liệu đang tạm ngừng hoặc quá tải; không có gì bị ghi dở. Hãy thử lại sau vài giây."),
             _ => (0, string.Empty, null),

@@ -13,6 +13,7 @@ namespace DanVan.Infrastructure;
 public sealed class UserScope
 {
     private readonly List<(Role Role, string Path)> _grants;
+    private readonly Dictionary<Operation, IReadOnlyList<string>> _paths = [];
 
     public UserScope(string? userId, string? userName, IEnumerable<(Role Role, string Path)> grants)
     {
@@ -33,24 +34,40 @@ public sealed class UserScope
 
     public IReadOnlyList<(Role Role, string Path)> Grants => _grants;
 
-    public bool Has(Role role) => IsAdmin || _grants.Any(g => g.Role == role);
-
     /// <summary>Paths the caller may read: any grant reads its subtree.</summary>
-    public IReadOnlyList<string> ReadPaths => Minimal(IsAdmin ? ["/"] : _grants.Select(g => g.Path));
+    public IReadOnlyList<string> ReadPaths => PathsFor(Operation.Read);
 
-    /// <summary>Paths where the caller may register and edit initiatives and organisations.</summary>
-    public IReadOnlyList<string> WritePaths => Minimal(IsAdmin ? ["/"] :
-        _grants.Where(g => g.Role is Role.Secretariat or Role.Officer).Select(g => g.Path));
+    /// <summary>The subtrees where the caller may perform the operation (see <see cref="Permissions"/>).</summary>
+    public IReadOnlyList<string> PathsFor(Operation operation)
+    {
+        if (!_paths.TryGetValue(operation, out var paths))
+        {
+            paths = Minimal(IsAdmin ? ["/"] : _grants.Where(g => Permissions.Allows(g.Role, operation)).Select(g => g.Path));
+            _paths[operation] = paths;
+        }
 
-    /// <summary>Paths where the caller manages users (a secretariat manages its own area's users).</summary>
-    public IReadOnlyList<string> UserAdminPaths => Minimal(IsAdmin ? ["/"] :
-        _grants.Where(g => g.Role == Role.Secretariat).Select(g => g.Path));
+        return paths;
+    }
 
-    public bool CanRead(string path) => ReadPaths.Any(p => UnitPaths.Contains(p, path));
+    public bool CanRead(string path) => Can(Operation.Read, path);
 
-    public bool CanWrite(string path) => WritePaths.Any(p => UnitPaths.Contains(p, path));
+    /// <summary>Whether the caller may perform the operation on the unit at this path (or on a record counted there).</summary>
+    public bool Can(Operation operation, string path) => PathsFor(operation).Any(p => UnitPaths.Contains(p, path));
 
-    public bool CanAdministerUsersAt(string path) => UserAdminPaths.Any(p => UnitPaths.Contains(p, path));
+    /// <summary>Whether the caller may perform the operation anywhere at all (to offer a page or a button).</summary>
+    public bool CanAnywhere(Operation operation) => PathsFor(operation).Count > 0;
+
+    /// <summary>
+    /// The one permission check: refuses with 404 when the caller cannot even see the unit or record at this path,
+    /// and with 403 when they can see it but not do this.
+    /// </summary>
+    public void Demand(Operation operation, string path)
+    {
+        if (!Can(operation, path))
+        {
+            throw new ScopeException(CanRead(path));
+        }
+    }
 
     /// <summary>The unit a leader's dashboard or a list opens on: the broadest grant's path.</summary>
     public string? HomePath => ReadPaths.OrderBy(p => p.Length).FirstOrDefault();
@@ -120,6 +137,7 @@ public static class ScopeQueries
     public static IQueryable<T> ReadableBy<T>(this IQueryable<T> query, UserScope scope, Expression<Func<T, string>> pathOf) =>
         query.WithinPaths(scope.ReadPaths, pathOf);
 
-    public static IQueryable<T> WritableBy<T>(this IQueryable<T> query, UserScope scope, Expression<Func<T, string>> pathOf) =>
-        query.WithinPaths(scope.WritePaths, pathOf);
+    /// <summary>Rows on which the caller may perform the operation.</summary>
+    public static IQueryable<T> PermittedFor<T>(this IQueryable<T> query, UserScope scope, Operation operation, Expression<Func<T, string>> pathOf) =>
+        query.WithinPaths(scope.PathsFor(operation), pathOf);
 }

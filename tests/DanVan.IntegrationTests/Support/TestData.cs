@@ -35,7 +35,6 @@ public static class TestData
         unitMap = map,
         registeredOn,
         summary = "Tóm tắt",
-        status = "active",
     };
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)

@@ -4,16 +4,19 @@ namespace DanVan.UnitTests.Domain;
 
 public class InitiativeTests
 {
-    private static Initiative Valid() => new()
+    private static Initiative Valid()
     {
-        Name = "  Nuôi ong lấy mật ",
-        Field = Field.Economy,
-        Kind = InitiativeKind.Collective,
-        Origin = Origin.New,
-        OwnerName = "Hội Nông dân",
-        RegisteredOn = new DateOnly(2024, 3, 1),
-        Status = InitiativeStatus.Active,
-    };
+        var i = new Initiative
+        {
+            Name = "  Nuôi ong lấy mật ",
+            Field = Field.Economy,
+            Kind = InitiativeKind.Collective,
+            OwnerName = "Hội Nông dân",
+            RegisteredOn = new DateOnly(2024, 3, 1),
+        };
+        i.MarkReporting();
+        return i;
+    }
 
     [Fact]
     public void Validate_TrimsNameAndComputesKeys()
@@ -38,9 +41,9 @@ public class InitiativeTests
     public void Validate_ReplicatedWithoutSource_IsRefused()
     {
         var i = Valid();
-        i.Origin = Origin.Replicated;
+        i.DeclareOrigin(Origin.Replicated, null, null);
         Assert.Equal(nameof(Initiative.ReplicatedFromId), Assert.Throws<DomainException>(i.Validate).Field);
-        i.OriginNote = "Mô hình của huyện Kim Động";
+        i.DeclareOrigin(Origin.Replicated, null, "Mô hình của huyện Kim Động");
         i.Validate();
     }
 
@@ -48,8 +51,11 @@ public class InitiativeTests
     public void Validate_NewWithASource_IsRefused()
     {
         var i = Valid();
-        i.ReplicatedFromId = 5;
-        Assert.Throws<DomainException>(i.Validate);
+        i.DeclareOrigin(Origin.Replicated, null, null, sourceId: 5);
+        i.Validate();
+        i.DeclareOrigin(Origin.New, null, null, sourceId: 5);
+        Assert.Null(i.ReplicatedFromId);
+        i.Validate();
     }
 
     [Fact]
@@ -69,15 +75,26 @@ public class InitiativeTests
     }
 
     [Fact]
-    public void Validate_RetiredNeedsADateNotBeforeRegistration()
+    public void Retire_NeedsAReasonAndADateNotBeforeRegistration()
     {
         var i = Valid();
-        i.Status = InitiativeStatus.Retired;
-        Assert.Throws<DomainException>(i.Validate);
-        i.RetiredOn = new DateOnly(2024, 2, 1);
-        Assert.Throws<DomainException>(i.Validate);
-        i.RetiredOn = new DateOnly(2024, 12, 1);
+        Assert.Equal("Reason", Assert.Throws<DomainException>(() => i.Retire(new DateOnly(2024, 12, 1), " ")).Field);
+        Assert.Equal("On", Assert.Throws<DomainException>(() => i.Retire(new DateOnly(2024, 2, 1), "Hình thức")).Field);
+        i.Retire(new DateOnly(2024, 12, 1), "Hình thức");
+        Assert.Equal(InitiativeStatus.Retired, i.Status);
         i.Validate();
+        Assert.Throws<DomainException>(() => i.Retire(new DateOnly(2024, 12, 2), "Lần nữa"));
+        i.Reinstate("Làm lại tốt");
+        Assert.Equal(InitiativeStatus.Active, i.Status);
+        Assert.Null(i.RetiredOn);
+    }
+
+    [Fact]
+    public void DeclareOrigin_RefusesItselfAsSource()
+    {
+        var i = Valid();
+        i.Id = 9;
+        Assert.Equal(nameof(Initiative.ReplicatedFromId), Assert.Throws<DomainException>(() => i.DeclareOrigin(Origin.Replicated, null, null, sourceId: 9)).Field);
     }
 
     [Fact]

@@ -32,11 +32,16 @@ public class PublicRuleTests
         Assert.Equal("d", InitiativeSearch.Highlight("d", ["đ"]));
     }
 
-    private static Initiative Model(InitiativeKind kind = InitiativeKind.Individual) => new()
+    private static Initiative Model(InitiativeKind kind = InitiativeKind.Individual)
     {
-        Id = 1, Name = "Gương sáng", Field = Field.Economy, Kind = kind, OwnerName = "Ông Lò Văn B", RegisteredOn = new DateOnly(2024, 1, 1),
-        Status = InitiativeStatus.Active, ScopePath = "/40/16939/",
-    };
+        var i = new Initiative
+        {
+            Id = 1, Name = "Gương sáng", Field = Field.Economy, Kind = kind, OwnerName = "Ông Lò Văn B", RegisteredOn = new DateOnly(2024, 1, 1),
+            ScopePath = "/40/16939/",
+        };
+        i.MarkReporting();
+        return i;
+    }
 
     [Fact]
     public void OnlyRecognisedActiveUnhiddenModelsArePublic_AndNamesNeedConsent()

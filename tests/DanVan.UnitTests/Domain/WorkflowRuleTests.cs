@@ -4,11 +4,27 @@ namespace DanVan.UnitTests.Domain;
 
 public class WorkflowRuleTests
 {
-    private static Initiative Model(InitiativeStatus status = InitiativeStatus.Active) => new()
+    private static Initiative Model(InitiativeStatus status = InitiativeStatus.Active)
     {
-        Id = 1, Name = "Nuôi ong lấy mật", Field = Field.Economy, Kind = InitiativeKind.Collective, OwnerName = "Hội Nông dân",
-        RegisteredOn = new DateOnly(2020, 3, 2), Status = status, ScopePath = "/40/16939/", CurrentUnitId = 5,
-    };
+        var i = new Initiative
+        {
+            Id = 1, Name = "Nuôi ong lấy mật", Field = Field.Economy, Kind = InitiativeKind.Collective, OwnerName = "Hội Nông dân",
+            RegisteredOn = new DateOnly(2020, 3, 2), ScopePath = "/40/16939/", CurrentUnitId = 5,
+        };
+        switch (status)
+        {
+            case InitiativeStatus.Active:
+                i.MarkReporting();
+                break;
+            case InitiativeStatus.Retired:
+                i.Retire(new DateOnly(2021, 1, 1), "Hình thức");
+                break;
+            default:
+                break;
+        }
+
+        return i;
+    }
 
     private static RecognitionDecision Decision(RecognitionLevel level, int y, int m, int d) =>
         new() { Number = "1-QĐ", Level = level, Date = new DateOnly(y, m, d), IssuingBody = "BCĐ" };

@@ -77,7 +77,7 @@ public class NumberAndFileTests
     public void Import_RefusesAZipBombDressedAsExcel_BeforeUnpackingIt()
     {
         var bomb = new byte[300 * 1024 * 1024]; // 300 MB of zeros: about 300 KB packed
-        var (rows, error) = DanVan.Features.Imports.InitiativeImport.Read(
+        var (rows, _, error) = DanVan.Features.Imports.InitiativeImport.Read(
             Zip(("[Content_Types].xml", [1]), ("xl/workbook.xml", [1]), ("xl/worksheets/sheet1.xml", bomb)), "danh-sach.xlsx");
         Assert.Empty(rows);
         Assert.Contains("bất thường", error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using DanVan.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Data;
 using DanVan.Domain;
@@ -52,7 +53,7 @@ public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageMo
         await db.SaveChangesAsync();
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturn(ReturnUrl));
+            return LocalRedirect(LocalUrls.Safe(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -65,7 +66,4 @@ public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageMo
             : "Email hoặc mật khẩu không đúng.");
         return Page();
     }
-
-    internal static string SafeReturn(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }

@@ -1,3 +1,4 @@
+using DanVan.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using DanVan.Data;
 using DanVan.Domain;
@@ -44,7 +45,7 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db) :
         await db.SaveChangesAsync();
         if (result.Succeeded)
         {
-            return LocalRedirect(LoginModel.SafeReturn(ReturnUrl));
+            return LocalRedirect(LocalUrls.Safe(ReturnUrl));
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut ? "Tài khoản tạm bị khoá." : "Mã xác thực không đúng.");

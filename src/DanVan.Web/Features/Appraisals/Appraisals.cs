@@ -79,30 +79,30 @@ public static class Appraisals
     public static async Task<Appraisal> CreateAsync(AppDbContext db, UserScope scope, AppraisalInput input, TimeProvider clock, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(AppraisalInput.UnitCode), ct);
-        Lookups.EnsureManages(scope, unit.Path);
+        scope.Demand(Operation.RunAppraisal, unit.Path);
         var set = await db.CriteriaSets.Include(s => s.Criteria).ReadableBy(scope, s => s.ScopePath).FirstOrDefaultAsync(s => s.Id == input.CriteriaSetId, ct)
-            ?? throw new InputException(nameof(AppraisalInput.CriteriaSetId), "Không tìm thấy bộ tiêu chí.");
+            ?? throw DomainException.For(nameof(AppraisalInput.CriteriaSetId), "Không tìm thấy bộ tiêu chí.");
         var ids = input.InitiativeIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            throw new InputException(nameof(AppraisalInput.InitiativeIds), "Chọn ít nhất một mô hình để thẩm định.");
+            throw DomainException.For(nameof(AppraisalInput.InitiativeIds), "Chọn ít nhất một mô hình để thẩm định.");
         }
 
         var initiatives = await db.Initiatives.WithinPaths([unit.Path], i => i.ScopePath).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         if (initiatives.Count != ids.Count)
         {
-            throw new InputException(nameof(AppraisalInput.InitiativeIds), "Có mô hình không thuộc phạm vi của đơn vị tổ chức thẩm định.");
+            throw DomainException.For(nameof(AppraisalInput.InitiativeIds), "Có mô hình không thuộc phạm vi của đơn vị tổ chức thẩm định.");
         }
 
         if (initiatives.FirstOrDefault(i => i.Status == InitiativeStatus.Retired) is { } retired)
         {
-            throw new InputException(nameof(AppraisalInput.InitiativeIds), $"Mô hình \"{retired.Name}\" đã bị loại bỏ.");
+            throw DomainException.For(nameof(AppraisalInput.InitiativeIds), $"Mô hình \"{retired.Name}\" đã bị loại bỏ.");
         }
 
         var emails = input.MemberEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (emails.Count == 0)
         {
-            throw new InputException(nameof(AppraisalInput.MemberEmails), "Hội đồng cần ít nhất một thành viên.");
+            throw DomainException.For(nameof(AppraisalInput.MemberEmails), "Hội đồng cần ít nhất một thành viên.");
         }
 
         var upper = emails.Select(e => e.ToUpperInvariant()).ToList();
@@ -111,12 +111,12 @@ public static class Appraisals
         var unknown = emails.Where(e => !members.Any(m => string.Equals(m.Email, e, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
-            throw new InputException(nameof(AppraisalInput.MemberEmails), "Không có tài khoản: " + string.Join(", ", unknown));
+            throw DomainException.For(nameof(AppraisalInput.MemberEmails), "Không có tài khoản: " + string.Join(", ", unknown));
         }
 
         if (members.FirstOrDefault(m => !m.Grants.Any(g => g.Role is Role.Appraiser or Role.Admin)) is { } notAppraiser)
         {
-            throw new InputException(nameof(AppraisalInput.MemberEmails), $"{notAppraiser.Email} chưa được cấp vai trò thành viên hội đồng thẩm định.");
+            throw DomainException.For(nameof(AppraisalInput.MemberEmails), $"{notAppraiser.Email} chưa được cấp vai trò thành viên hội đồng thẩm định.");
         }
 
         set.Frozen = true; // from now on the set is never changed underneath this appraisal
@@ -211,18 +211,18 @@ public static class Appraisals
         {
             if (!input.Scores.TryGetValue(c.Id, out var value) || value is null)
             {
-                throw new InputException("Scores", $"Chưa chấm tiêu chí \"{c.Name}\".");
+                throw DomainException.For("Scores", $"Chưa chấm tiêu chí \"{c.Name}\".");
             }
 
             if (value < 0 || value > c.MaxScore)
             {
-                throw new InputException("Scores", $"Điểm tiêu chí \"{c.Name}\" phải từ 0 đến {c.MaxScore:0.##}.");
+                throw DomainException.For("Scores", $"Điểm tiêu chí \"{c.Name}\" phải từ 0 đến {c.MaxScore:0.##}.");
             }
         }
 
         if (input.Scores.Keys.Any(k => criteria.All(c => c.Id != k)))
         {
-            throw new InputException("Scores", "Có tiêu chí không thuộc bộ tiêu chí của đợt thẩm định.");
+            throw DomainException.For("Scores", "Có tiêu chí không thuộc bộ tiêu chí của đợt thẩm định.");
         }
 
         db.AppraisalScores.RemoveRange(item.Scores.Where(s => s.UserId == scope.UserId));
@@ -239,7 +239,7 @@ public static class Appraisals
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new InputException("Reason", "Cần ghi lý do không tham gia chấm mô hình này.");
+            throw DomainException.For("Reason", "Cần ghi lý do không tham gia chấm mô hình này.");
         }
 
         var (a, item) = await ItemForMemberAsync(db, scope, appraisalId, itemId, ct);
@@ -252,12 +252,12 @@ public static class Appraisals
     public static async Task ConcludeAsync(AppDbContext db, UserScope scope, int appraisalId, int itemId, ConclusionInput input, CancellationToken ct)
     {
         var a = await db.Appraisals.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == appraisalId, ct) ?? throw new ScopeException(false);
-        Lookups.EnsureManages(scope, a.ScopePath);
+        scope.Demand(Operation.RunAppraisal, a.ScopePath);
         a.EnsureOpen();
         var item = a.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new ScopeException(false);
         if (input.Outcome == AppraisalOutcome.Pending)
         {
-            throw new InputException(nameof(ConclusionInput.Outcome), "Kết luận phải là Đạt hoặc Không đạt.");
+            throw DomainException.For(nameof(ConclusionInput.Outcome), "Kết luận phải là Đạt hoặc Không đạt.");
         }
 
         item.Outcome = input.Outcome!.Value;
@@ -271,7 +271,7 @@ public static class Appraisals
     public static async Task CloseAsync(AppDbContext db, UserScope scope, int appraisalId, CancellationToken ct)
     {
         var a = await db.Appraisals.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == appraisalId, ct) ?? throw new ScopeException(false);
-        Lookups.EnsureManages(scope, a.ScopePath);
+        scope.Demand(Operation.RunAppraisal, a.ScopePath);
         a.Close();
         await db.SaveChangesAsync(ct);
     }

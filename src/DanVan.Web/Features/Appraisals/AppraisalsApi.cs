@@ -12,22 +12,22 @@ public static class AppraisalsApi
     {
         var g = api.MapGroup("/appraisals").WithTags("Appraisals");
         g.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Appraisals.ListAsync(db, await s.GetAsync(ct), ct)));
-        g.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            await Appraisals.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(Shape(v)) : Problems.NotFound()))
+        g.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await Appraisals.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(Shape(v)) : Problems.NotFound())
             .WithSummary("Kết quả: điểm từng thành viên, điểm trung bình thô, trung bình chuẩn hoá (z), độ phân tán, kết luận.");
-        g.MapPost("/", (AppraisalInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/appraisals", new { (await Appraisals.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id })));
-        g.MapPut("/{id:int}/items/{itemId:int}/scores", (int id, int itemId, ScoreInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        g.MapPost("/", async Task<IResult> (AppraisalInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/appraisals", new { (await Appraisals.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }));
+        g.MapPut("/{id:int}/items/{itemId:int}/scores", async Task<IResult> (int id, int itemId, ScoreInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             await Appraisals.ScoreAsync(db, await s.GetAsync(ct), id, itemId, input, ct);
             return TypedResults.NoContent();
-        })).WithSummary("Thành viên hội đồng chấm điểm một mô hình (mọi tiêu chí).");
-        g.MapPost("/{id:int}/items/{itemId:int}/recusal", (int id, int itemId, RecusalInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        }).WithSummary("Thành viên hội đồng chấm điểm một mô hình (mọi tiêu chí).");
+        g.MapPost("/{id:int}/items/{itemId:int}/recusal", async Task<IResult> (int id, int itemId, RecusalInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             await Appraisals.RecuseAsync(db, await s.GetAsync(ct), id, itemId, input.Reason, ct);
             return TypedResults.NoContent();
-        }));
-        g.MapPut("/{id:int}/items/{itemId:int}/conclusion", (int id, int itemId, ConclusionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        });
+        g.MapPut("/{id:int}/items/{itemId:int}/conclusion", async Task<IResult> (int id, int itemId, ConclusionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             if (CampaignsApi.Valid(input) is { } bad)
             {
@@ -36,12 +36,12 @@ public static class AppraisalsApi
 
             await Appraisals.ConcludeAsync(db, await s.GetAsync(ct), id, itemId, input, ct);
             return TypedResults.NoContent();
-        }));
-        g.MapPost("/{id:int}/close", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        });
+        g.MapPost("/{id:int}/close", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             await Appraisals.CloseAsync(db, await s.GetAsync(ct), id, ct);
             return TypedResults.NoContent();
-        }));
+        });
     }
 
     // Tuples do not serialise by name; the API gets plain objects.

@@ -39,7 +39,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         {
             if (Conclusion.Outcome is null)
             {
-                throw new Initiatives.InputException("", "Vui lòng chọn kết luận Đạt hoặc Không đạt.");
+                throw DomainException.For("", "Vui lòng chọn kết luận Đạt hoặc Không đạt.");
             }
 
             await Appraisals.ConcludeAsync(db, Scope, id, itemId, Conclusion, ct);
@@ -84,7 +84,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
         Appraisal = view;
         IsMember = view.Members.Any(m => m.UserId == Scope.UserId);
-        CanManage = Scope.CanAdministerUsersAt(view.ScopePath);
+        CanManage = Scope.Can(Operation.RunAppraisal, view.ScopePath);
         return null;
     }
 

@@ -14,7 +14,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        CanManage = scope.UserAdminPaths.Count > 0;
+        CanManage = scope.CanAnywhere(Operation.RunAppraisal);
         Rows = await Appraisals.ListAsync(db, scope, ct);
     }
 

@@ -31,7 +31,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RunAppraisal))
         {
             return Forbid();
         }
@@ -59,7 +59,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Units = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.RunAppraisal), null, ct);
         Sets = await CriteriaSets.ListAsync(db, scope, ct);
         if (Input.UnitCode is not null && Units.FirstOrDefault(u => u.Code == Input.UnitCode) is { } unit)
         {

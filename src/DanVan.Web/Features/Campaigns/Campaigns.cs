@@ -159,7 +159,7 @@ public static class Campaigns
     public static async Task<Campaign> SaveAsync(AppDbContext db, UserScope scope, int? id, CampaignInput input, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(CampaignInput.UnitCode), ct);
-        Lookups.EnsureManages(scope, unit.Path);
+        scope.Demand(Operation.RunRound, unit.Path);
         Campaign c;
         if (id is null)
         {
@@ -169,13 +169,13 @@ public static class Campaigns
         else
         {
             c = await db.Campaigns.Include(x => x.Targets).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
-            Lookups.EnsureManages(scope, c.ScopePath);
+            scope.Demand(Operation.RunRound, c.ScopePath);
             db.ExpectVersion(c, input.Version);
         }
 
         if (input.CriteriaSetId is { } setId && !await db.CriteriaSets.ReadableBy(scope, s => s.ScopePath).AnyAsync(s => s.Id == setId, ct))
         {
-            throw new InputException(nameof(CampaignInput.CriteriaSetId), "Không tìm thấy bộ tiêu chí.");
+            throw DomainException.For(nameof(CampaignInput.CriteriaSetId), "Không tìm thấy bộ tiêu chí.");
         }
 
         c.Name = input.Name ?? string.Empty;
@@ -186,14 +186,7 @@ public static class Campaigns
         c.ClosesOn = input.ClosesOn!.Value;
         c.CriteriaSetId = input.CriteriaSetId;
         c.Contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim();
-        try
-        {
-            c.Validate();
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new InputException(e.Field, e.Message);
-        }
+        c.Validate();
 
         var targets = new List<CampaignTarget>();
         foreach (var t in input.Targets.Where(t => !string.IsNullOrWhiteSpace(t.UnitCode) && t.Count is > 0))
@@ -201,12 +194,12 @@ public static class Campaigns
             var child = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == t.UnitCode, ct);
             if (child is null || !UnitPaths.Contains(unit.Path, child.Path) || child.Id == unit.Id)
             {
-                throw new InputException("Targets", $"Đơn vị {t.UnitCode} không trực thuộc {unit.FullName}.");
+                throw DomainException.For("Targets", $"Đơn vị {t.UnitCode} không trực thuộc {unit.FullName}.");
             }
 
             if (targets.Any(x => x.UnitId == child.Id && x.Field == t.Field))
             {
-                throw new InputException("Targets", $"Chỉ tiêu cho {child.FullName} bị lặp.");
+                throw DomainException.For("Targets", $"Chỉ tiêu cho {child.FullName} bị lặp.");
             }
 
             targets.Add(new CampaignTarget { UnitId = child.Id, Field = t.Field, Count = t.Count!.Value });

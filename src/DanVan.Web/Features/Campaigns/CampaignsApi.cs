@@ -12,10 +12,10 @@ public static class CampaignsApi
     {
         var c = api.MapGroup("/campaigns").WithTags("Campaigns");
         c.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Campaigns.ListAsync(db, await s.GetAsync(ct), ct)));
-        c.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            await Campaigns.DetailAsync(db, await s.GetAsync(ct), id, Today(clock), ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound()))
+        c.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            await Campaigns.DetailAsync(db, await s.GetAsync(ct), id, Today(clock), ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound())
             .WithSummary("Đợt đăng ký với tiến độ từng đơn vị so với chỉ tiêu.");
-        c.MapPost("/", (CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        c.MapPost("/", async Task<IResult> (CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             if (Valid(input) is { } bad)
             {
@@ -24,8 +24,8 @@ public static class CampaignsApi
 
             var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), null, input, ct);
             return TypedResults.Created($"/api/v1/campaigns/{saved.Id}", new { saved.Id, saved.Version });
-        }));
-        c.MapPut("/{id:int}", (int id, CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        });
+        c.MapPut("/{id:int}", async Task<IResult> (int id, CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             if (Valid(input) is { } bad)
             {
@@ -34,27 +34,27 @@ public static class CampaignsApi
 
             var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), id, input, ct);
             return TypedResults.Ok(new { saved.Id, saved.Version });
-        }));
+        });
 
         var k = api.MapGroup("/criteria-sets").WithTags("Criteria");
         k.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await CriteriaSets.ListAsync(db, await s.GetAsync(ct), ct)));
-        k.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()));
-        k.MapPost("/", (CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct)))));
-        k.MapPut("/{id:int}", (int id, CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            Valid(input) ?? TypedResults.Ok(CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), id, input, ct)))))
+        k.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+        k.MapPost("/", async Task<IResult> (CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct))));
+        k.MapPut("/{id:int}", async Task<IResult> (int id, CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            Valid(input) ?? TypedResults.Ok(CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), id, input, ct))))
             .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.");
 
         var m = api.MapGroup("/committees").WithTags("Committees");
         m.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ct)));
-        m.MapPost("/", (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            Valid(input) ?? TypedResults.Created("/api/v1/committees", new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id })));
-        m.MapPut("/{id:int}", (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            Valid(input) ?? TypedResults.Ok(new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version })));
+        m.MapPost("/", async Task<IResult> (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            Valid(input) ?? TypedResults.Created("/api/v1/committees", new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id }));
+        m.MapPut("/{id:int}", async Task<IResult> (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            Valid(input) ?? TypedResults.Ok(new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version }));
         m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.TeamsAsync(db, await s.GetAsync(ct), ct)));
-        m.MapPost("/teams", (TeamInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new { (await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id })));
+        m.MapPost("/teams", async Task<IResult> (TeamInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new { (await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id }));
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -24,7 +24,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         }
 
         Campaign = d;
-        CanManage = scope.CanAdministerUsersAt(d.ScopePath);
+        CanManage = scope.Can(Operation.RunRound, d.ScopePath);
         return Page();
     }
 

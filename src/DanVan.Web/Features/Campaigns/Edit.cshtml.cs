@@ -25,7 +25,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
     public async Task<IActionResult> OnGetAsync(int? id, string? unit, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RunRound))
         {
             return Forbid();
         }
@@ -71,7 +71,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Units = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.RunRound), null, ct);
         if (Input.UnitCode is not null)
         {
             Children = await UnitQueries.ChildrenAsync(db, Maps.Current, Input.UnitCode, ct);

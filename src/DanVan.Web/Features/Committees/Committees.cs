@@ -99,7 +99,7 @@ public static class Committees
     public static async Task<SteeringCommittee> SaveAsync(AppDbContext db, UserScope scope, int? id, CommitteeInput input, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(CommitteeInput.UnitCode), ct);
-        Lookups.EnsureManages(scope, unit.Path);
+        scope.Demand(Operation.ManageCommittee, unit.Path);
         SteeringCommittee c;
         if (id is null)
         {
@@ -109,7 +109,7 @@ public static class Committees
         else
         {
             c = await db.Committees.Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
-            Lookups.EnsureManages(scope, c.ScopePath);
+            scope.Demand(Operation.ManageCommittee, c.ScopePath);
             db.ExpectVersion(c, input.Version);
 
             db.CommitteeMembers.RemoveRange(c.Members);
@@ -122,14 +122,7 @@ public static class Committees
         c.ScopePath = unit.Path;
         c.TermFrom = input.TermFrom ?? 0;
         c.TermTo = input.TermTo ?? 0;
-        try
-        {
-            c.Validate();
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new InputException(e.Field, e.Message);
-        }
+        c.Validate();
 
         foreach (var m in input.Members.Where(m => !string.IsNullOrWhiteSpace(m.FullName)))
         {
@@ -138,7 +131,7 @@ public static class Committees
             var bad = codes.Where(code => !found.Any(f => f.Code == code && UnitPaths.Contains(unit.Path, f.Path) && f.Path != unit.Path)).ToList();
             if (bad.Count > 0)
             {
-                throw new InputException("Members", $"Đơn vị {string.Join(", ", bad)} không trực thuộc {unit.FullName}.");
+                throw DomainException.For("Members", $"Đơn vị {string.Join(", ", bad)} không trực thuộc {unit.FullName}.");
             }
 
             c.Members.Add(new CommitteeMember
@@ -161,19 +154,19 @@ public static class Committees
     public static async Task<MobilisationTeam> AddTeamAsync(AppDbContext db, UserScope scope, TeamInput input, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(TeamInput.UnitCode), ct);
-        if (!scope.CanWrite(unit.Path))
+        if (!scope.Can(Operation.Edit, unit.Path))
         {
-            throw new InputException(nameof(TeamInput.UnitCode), "Bạn không quản lý đơn vị này.");
+            throw DomainException.For(nameof(TeamInput.UnitCode), "Bạn không quản lý đơn vị này.");
         }
 
         if (unit.Level != 2)
         {
-            throw new InputException(nameof(TeamInput.UnitCode), "Khối và tổ dân vận thuộc cấp xã; hãy chọn một xã, phường.");
+            throw DomainException.For(nameof(TeamInput.UnitCode), "Khối và tổ dân vận thuộc cấp xã; hãy chọn một xã, phường.");
         }
 
         if (input.Kind == TeamKind.Block && await db.Teams.AnyAsync(t => t.UnitId == unit.Id && t.Kind == TeamKind.Block, ct))
         {
-            throw new InputException(nameof(TeamInput.Kind), "Xã này đã có khối dân vận.");
+            throw DomainException.For(nameof(TeamInput.Kind), "Xã này đã có khối dân vận.");
         }
 
         var team = new MobilisationTeam

@@ -89,7 +89,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     {
         Committees = await Features.Committees.Committees.ListAsync(db, scope, ct);
         Teams = await Features.Committees.Committees.TeamsAsync(db, scope, ct);
-        ManagedUnits = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
-        Communes = await UnitChoices.WithinAsync(db, scope.WritePaths, 2, ct);
+        ManagedUnits = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.ManageCommittee), null, ct);
+        Communes = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.Register), 2, ct);
     }
 }

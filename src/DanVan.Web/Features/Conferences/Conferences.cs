@@ -74,7 +74,7 @@ public static class Conferences
     public static async Task<Conference> CreateAsync(AppDbContext db, UserScope scope, ConferenceInput input, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(ConferenceInput.UnitCode), ct);
-        Lookups.EnsureManages(scope, unit.Path);
+        scope.Demand(Operation.RunConference, unit.Path);
         var c = new Conference
         {
             Name = input.Name!.Trim(), UnitId = unit.Id, ScopePath = unit.Path, Level = input.Level!.Value, Date = input.Date!.Value,
@@ -119,9 +119,9 @@ public static class Conferences
     public static async Task<Award> AwardAsync(AppDbContext db, UserScope scope, int id, AwardInput input, CancellationToken ct)
     {
         var c = await db.Conferences.Include(x => x.Awards).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
-        Lookups.EnsureManages(scope, c.ScopePath);
+        scope.Demand(Operation.RunConference, c.ScopePath);
         var initiative = await db.Initiatives.WithinPaths([c.ScopePath], i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == input.InitiativeId, ct)
-            ?? throw new InputException(nameof(AwardInput.InitiativeId), "Mô hình không thuộc phạm vi của hội nghị.");
+            ?? throw DomainException.For(nameof(AwardInput.InitiativeId), "Mô hình không thuộc phạm vi của hội nghị.");
         if (initiative.HighestLevel is null || initiative.Status == InitiativeStatus.Retired)
         {
             throw new DomainException($"Chỉ khen thưởng mô hình đã được công nhận và đang duy trì; \"{initiative.Name}\" chưa đủ điều kiện.");

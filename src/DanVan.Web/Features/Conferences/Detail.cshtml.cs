@@ -67,7 +67,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         }
 
         Conference = c;
-        CanManage = scope.CanAdministerUsersAt(c.ScopePath);
+        CanManage = scope.Can(Operation.RunConference, c.ScopePath);
         Shortlist = CanManage ? await Conferences.ShortlistAsync(db, scope, id, ct) : [];
         return null;
     }

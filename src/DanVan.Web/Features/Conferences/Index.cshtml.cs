@@ -42,6 +42,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Rows = await Conferences.ListAsync(db, scope, ct);
-        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Units = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.RunConference), null, ct);
     }
 }

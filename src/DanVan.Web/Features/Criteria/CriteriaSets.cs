@@ -64,7 +64,7 @@ public static class CriteriaSets
     public static async Task<CriteriaSet> SaveAsync(AppDbContext db, UserScope scope, int? id, CriteriaSetInput input, CancellationToken ct)
     {
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(CriteriaSetInput.UnitCode), ct);
-        Lookups.EnsureManages(scope, unit.Path);
+        scope.Demand(Operation.ManageCriteria, unit.Path);
         CriteriaSet set;
         if (id is null)
         {
@@ -75,7 +75,7 @@ public static class CriteriaSets
         {
             var existing = await db.CriteriaSets.Include(c => c.Criteria).ReadableBy(scope, c => c.ScopePath).FirstOrDefaultAsync(c => c.Id == id, ct)
                 ?? throw new ScopeException(false);
-            Lookups.EnsureManages(scope, existing.ScopePath);
+            scope.Demand(Operation.ManageCriteria, existing.ScopePath);
             if (existing.Frozen)
             {
                 set = existing.NewVersion();
@@ -95,14 +95,7 @@ public static class CriteriaSets
         set.PassThreshold = input.PassThreshold ?? 0;
         set.Criteria = input.Criteria.Where(c => !string.IsNullOrWhiteSpace(c.Name) || c.Weight is not null || c.MaxScore is not null)
             .Select((c, i) => new Criterion { Order = i + 1, Name = c.Name?.Trim() ?? string.Empty, Weight = c.Weight ?? 0, MaxScore = c.MaxScore ?? 0 }).ToList();
-        try
-        {
-            set.Validate();
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new Initiatives.InputException(e.Field, e.Message);
-        }
+        set.Validate();
 
         await db.SaveChangesAsync(ct);
         if (set.FamilyId is null)

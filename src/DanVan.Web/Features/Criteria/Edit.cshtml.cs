@@ -22,7 +22,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.ManageCriteria))
         {
             return Forbid();
         }
@@ -68,7 +68,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Units = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.ManageCriteria), null, ct);
         while (Input.Criteria.Count < 8)
         {
             Input.Criteria.Add(new CriterionInput());

@@ -13,7 +13,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        CanManage = scope.UserAdminPaths.Count > 0;
+        CanManage = scope.CanAnywhere(Operation.ManageCriteria);
         Sets = await CriteriaSets.ListAsync(db, scope, ct);
     }
 }

@@ -12,7 +12,7 @@ public sealed record FeedbackRow(int Id, int InitiativeId, string InitiativeName
 public static class Feedbacks
 {
     public static async Task<List<FeedbackRow>> ListAsync(AppDbContext db, UserScope scope, CommentStatus status, CancellationToken ct) =>
-        await db.CitizenComments.AsNoTracking().WritableBy(scope, c => c.ScopePath).Where(c => c.Status == status)
+        await db.CitizenComments.AsNoTracking().PermittedFor(scope, Operation.Moderate, c => c.ScopePath).Where(c => c.Status == status)
             // Pending: oldest first, as a queue; decided: most recent first. (Ids follow time; SQLite cannot sort DateTimeOffset.)
             .OrderBy(c => status == CommentStatus.Pending ? c.Id : -c.Id).Take(200)
             .Select(c => new FeedbackRow(c.Id, c.InitiativeId, c.Initiative!.Name, c.Initiative.CurrentUnit!.FullName, c.AuthorName, c.Text, c.At,
@@ -23,7 +23,7 @@ public static class Feedbacks
     public static async Task ModerateAsync(AppDbContext db, UserScope scope, int id, bool publish, string? reason, int? version, TimeProvider clock, CancellationToken ct)
     {
         var c = await db.CitizenComments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
-        if (!scope.CanWrite(c.ScopePath))
+        if (!scope.Can(Operation.Moderate, c.ScopePath))
         {
             throw new ScopeException(scope.CanRead(c.ScopePath));
         }

@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Moderate))
         {
             return Forbid();
         }

@@ -22,7 +22,7 @@ public static class ImportJobs
 
     public static async Task<ImportJob> EnqueueAsync(AppDbContext db, UserScope scope, EvidenceStore store, IFormFile file, bool dryRun, TimeProvider clock, CancellationToken ct)
     {
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Import))
         {
             throw new ScopeException(true);
         }
@@ -30,12 +30,12 @@ public static class ImportJobs
         var ext = Path.GetExtension(file.FileName ?? string.Empty).ToLowerInvariant();
         if (ext is not (".xlsx" or ".csv"))
         {
-            throw new Initiatives.InputException("File", "Chỉ nhận tệp .xlsx hoặc .csv.");
+            throw DomainException.For("File", "Chỉ nhận tệp .xlsx hoặc .csv.");
         }
 
         if (file.Length == 0 || file.Length > MaxBytes)
         {
-            throw new Initiatives.InputException("File", file.Length == 0 ? "Tệp rỗng." : "Tệp quá lớn (tối đa 50 MB).");
+            throw DomainException.For("File", file.Length == 0 ? "Tệp rỗng." : "Tệp quá lớn (tối đa 50 MB).");
         }
 
         var dir = Path.Combine(store.Root, "imports");

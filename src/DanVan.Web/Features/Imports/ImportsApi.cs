@@ -11,7 +11,7 @@ public static class ImportsApi
     {
         var g = api.MapGroup("/imports").WithTags("Imports");
         g.MapGet("/template.xlsx", () => TypedResults.File(InitiativeImport.Template(), Exports.XlsxType, "mau-nhap-mo-hinh.xlsx"));
-        g.MapPost("/", (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        g.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);
             if (problem is not null)
@@ -22,9 +22,9 @@ public static class ImportsApi
             var dryRun = bool.TryParse(form!["dryRun"], out var d) && d;
             var job = await ImportJobs.EnqueueAsync(db, await s.GetAsync(ct), store, file!, dryRun, clock, ct);
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", new { job.Id, status = "queued" });
-        })).DisableAntiforgery().WithSummary("Nhập danh sách mô hình từ .xlsx/.csv (dryRun=true: chỉ kiểm tra). Trả về mã công việc.");
-        g.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            await ImportJobs.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()))
+        }).DisableAntiforgery().WithSummary("Nhập danh sách mô hình từ .xlsx/.csv (dryRun=true: chỉ kiểm tra). Trả về mã công việc.");
+        g.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await ImportJobs.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound())
             .WithSummary("Tiến độ, lỗi từng dòng và kết quả của một lần nhập.");
     }
 }

@@ -1,4 +1,5 @@
 using DanVan.Data;
+using DanVan.Domain;
 using DanVan.Features.Results;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
     public async Task<IActionResult> OnGetAsync(int? job, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Import))
         {
             return Forbid();
         }
@@ -46,18 +47,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
         }
         else
         {
-            try
+            ImportJob? job = null;
+            if (await Outcomes.PageAsync(ModelState, db, async () => job = await ImportJobs.EnqueueAsync(db, scope, store, Upload, DryRun, clock, ct), prefix: "Upload."))
             {
-                var job = await ImportJobs.EnqueueAsync(db, scope, store, Upload, DryRun, clock, ct);
-                return RedirectToPage(new { job = job.Id });
-            }
-            catch (Initiatives.InputException e)
-            {
-                ModelState.AddModelError(nameof(Upload), e.Message);
-            }
-            catch (ScopeException)
-            {
-                return Forbid();
+                return RedirectToPage(new { job = job!.Id });
             }
         }
 

@@ -41,9 +41,9 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         }
 
         Item = item;
-        CanEdit = scope.CanWrite(item.ScopePath);
-        CanManage = scope.CanAdministerUsersAt(item.ScopePath);
-        CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.WritePaths.Count > 0;
+        CanEdit = scope.Can(Operation.Edit, item.ScopePath);
+        CanManage = scope.Can(Operation.RetireAtReview, item.ScopePath);
+        CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.CanAnywhere(Operation.Register);
         Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
         ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
         RecognitionHistory = await Recognitions.HistoryAsync(db, id, ct);

@@ -30,10 +30,13 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     public List<Campaigns.CampaignRow> OpenCampaigns { get; private set; } = [];
 
+    /// <summary>Shown, not edited: the lifecycle changes at review, recognition and reporting.</summary>
+    public InitiativeStatus Status { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, int? campaignId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Register))
         {
             return Forbid();
         }
@@ -47,12 +50,13 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
                 return NotFound();
             }
 
-            if (!scope.CanWrite(detail.ScopePath))
+            if (!scope.Can(Operation.Edit, detail.ScopePath))
             {
                 return Forbid();
             }
 
             Input = InitiativeCommands.ToInput(detail);
+            Status = detail.Status;
         }
         else
         {
@@ -72,7 +76,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Register))
         {
             return Forbid();
         }
@@ -90,30 +94,16 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                var saved = id is null
+            Initiative? saved = null;
+            if (await Outcomes.PageAsync(ModelState, db, async () => saved = id is null
                     ? await InitiativeCommands.CreateAsync(db, scope, Input, clock, ct)
-                    : await InitiativeCommands.UpdateAsync(db, scope, id.Value, Input, ct);
-                if (saved is null)
-                {
-                    return NotFound();
-                }
-
+                    : await InitiativeCommands.UpdateAsync(db, scope, id.Value, Input, ct)))
+            {
                 TempData["Flash"] = id is null ? "Đã đăng ký mô hình." : "Đã lưu thay đổi.";
-                return RedirectToPage("/Initiatives/Detail", new { id = saved.Id });
-            }
-            catch (InputException e)
-            {
-                ModelState.AddModelError("Input." + e.FieldName, e.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty, "Mô hình vừa được người khác sửa. Hãy mở lại trang để xem bản mới nhất rồi sửa tiếp; thay đổi của bạn chưa được lưu.");
+                return RedirectToPage("/Initiatives/Detail", new { id = saved!.Id });
             }
         }
 
-        db.ChangeTracker.Clear();
         await LoadChoicesAsync(scope, ct);
         return Page();
     }
@@ -147,7 +137,12 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     private async Task LoadChoicesAsync(UserScope scope, CancellationToken ct)
     {
-        var writable = scope.WritePaths;
+        if (Id is { } id)
+        {
+            Status = await db.Initiatives.Where(i => i.Id == id).Select(i => i.Status).FirstOrDefaultAsync(ct);
+        }
+
+        var writable = scope.PathsFor(Operation.Register);
         var provinces = await UnitQueries.ChildrenAsync(db, Maps.Current, null, ct);
         Provinces = provinces.Where(p => writable.Any(w => UnitPaths.Contains(w, $"/{p.Code}/") || UnitPaths.Contains($"/{p.Code}/", w))).ToList();
 

@@ -39,7 +39,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        CanRegister = scope.WritePaths.Count > 0;
+        CanRegister = scope.CanAnywhere(Operation.Register);
         var filter = new InitiativeFilter(
             EnumKeys.TryParse<Field>(Field, out var f) ? f : null,
             EnumKeys.TryParse<InitiativeKind>(Kind, out var k) ? k : null,

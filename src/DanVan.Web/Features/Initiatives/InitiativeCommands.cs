@@ -75,17 +75,6 @@ public sealed class InitiativeInput
     [CleanText]
     public string? Method { get; set; }
 
-    [Display(Name = "Trạng thái")]
-    public InitiativeStatus Status { get; set; } = InitiativeStatus.Registered;
-
-    [Display(Name = "Ngày loại bỏ")]
-    public DateOnly? RetiredOn { get; set; }
-
-    [Display(Name = "Lý do loại bỏ")]
-    [StringLength(1000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
-    [CleanText]
-    public string? RetiredReason { get; set; }
-
     /// <summary>The registration round (đợt đăng ký) it is registered into, if any.</summary>
     [Display(Name = "Đợt đăng ký")]
     public int? CampaignId { get; set; }
@@ -102,19 +91,19 @@ public sealed class InitiativeInput
     public int Version { get; set; }
 }
 
-/// <summary>A refusal that belongs to a form field (or to the whole form when Field is empty).</summary>
-public sealed class InputException(string field, string message) : DomainException(message)
-{
-    public string FieldName { get; } = field;
-
-    /// <summary>The field names a unit outside the caller's area: a form shows it by the field, the API answers 403.</summary>
-    public bool OutOfScope { get; init; }
-}
-
+/// <summary>
+/// Registering and editing a model: the one command behind the form, the API and (row by row) the import. Lifecycle —
+/// status, retirement, recognition — is not input: it changes through the review, recognition and results.
+/// </summary>
 public static class InitiativeCommands
 {
     public static async Task<Initiative> CreateAsync(AppDbContext db, UserScope scope, InitiativeInput input, TimeProvider clock, CancellationToken ct)
     {
+        if (!scope.CanAnywhere(Operation.Register))
+        {
+            throw new ScopeException(true);
+        }
+
         var initiative = new Initiative { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
         await ApplyAsync(db, scope, initiative, input, ct);
         await JoinCampaignAsync(db, initiative, input.CampaignId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
@@ -123,15 +112,11 @@ public static class InitiativeCommands
         return initiative;
     }
 
-    /// <summary>Edits under optimistic concurrency; null when the record is not there or not in the caller's scope.</summary>
-    public static async Task<Initiative?> UpdateAsync(AppDbContext db, UserScope scope, int id, InitiativeInput input, CancellationToken ct)
+    /// <summary>Edits under optimistic concurrency.</summary>
+    public static async Task<Initiative> UpdateAsync(AppDbContext db, UserScope scope, int id, InitiativeInput input, CancellationToken ct)
     {
-        var initiative = await db.Initiatives.WritableBy(scope, i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (initiative is null)
-        {
-            return null;
-        }
-
+        var initiative = await Lookups.InitiativeAsync(db, scope, id, ct);
+        scope.Demand(Operation.Edit, initiative.ScopePath);
         db.ExpectVersion(initiative, input.Version);
 
         await ApplyAsync(db, scope, initiative, input, ct);
@@ -145,15 +130,12 @@ public static class InitiativeCommands
         var map = input.UnitMap ?? Maps.InForceOn(registered);
         if (!Maps.IsKnown(map))
         {
-            throw new InputException(nameof(InitiativeInput.UnitMap), "Bản đồ phải là 2024 hoặc 2025.");
+            throw DomainException.For(nameof(InitiativeInput.UnitMap), "Bản đồ phải là 2024 hoặc 2025.");
         }
 
         var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == input.UnitCode, ct)
-            ?? throw new InputException(nameof(InitiativeInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ {map}.");
-        if (!scope.CanWrite(unit.CurrentPath))
-        {
-            throw new InputException(nameof(InitiativeInput.UnitCode), "Bạn không được đăng ký mô hình cho đơn vị này.");
-        }
+            ?? throw DomainException.For(nameof(InitiativeInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ {map}.");
+        scope.Demand(Operation.Register, unit.CurrentPath);
 
         var current = map == Maps.Current
             ? unit
@@ -166,49 +148,46 @@ public static class InitiativeCommands
             var orgPath = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ScopePath).FirstOrDefaultAsync(ct);
             if (orgPath is null || !scope.CanRead(orgPath))
             {
-                throw new InputException(nameof(InitiativeInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
+                throw DomainException.For(nameof(InitiativeInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
             }
         }
 
-        if (input.ReplicatedFromId is { } sourceId && !await db.Initiatives.AnyAsync(s => s.Id == sourceId, ct))
+        // A source must be one the caller may see (in their area, or public practice); a link already there stays.
+        Initiative? source = null;
+        if (input.Origin == Origin.Replicated && input.ReplicatedFromId is { } sourceId)
         {
-            throw new InputException(nameof(InitiativeInput.ReplicatedFromId), "Không tìm thấy mô hình nguồn để nhân rộng.");
+            source = i.Id != 0 && sourceId == i.ReplicatedFromId
+                ? await db.Initiatives.FirstAsync(x => x.Id == sourceId, ct)
+                : await SourceAsync(db, scope, sourceId, ct)
+                    ?? throw DomainException.For(nameof(InitiativeInput.ReplicatedFromId), "Không tìm thấy mô hình nguồn để nhân rộng.");
         }
 
         var code = string.IsNullOrWhiteSpace(input.Code) ? null : input.Code.Trim();
         if (code is not null && await db.Initiatives.AnyAsync(x => x.UnitId == unit.Id && x.Code == code && x.Id != i.Id, ct))
         {
-            throw new InputException(nameof(InitiativeInput.Code), $"Mã {code} đã dùng cho mô hình khác của đơn vị này.");
+            throw DomainException.For(nameof(InitiativeInput.Code), $"Mã {code} đã dùng cho mô hình khác của đơn vị này.");
         }
 
         i.Code = code;
         i.Name = input.Name ?? string.Empty;
         i.Field = input.Field!.Value;
         i.Kind = input.Kind!.Value;
-        i.Origin = input.Origin;
-        i.ReplicatedFromId = input.Origin == Origin.Replicated ? input.ReplicatedFromId : null;
-        i.OriginNote = input.Origin == Origin.Replicated ? Blank(input.OriginNote) : null;
+        i.DeclareOrigin(input.Origin, source, Blank(input.OriginNote));
         i.OwnerOrganizationId = input.OwnerOrganizationId;
         i.OwnerName = Blank(input.OwnerName);
         i.RegisteredOn = registered;
         i.Summary = Blank(input.Summary);
         i.Goals = Blank(input.Goals);
         i.Method = Blank(input.Method);
-        i.Status = input.Status;
-        i.RetiredOn = input.Status == InitiativeStatus.Retired ? input.RetiredOn : null;
-        i.RetiredReason = input.Status == InitiativeStatus.Retired ? Blank(input.RetiredReason) : null;
         i.HiddenFromPublic = input.HiddenFromPublic;
         i.OwnerConsentOn = input.Kind == InitiativeKind.Individual ? input.OwnerConsentOn : null;
         i.PlaceIn(unit, current);
-        try
-        {
-            i.Validate();
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new InputException(e.Field, e.Message);
-        }
+        i.Validate();
     }
+
+    /// <summary>A replication source the caller may name: one in their area, or a model shown on the public site.</summary>
+    public static async Task<Initiative?> SourceAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct) =>
+        await db.Initiatives.FirstOrDefaultAsync(s => s.Id == id, ct) is { } s && (s.IsPublic || scope.CanRead(s.ScopePath)) ? s : null;
 
     /// <summary>A registration into a round must fall within its dates and its area.</summary>
     private static async Task JoinCampaignAsync(AppDbContext db, Initiative initiative, int? campaignId, DateOnly today, CancellationToken ct)
@@ -219,14 +198,15 @@ public static class InitiativeCommands
         }
 
         var campaign = await db.Campaigns.Include(c => c.Unit).FirstOrDefaultAsync(c => c.Id == campaignId, ct)
-            ?? throw new InputException(nameof(InitiativeInput.CampaignId), "Không tìm thấy đợt đăng ký.");
+            ?? throw DomainException.For(nameof(InitiativeInput.CampaignId), "Không tìm thấy đợt đăng ký.");
         try
         {
             campaign.EnsureCanRegister(today, initiative.ScopePath);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.Field is null)
         {
-            throw new InputException(nameof(InitiativeInput.CampaignId), e.Message);
+            // The round's refusal (closed, another area) belongs beside the round's field on the form.
+            throw DomainException.For(nameof(InitiativeInput.CampaignId), e.Message);
         }
 
         initiative.CampaignId = campaign.Id;
@@ -241,7 +221,7 @@ public static class InitiativeCommands
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // A unique index lost a race with another save of the same code.
-            throw new InputException(nameof(InitiativeInput.Code), "Mã mô hình đã được dùng; hãy chọn mã khác.");
+            throw DomainException.For(nameof(InitiativeInput.Code), "Mã mô hình đã được dùng; hãy chọn mã khác.");
         }
     }
 
@@ -252,7 +232,7 @@ public static class InitiativeCommands
         Code = d.Code, Name = d.Name, Field = d.Field, Kind = d.Kind, Origin = d.Origin, ReplicatedFromId = d.ReplicatedFromId,
         OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName,
         UnitCode = d.UnitCode, UnitMap = d.UnitMap, RegisteredOn = d.RegisteredOn, Summary = d.Summary, Goals = d.Goals,
-        Method = d.Method, Status = d.Status, RetiredOn = d.RetiredOn, RetiredReason = d.RetiredReason, Version = d.Version, CampaignId = d.CampaignId,
+        Method = d.Method, Version = d.Version, CampaignId = d.CampaignId,
         HiddenFromPublic = d.HiddenFromPublic, OwnerConsentOn = d.OwnerConsentOn,
     };
 }

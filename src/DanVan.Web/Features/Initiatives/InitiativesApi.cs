@@ -93,13 +93,13 @@ public static class InitiativesApi
         return d is null ? Problems.NotFound() : TypedResults.Ok(await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct));
     }
 
-    private static async Task<Results<Created<InitiativeDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<InitiativeDetail>, ValidationProblem>> CreateAsync(
         InitiativeInput input, AppDbContext db, ScopeAccessor scopes, TimeProvider clock, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Register))
         {
-            return Problems.Forbidden("Tài khoản của bạn không có quyền đăng ký mô hình.");
+            throw new ScopeException(true);
         }
 
         var errors = Validation.Errors(input);
@@ -108,19 +108,11 @@ public static class InitiativesApi
             return Problems.Invalid(errors);
         }
 
-        try
-        {
-            var created = await InitiativeCommands.CreateAsync(db, scope, input, clock, ct);
-            var detail = await InitiativeQueries.DetailAsync(db, scope, created.Id, ct);
-            return TypedResults.Created($"/api/v1/initiatives/{created.Id}", detail);
-        }
-        catch (InputException e)
-        {
-            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
-        }
+        var created = await InitiativeCommands.CreateAsync(db, scope, input, clock, ct);
+        return TypedResults.Created($"/api/v1/initiatives/{created.Id}", (await InitiativeQueries.DetailAsync(db, scope, created.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<InitiativeDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<InitiativeDetail>, ValidationProblem>> UpdateAsync(
         int id, InitiativeInput input, AppDbContext db, ScopeAccessor scopes, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -130,24 +122,7 @@ public static class InitiativesApi
             return Problems.Invalid(errors);
         }
 
-        try
-        {
-            var updated = await InitiativeCommands.UpdateAsync(db, scope, id, input, ct);
-            if (updated is null)
-            {
-                // Readable but not writable is a 403; otherwise the record does not exist for this caller.
-                return await InitiativeQueries.DetailAsync(db, scope, id, ct) is null ? Problems.NotFound() : Problems.Forbidden();
-            }
-
-            return TypedResults.Ok((await InitiativeQueries.DetailAsync(db, scope, id, ct))!);
-        }
-        catch (InputException e)
-        {
-            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("Mô hình vừa được người khác sửa (phiên bản đã thay đổi). Hãy tải lại rồi sửa tiếp.");
-        }
+        await InitiativeCommands.UpdateAsync(db, scope, id, input, ct);
+        return TypedResults.Ok((await InitiativeQueries.DetailAsync(db, scope, id, ct))!);
     }
 }

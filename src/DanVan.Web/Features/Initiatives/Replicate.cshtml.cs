@@ -56,13 +56,13 @@ public class ReplicateModel(AppDbContext db, ScopeAccessor scopes, TimeProvider 
             return NotFound();
         }
 
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Register))
         {
             return Forbid();
         }
 
         SourceName = source.Name;
-        Communes = await UnitChoices.WithinAsync(db, scope.WritePaths, 2, ct);
+        Communes = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.Register), 2, ct);
         return null;
     }
 }

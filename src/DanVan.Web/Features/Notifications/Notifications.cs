@@ -26,7 +26,7 @@ public static class Notifications
     public static async Task<List<DueRow>> DueReportsAsync(AppDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         var lastQuarter = ResultReport.StartOf(PeriodKind.Quarter, today).AddMonths(-3);
-        return await db.Initiatives.AsNoTracking().WritableBy(scope, i => i.ScopePath)
+        return await db.Initiatives.AsNoTracking().PermittedFor(scope, Operation.ReportResults, i => i.ScopePath)
             .Where(i => i.Status != InitiativeStatus.Retired && i.RegisteredOn < lastQuarter.AddMonths(3))
             .Where(i => !db.ResultReports.Any(r => r.InitiativeId == i.Id && r.PeriodStart >= lastQuarter))
             .OrderBy(i => i.SortKey).Take(50)

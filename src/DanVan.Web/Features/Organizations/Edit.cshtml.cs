@@ -21,7 +21,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.WritePaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.Register))
         {
             return Forbid();
         }
@@ -29,7 +29,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         Id = id;
         if (id is not null)
         {
-            var org = await db.Organizations.AsNoTracking().WritableBy(scope, o => o.ScopePath).Include(o => o.Unit).FirstOrDefaultAsync(o => o.Id == id, ct);
+            var org = await db.Organizations.AsNoTracking().PermittedFor(scope, Operation.Edit, o => o.ScopePath).Include(o => o.Unit).FirstOrDefaultAsync(o => o.Id == id, ct);
             if (org is null)
             {
                 return await OrganizationQueries.GetAsync(db, scope, id.Value, ct) is null ? NotFound() : Forbid();
@@ -51,31 +51,17 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         Id = id;
         if (ModelState.IsValid)
         {
-            try
+            if (await Outcomes.PageAsync(ModelState, db, () => OrganizationQueries.SaveAsync(db, scope, id, Input, ct)))
             {
-                await OrganizationQueries.SaveAsync(db, scope, id, Input, ct);
                 TempData["Flash"] = "Đã lưu tổ chức.";
                 return RedirectToPage("/Organizations/Index");
             }
-            catch (InputException e)
-            {
-                ModelState.AddModelError("Input." + e.FieldName, e.Message);
-            }
-            catch (KeyNotFoundException)
-            {
-                return NotFound();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty, "Tổ chức vừa được người khác sửa. Hãy mở lại trang rồi sửa tiếp.");
-            }
         }
 
-        db.ChangeTracker.Clear();
         await LoadAsync(scope, ct);
         return Page();
     }
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
-        Communes = await UnitChoices.WithinAsync(db, scope.WritePaths, 2, ct);
+        Communes = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.Register), 2, ct);
 }

@@ -18,7 +18,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        CanEdit = scope.WritePaths.Count > 0;
+        CanEdit = scope.CanAnywhere(Operation.Register);
         Rows = await OrganizationQueries.ListAsync(db, scope, Unit, Q, 200, ct);
     }
 

@@ -75,11 +75,8 @@ public static class OrganizationQueries
     public static async Task<Organization> SaveAsync(AppDbContext db, UserScope scope, int? id, OrganizationInput input, CancellationToken ct)
     {
         var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
-            ?? throw new InputException(nameof(OrganizationInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ 2025.");
-        if (!scope.CanWrite(unit.Path))
-        {
-            throw new InputException(nameof(OrganizationInput.UnitCode), "Bạn không được quản lý tổ chức của đơn vị này.") { OutOfScope = true };
-        }
+            ?? throw DomainException.For(nameof(OrganizationInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ 2025.");
+        scope.Demand(Operation.Register, unit.Path);
 
         Organization org;
         if (id is null)
@@ -89,8 +86,9 @@ public static class OrganizationQueries
         }
         else
         {
-            org = await db.Organizations.WritableBy(scope, o => o.ScopePath).FirstOrDefaultAsync(o => o.Id == id, ct)
-                ?? throw new KeyNotFoundException();
+            org = await db.Organizations.ReadableBy(scope, o => o.ScopePath).FirstOrDefaultAsync(o => o.Id == id, ct)
+                ?? throw new ScopeException(false);
+            scope.Demand(Operation.Edit, org.ScopePath);
             db.ExpectVersion(org, input.Version);
         }
 
@@ -130,27 +128,8 @@ public static class OrganizationsApi
             return Problems.Invalid(errors);
         }
 
-        try
-        {
-            var org = await OrganizationQueries.SaveAsync(db, scope, id, input, ct);
-            var row = (await OrganizationQueries.GetAsync(db, scope, org.Id, ct))!;
-            return id is null ? TypedResults.Created($"/api/v1/organizations/{org.Id}", row) : TypedResults.Ok(row);
-        }
-        catch (InputException e) when (e.OutOfScope)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (InputException e)
-        {
-            return Problems.Invalid(Validation.ToCamel(e.FieldName), e.Message);
-        }
-        catch (KeyNotFoundException)
-        {
-            return await OrganizationQueries.GetAsync(db, scope, id!.Value, ct) is null ? Problems.NotFound() : Problems.Forbidden();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("Tổ chức vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.");
-        }
+        var org = await OrganizationQueries.SaveAsync(db, scope, id, input, ct);
+        var row = (await OrganizationQueries.GetAsync(db, scope, org.Id, ct))!;
+        return id is null ? TypedResults.Created($"/api/v1/organizations/{org.Id}", row) : TypedResults.Ok(row);
     }
 }

@@ -42,7 +42,7 @@ public static class PersonalDataRequests
     {
         // Only the id and the name of each candidate are read; whole records only for the matches.
         var key = Key(name);
-        var candidates = await db.Initiatives.AsNoTracking().WritableBy(scope, i => i.ScopePath)
+        var candidates = await db.Initiatives.AsNoTracking().PermittedFor(scope, Operation.HandlePersonalData, i => i.ScopePath)
             .Where(i => i.Kind == InitiativeKind.Individual && i.OwnerName != null).Select(i => new { i.Id, i.OwnerName }).ToListAsync(ct);
         var ids = candidates.Where(c => Key(c.OwnerName!) == key).Select(c => c.Id).ToList();
         var q = db.Initiatives.Include(i => i.CurrentUnit).Where(i => ids.Contains(i.Id));
@@ -52,7 +52,7 @@ public static class PersonalDataRequests
     private static async Task<List<CitizenComment>> CommentsAsync(AppDbContext db, UserScope scope, string name, CancellationToken ct)
     {
         var key = Key(name);
-        var candidates = await db.CitizenComments.AsNoTracking().WritableBy(scope, c => c.ScopePath).Where(c => c.AuthorName != null)
+        var candidates = await db.CitizenComments.AsNoTracking().PermittedFor(scope, Operation.HandlePersonalData, c => c.ScopePath).Where(c => c.AuthorName != null)
             .Select(c => new { c.Id, c.AuthorName }).ToListAsync(ct);
         var ids = candidates.Where(c => Key(c.AuthorName!) == key).Select(c => c.Id).ToList();
         return await db.CitizenComments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);

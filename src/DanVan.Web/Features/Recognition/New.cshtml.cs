@@ -27,7 +27,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RecognizeCommune))
         {
             return Forbid();
         }
@@ -37,7 +37,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         if (AppraisalId is { } aid)
         {
             var a = await db.Appraisals.AsNoTracking().Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == aid, ct);
-            if (a is null || !scope.CanAdministerUsersAt(a.ScopePath))
+            if (a is null || !scope.Can(Operation.RecognizeCommune, a.ScopePath))
             {
                 return NotFound();
             }
@@ -75,7 +75,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Units = await UnitChoices.WithinAsync(db, scope.UserAdminPaths, null, ct);
+        Units = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.RecognizeCommune), null, ct);
         if (Unit is not null && await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Code == Unit).Select(u => u.Path).FirstOrDefaultAsync(ct) is { } path)
         {
             var q = db.Initiatives.AsNoTracking().WithinPaths([path], i => i.ScopePath).Where(i => i.Status != InitiativeStatus.Retired);

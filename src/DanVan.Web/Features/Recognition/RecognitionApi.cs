@@ -12,19 +12,19 @@ public static class RecognitionApi
     {
         var d = api.MapGroup("/recognitions").WithTags("Recognition");
         d.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Recognitions.ListAsync(db, await s.GetAsync(ct), ct)));
-        d.MapGet("/{id:int}", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            await Recognitions.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()));
-        d.MapPost("/", (DecisionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/recognitions", new { (await Recognitions.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id })))
+        d.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await Recognitions.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+        d.MapPost("/", async Task<IResult> (DecisionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/recognitions", new { (await Recognitions.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
             .WithSummary("Một quyết định công nhận cho một hoặc nhiều mô hình: tất cả hoặc không mô hình nào.");
 
         var i = api.MapGroup("/initiatives").WithTags("Initiatives");
-        i.MapGet("/{id:int}/recognitions", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        i.MapGet("/{id:int}/recognitions", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             _ = await Lookups.InitiativeAsync(db, await s.GetAsync(ct), id, ct);
             return TypedResults.Ok(await Recognitions.HistoryAsync(db, id, ct));
-        }));
-        i.MapPost("/{id:int}/replications", (int id, ReplicateInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        });
+        i.MapPost("/{id:int}/replications", async Task<IResult> (int id, ReplicateInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             if (CampaignsApi.Valid(input) is { } bad)
             {
@@ -33,8 +33,8 @@ public static class RecognitionApi
 
             var copy = await Replication.ReplicateAsync(db, await s.GetAsync(ct), id, input, clock, ct);
             return TypedResults.Created($"/api/v1/initiatives/{copy.Id}", new { copy.Id });
-        })).WithSummary("Nhân rộng một mô hình đã được công nhận sang đơn vị, tổ chức khác.");
-        i.MapGet("/{id:int}/replications", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        }).WithSummary("Nhân rộng một mô hình đã được công nhận sang đơn vị, tổ chức khác.");
+        i.MapGet("/{id:int}/replications", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             var scope = await s.GetAsync(ct);
             var source = await db.Initiatives.FindAsync([id], ct);
@@ -45,8 +45,8 @@ public static class RecognitionApi
 
             var (tree, total) = await Replication.TreeAsync(db, id, ct);
             return TypedResults.Ok(new { total, direct = tree.Count, tree });
-        }));
-        i.MapPost("/{id:int}/review", (int id, ReviewInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+        });
+        i.MapPost("/{id:int}/review", async Task<IResult> (int id, ReviewInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             if (CampaignsApi.Valid(input) is { } bad)
             {
@@ -55,10 +55,10 @@ public static class RecognitionApi
 
             await Reviews.DecideAsync(db, await s.GetAsync(ct), id, input, clock, ct);
             return TypedResults.NoContent();
-        })).WithSummary("Rà soát: giữ lại (keep), loại bỏ (retire) hoặc khôi phục (reinstate), kèm lý do.");
+        }).WithSummary("Rà soát: giữ lại (keep), loại bỏ (retire) hoặc khôi phục (reinstate), kèm lý do.");
 
-        api.MapGet("/review", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, DateOnly? asOf, int? months, int? years, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+        api.MapGet("/review", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, DateOnly? asOf, int? months, int? years, CancellationToken ct) =>
+
             {
                 if (months is < 1 or > 120 || years is < 1 or > 20)
                 {
@@ -67,6 +67,6 @@ public static class RecognitionApi
 
                 var settings = new ReviewSettings(months ?? 12, 3, years ?? 3);
                 return TypedResults.Ok(await Reviews.DueAsync(db, await s.GetAsync(ct), unit, asOf ?? CampaignsApi.Today(clock), settings, ct));
-            })).WithTags("Review").WithSummary("Danh sách mô hình cần rà soát với các dấu hiệu tự động.");
+            }).WithTags("Review").WithSummary("Danh sách mô hình cần rà soát với các dấu hiệu tự động.");
     }
 }

@@ -63,22 +63,15 @@ public static class Recognitions
     /// <summary>Issues one decision recognising several initiatives: all of them or none.</summary>
     public static async Task<RecognitionDecision> IssueAsync(AppDbContext db, UserScope scope, DecisionInput input, TimeProvider clock, CancellationToken ct)
     {
-        AdminUnit? unit = null;
-        if (input.Level == RecognitionLevel.National)
+        // A national decision is issued for the whole country ("/"); the others by the unit named.
+        var unit = input.Level == RecognitionLevel.National ? null : await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(DecisionInput.UnitCode), ct);
+        scope.Demand(Permissions.RecognizeAt(input.Level!.Value), unit?.Path ?? "/");
+        if (unit is not null)
         {
-            if (!scope.IsAdmin)
-            {
-                throw new ScopeException(true);
-            }
-        }
-        else
-        {
-            unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(DecisionInput.UnitCode), ct);
-            Lookups.EnsureManages(scope, unit.Path);
             var expected = unit.Level == 1 ? new[] { RecognitionLevel.Province, RecognitionLevel.District } : [RecognitionLevel.Commune];
-            if (!expected.Contains(input.Level!.Value))
+            if (!expected.Contains(input.Level.Value))
             {
-                throw new InputException(nameof(DecisionInput.Level), $"{unit.FullName} ban hành quyết định công nhận {LevelLabel(expected[0]).ToLowerInvariant()}.");
+                throw DomainException.For(nameof(DecisionInput.Level), $"{unit.FullName} ban hành quyết định công nhận {LevelLabel(expected[0]).ToLowerInvariant()}.");
             }
         }
 
@@ -88,19 +81,19 @@ public static class Recognitions
         if (await db.RecognitionDecisions.AnyAsync(d => d.ScopePath == path && d.Number == number
             && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31), ct))
         {
-            throw new InputException(nameof(DecisionInput.Number), $"Số quyết định {number} năm {year} đã được dùng.");
+            throw DomainException.For(nameof(DecisionInput.Number), $"Số quyết định {number} năm {year} đã được dùng.");
         }
 
         var ids = input.InitiativeIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            throw new InputException(nameof(DecisionInput.InitiativeIds), "Chọn ít nhất một mô hình được công nhận.");
+            throw DomainException.For(nameof(DecisionInput.InitiativeIds), "Chọn ít nhất một mô hình được công nhận.");
         }
 
         var initiatives = await db.Initiatives.Include(i => i.Recognitions).WithinPaths([path], i => i.ScopePath).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         if (initiatives.Count != ids.Count)
         {
-            throw new InputException(nameof(DecisionInput.InitiativeIds), "Có mô hình không thuộc phạm vi của cơ quan ban hành.");
+            throw DomainException.For(nameof(DecisionInput.InitiativeIds), "Có mô hình không thuộc phạm vi của cơ quan ban hành.");
         }
 
         if (input.AppraisalId is { } appraisalId)

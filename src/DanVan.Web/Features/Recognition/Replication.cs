@@ -42,33 +42,18 @@ public static class Replication
     public static async Task<Initiative> ReplicateAsync(AppDbContext db, UserScope scope, int sourceId, ReplicateInput input, TimeProvider clock, CancellationToken ct)
     {
         // Recognised initiatives are public practice: any signed-in officer may copy one, wherever it is.
-        var source = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == sourceId, ct) ?? throw new ScopeException(false);
-        if (source.HighestLevel is null && !scope.CanRead(source.ScopePath))
-        {
-            throw new ScopeException(false);
-        }
+        var source = await InitiativeCommands.SourceAsync(db, scope, sourceId, ct) ?? throw new ScopeException(false);
 
         var unit = await Lookups.CurrentUnitAsync(db, input.UnitCode, nameof(ReplicateInput.UnitCode), ct);
-        if (!scope.CanWrite(unit.Path))
-        {
-            throw new InputException(nameof(ReplicateInput.UnitCode), "Bạn không được đăng ký mô hình cho đơn vị này.");
-        }
+        scope.Demand(Operation.Register, unit.Path);
 
         if (input.OwnerOrganizationId is { } orgId && !await db.Organizations.ReadableBy(scope, o => o.ScopePath).AnyAsync(o => o.Id == orgId, ct))
         {
-            throw new InputException(nameof(ReplicateInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
+            throw DomainException.For(nameof(ReplicateInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
         }
 
-        Initiative copy;
-        try
-        {
-            copy = source.Replicate(input.Name?.Trim() ?? string.Empty, unit, unit, input.OwnerOrganizationId, input.OwnerName?.Trim(),
-                input.Kind ?? source.Kind, input.RegisteredOn!.Value, clock.GetUtcNow(), scope.UserName);
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new InputException(e.Field, e.Message);
-        }
+        var copy = source.Replicate(input.Name?.Trim() ?? string.Empty, unit, unit, input.OwnerOrganizationId, input.OwnerName?.Trim(),
+            input.Kind ?? source.Kind, input.RegisteredOn!.Value, clock.GetUtcNow(), scope.UserName);
 
         db.Initiatives.Add(copy);
         await db.SaveChangesAsync(ct);

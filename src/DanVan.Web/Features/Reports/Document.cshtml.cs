@@ -74,7 +74,7 @@ public class DocumentModel(AppDbContext db, ScopeAccessor scopes, TimeProvider c
         {
             return e.Visible ? Forbid() : NotFound();
         }
-        catch (Initiatives.InputException e)
+        catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
             return Page();

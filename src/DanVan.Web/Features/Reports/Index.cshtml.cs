@@ -71,7 +71,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         {
             if (to < from)
             {
-                throw new Initiatives.InputException("To", "Ngày kết thúc không thể trước ngày bắt đầu.");
+                throw DomainException.For("To", "Ngày kết thúc không thể trước ngày bắt đầu.");
             }
 
             var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
@@ -94,7 +94,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         {
             return e.Visible ? Forbid() : NotFound();
         }
-        catch (Initiatives.InputException e)
+        catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
         }

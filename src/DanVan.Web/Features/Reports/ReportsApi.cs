@@ -14,27 +14,27 @@ public static class ReportsApi
     }
 
     private static void MapSummary(RouteGroupBuilder api) =>
-        api.MapGet("/reports/summary", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+        api.MapGet("/reports/summary", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+
             {
                 var today = CampaignsApi.Today(clock);
                 var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
                 return TypedResults.Ok(report);
-            }))
+            })
             .WithTags("Reports")
             .WithSummary("Số liệu tổng hợp của một đơn vị (cây con) trong một khoảng thời gian, tính trực tiếp từ dữ liệu.");
 
     public static void MapReportFilesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/summary.xlsx", (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+        api.MapGet("/reports/summary.xlsx", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+
             {
                 var today = CampaignsApi.Today(clock);
                 var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
                 return TypedResults.File(Exports.SummaryXlsx(report), Exports.XlsxType, Exports.FileName("tong-hop " + report.Unit.Name, "xlsx"));
-            })).WithTags("Reports").WithSummary("Bảng tổng hợp dạng Excel.");
-        api.MapPost("/reports/document", (DocumentInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+            }).WithTags("Reports").WithSummary("Bảng tổng hợp dạng Excel.");
+        api.MapPost("/reports/document", async Task<IResult> (DocumentInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+
             {
                 if (CampaignsApi.Valid(input) is { } bad)
                 {
@@ -44,6 +44,6 @@ public static class ReportsApi
                 var today = CampaignsApi.Today(clock);
                 var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
                 return TypedResults.File(ReviewDocument.Build(input, report), Exports.DocxType, Exports.FileName("bao-cao " + report.Unit.Name, "docx"));
-            })).WithTags("Reports").WithSummary("Báo cáo sơ kết, tổng kết dạng Word (.docx), thể thức văn bản của Đảng hoặc Nhà nước.");
+            }).WithTags("Reports").WithSummary("Báo cáo sơ kết, tổng kết dạng Word (.docx), thể thức văn bản của Đảng hoặc Nhà nước.");
     }
 }

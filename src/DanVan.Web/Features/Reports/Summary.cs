@@ -47,7 +47,7 @@ public static class Summary
     {
         if (!Maps.IsKnown(map))
         {
-            throw new Initiatives.InputException("map", "Bản đồ phải là 2024 hoặc 2025.");
+            throw DomainException.For("map", "Bản đồ phải là 2024 hoặc 2025.");
         }
 
         if (string.IsNullOrWhiteSpace(unitCode))
@@ -119,7 +119,7 @@ public static class Summary
     {
         if (to < from)
         {
-            throw new Initiatives.InputException("to", "Ngày kết thúc không thể trước ngày bắt đầu.");
+            throw DomainException.For("to", "Ngày kết thúc không thể trước ngày bắt đầu.");
         }
 
         var target = await ResolveAsync(db, scope, unitCode, map, ct);

@@ -117,7 +117,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
             return NotFound();
         }
 
-        if (!scope.CanWrite(initiative.ScopePath))
+        if (!scope.Can(Operation.ReportResults, initiative.ScopePath))
         {
             return Forbid();
         }

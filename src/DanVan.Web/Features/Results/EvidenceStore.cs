@@ -121,28 +121,28 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         ArgumentNullException.ThrowIfNull(file);
         if (file.Length == 0)
         {
-            throw new InputException("File", "Tệp rỗng (0 byte).");
+            throw DomainException.For("File", "Tệp rỗng (0 byte).");
         }
 
         if (file.Length > MaxBytes)
         {
-            throw new InputException("File", $"Tệp quá lớn: tối đa {MaxBytes / 1024 / 1024} MB.");
+            throw DomainException.For("File", $"Tệp quá lớn: tối đa {MaxBytes / 1024 / 1024} MB.");
         }
 
         var name = Path.GetFileName(file.FileName ?? "tep");
         if (name.Length > 200 || name.Any(char.IsControl))
         {
-            throw new InputException("File", "Tên tệp không hợp lệ.");
+            throw DomainException.For("File", "Tên tệp không hợp lệ.");
         }
 
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var kind = Detect(buffer) ?? throw new InputException("File",
+        var kind = Detect(buffer) ?? throw DomainException.For("File",
             "Chỉ nhận ảnh (JPG, PNG, WEBP, GIF), PDF, Word (.docx) hoặc Excel (.xlsx); nội dung tệp không thuộc các loại này.");
         var ext = Path.GetExtension(name).ToLowerInvariant();
         if (!Extensions[kind].Contains(ext))
         {
-            throw new InputException("File", $"Phần mở rộng \"{ext}\" không khớp với nội dung tệp ({Extensions[kind][0]}).");
+            throw DomainException.For("File", $"Phần mở rộng \"{ext}\" không khớp với nội dung tệp ({Extensions[kind][0]}).");
         }
 
         var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];

@@ -79,7 +79,7 @@ public static class ResultReporting
         TimeProvider clock, CancellationToken ct)
     {
         var initiative = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
-        if (!scope.CanWrite(initiative.ScopePath))
+        if (!scope.Can(Operation.ReportResults, initiative.ScopePath))
         {
             throw new ScopeException(true);
         }
@@ -91,7 +91,7 @@ public static class ResultReporting
         {
             if (await db.ResultReports.AnyAsync(r => r.InitiativeId == initiativeId && r.PeriodKind == kind && r.PeriodStart == start, ct))
             {
-                throw new InputException(nameof(ResultInput.PeriodStart), "Kỳ này đã có báo cáo; hãy mở báo cáo đó để sửa (đính chính).");
+                throw DomainException.For(nameof(ResultInput.PeriodStart), "Kỳ này đã có báo cáo; hãy mở báo cáo đó để sửa (đính chính).");
             }
 
             report = new ResultReport { InitiativeId = initiativeId };
@@ -128,20 +128,13 @@ public static class ResultReporting
         {
             if (v.Value is null)
             {
-                throw new InputException("Values", $"Chỉ số \"{v.Indicator}\" chưa có giá trị.");
+                throw DomainException.For("Values", $"Chỉ số \"{v.Indicator}\" chưa có giá trị.");
             }
 
             report.Values.Add(new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = await MeasureAsync(db, v, scope, ct) });
         }
 
-        try
-        {
-            report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
-        }
-        catch (DomainException e) when (e.Field is not null)
-        {
-            throw new InputException(e.Field, e.Message);
-        }
+        report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
         initiative.MarkReporting();
         await db.SaveChangesAsync(ct);
@@ -153,13 +146,13 @@ public static class ResultReporting
         if (v.MeasureUnitId is { } id)
         {
             return await db.MeasureUnits.FirstOrDefaultAsync(m => m.Id == id, ct)
-                ?? throw new InputException("Values", "Đơn vị tính không có trong danh mục.");
+                ?? throw DomainException.For("Values", "Đơn vị tính không có trong danh mục.");
         }
 
         var name = v.NewMeasure?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            throw new InputException("Values", $"Chỉ số \"{v.Indicator}\" cần đơn vị tính.");
+            throw DomainException.For("Values", $"Chỉ số \"{v.Indicator}\" cần đơn vị tính.");
         }
 
         var existing = await db.MeasureUnits.FirstOrDefaultAsync(m => m.Name == name, ct)
@@ -183,7 +176,7 @@ public static class ResultReporting
             throw new ScopeException(false);
         }
 
-        if (!scope.CanWrite(report.Initiative.ScopePath))
+        if (!scope.Can(Operation.ReportResults, report.Initiative.ScopePath))
         {
             throw new ScopeException(true);
         }

@@ -11,10 +11,10 @@ public static class ResultsApi
         var g = api.MapGroup("").WithTags("Results");
         g.MapGet("/measures", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ResultReporting.MeasuresAsync(db, ct)))
             .WithSummary("Danh mục đơn vị tính.");
-        g.MapGet("/initiatives/{id:int}/results", (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) => Outcomes.ApiAsync(async () =>
-            TypedResults.Ok(await ResultReporting.ForInitiativeAsync(db, await s.GetAsync(ct), id, ct))));
-        g.MapPost("/initiatives/{id:int}/results", (int id, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+        g.MapGet("/initiatives/{id:int}/results", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            TypedResults.Ok(await ResultReporting.ForInitiativeAsync(db, await s.GetAsync(ct), id, ct)));
+        g.MapPost("/initiatives/{id:int}/results", async Task<IResult> (int id, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+
             {
                 if (CampaignsApi.Valid(input) is { } bad)
                 {
@@ -23,9 +23,9 @@ public static class ResultsApi
 
                 var r = await ResultReporting.SaveAsync(db, await s.GetAsync(ct), id, null, input, clock, ct);
                 return TypedResults.Created($"/api/v1/initiatives/{id}/results", new { r.Id, r.Version });
-            })).WithSummary("Báo cáo kết quả một kỳ (tháng, quý, năm).");
-        g.MapPut("/initiatives/{id:int}/results/{reportId:int}", (int id, int reportId, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            Outcomes.ApiAsync(async () =>
+            }).WithSummary("Báo cáo kết quả một kỳ (tháng, quý, năm).");
+        g.MapPut("/initiatives/{id:int}/results/{reportId:int}", async Task<IResult> (int id, int reportId, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+
             {
                 if (CampaignsApi.Valid(input) is { } bad)
                 {
@@ -34,9 +34,9 @@ public static class ResultsApi
 
                 var r = await ResultReporting.SaveAsync(db, await s.GetAsync(ct), id, reportId, input, clock, ct);
                 return TypedResults.Ok(new { r.Id, r.Version });
-            })).WithSummary("Đính chính báo cáo; bản trước được lưu lại.");
-        g.MapPost("/results/{reportId:int}/evidence", (int reportId, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store,
-            TimeProvider clock, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            }).WithSummary("Đính chính báo cáo; bản trước được lưu lại.");
+        g.MapPost("/results/{reportId:int}/evidence", async Task<IResult> (int reportId, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store,
+            TimeProvider clock, CancellationToken ct) =>
             {
                 var (file, form, problem) = await Uploads.ReadAsync(request, ct);
                 if (problem is not null)
@@ -47,10 +47,10 @@ public static class ResultsApi
                 var isPublic = bool.TryParse(form!["isPublic"], out var p) && p;
                 var e = await ResultReporting.AttachAsync(db, await s.GetAsync(ct), store, reportId, file!, isPublic, clock, ct);
                 return TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, Kind = EnumKeys.Key(e.Kind), e.Size });
-            })).DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
-        g.MapGet("/evidence/{id:int}", (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) => Outcomes.ApiAsync(async () =>
+            }).DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
+        g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is { } f && File.Exists(store.PathOf(f))
                 ? TypedResults.PhysicalFile(store.PathOf(f), EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName)
-                : Problems.NotFound()));
+                : Problems.NotFound());
     }
 }

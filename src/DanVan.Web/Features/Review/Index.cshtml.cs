@@ -21,7 +21,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RetireAtReview))
         {
             return Forbid();
         }
@@ -33,29 +33,22 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RetireAtReview))
         {
             return Forbid();
         }
 
         if (ModelState.IsValid)
         {
-            try
+            if (await Outcomes.PageAsync(ModelState, db, () => Reviews.DecideAsync(db, scope, id, Input, clock, ct)))
             {
-                if (await Outcomes.PageAsync(ModelState, db, () => Reviews.DecideAsync(db, scope, id, Input, clock, ct)))
+                TempData["Flash"] = Input.Decision switch
                 {
-                    TempData["Flash"] = Input.Decision switch
-                    {
-                        ReviewDecisionKind.Retire => "Đã loại bỏ mô hình.",
-                        ReviewDecisionKind.Reinstate => "Đã khôi phục mô hình.",
-                        _ => "Đã ghi nhận giữ lại mô hình.",
-                    };
-                    return Redirect($"/Review?unit={Uri.EscapeDataString(Unit ?? string.Empty)}#i-{id}");
-                }
-            }
-            catch (ScopeException e)
-            {
-                return e.Visible ? Forbid() : NotFound();
+                    ReviewDecisionKind.Retire => "Đã loại bỏ mô hình.",
+                    ReviewDecisionKind.Reinstate => "Đã khôi phục mô hình.",
+                    _ => "Đã ghi nhận giữ lại mô hình.",
+                };
+                return Redirect($"/Review?unit={Uri.EscapeDataString(Unit ?? string.Empty)}#i-{id}");
             }
         }
 
@@ -66,7 +59,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.RetireAtReview))
         {
             return Forbid();
         }
@@ -93,7 +86,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         {
             Rows = await Reviews.DueAsync(db, scope, Unit, CampaignsApi.Today(clock), new ReviewSettings(), ct);
         }
-        catch (Initiatives.InputException e)
+        catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
         }

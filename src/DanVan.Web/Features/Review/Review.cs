@@ -39,7 +39,7 @@ public static class Reviews
     /// <summary>Initiatives due for the yearly review in the caller's area, each with its automatic flags.</summary>
     public static async Task<List<ReviewRow>> DueAsync(AppDbContext db, UserScope scope, string? unitCode, DateOnly asOf, ReviewSettings settings, CancellationToken ct)
     {
-        var paths = scope.UserAdminPaths;
+        var paths = scope.PathsFor(Operation.RetireAtReview);
         var q = db.Initiatives.AsNoTracking().WithinPaths(paths, i => i.ScopePath).Where(i => i.Status != InitiativeStatus.Retired && i.RegisteredOn <= asOf);
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
@@ -101,37 +101,30 @@ public static class Reviews
     public static async Task DecideAsync(AppDbContext db, UserScope scope, int initiativeId, ReviewInput input, TimeProvider clock, CancellationToken ct)
     {
         var initiative = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
-        Lookups.EnsureManages(scope, initiative.ScopePath);
+        scope.Demand(Operation.RetireAtReview, initiative.ScopePath);
         var on = input.On ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        try
+        switch (input.Decision!.Value)
         {
-            switch (input.Decision!.Value)
-            {
-                case ReviewDecisionKind.Retire:
-                    initiative.Retire(on, input.Reason);
-                    break;
-                case ReviewDecisionKind.Reinstate:
-                    initiative.Reinstate(input.Reason);
-                    break;
-                case ReviewDecisionKind.Keep:
-                    if (initiative.Status == InitiativeStatus.Retired)
-                    {
-                        throw new DomainException("Mô hình đã bị loại bỏ; muốn giữ lại hãy chọn khôi phục.");
-                    }
+            case ReviewDecisionKind.Retire:
+                initiative.Retire(on, input.Reason);
+                break;
+            case ReviewDecisionKind.Reinstate:
+                initiative.Reinstate(input.Reason);
+                break;
+            case ReviewDecisionKind.Keep:
+                if (initiative.Status == InitiativeStatus.Retired)
+                {
+                    throw new DomainException("Mô hình đã bị loại bỏ; muốn giữ lại hãy chọn khôi phục.");
+                }
 
-                    if (string.IsNullOrWhiteSpace(input.Reason))
-                    {
-                        throw new DomainException("Cần ghi nhận xét khi giữ lại mô hình.") { Field = "Reason" };
-                    }
+                if (string.IsNullOrWhiteSpace(input.Reason))
+                {
+                    throw new DomainException("Cần ghi nhận xét khi giữ lại mô hình.") { Field = "Reason" };
+                }
 
-                    break;
-                default:
-                    throw new InputException("Decision", "Quyết định không hợp lệ.");
-            }
-        }
-        catch (DomainException e) when (e.Field is not null && e is not InputException)
-        {
-            throw new InputException(e.Field, e.Message);
+                break;
+            default:
+                throw DomainException.For("Decision", "Quyết định không hợp lệ.");
         }
 
         db.ReviewDecisions.Add(new ReviewDecision { InitiativeId = initiative.Id, Kind = input.Decision.Value, On = on, Reason = input.Reason!.Trim(), By = scope.UserName });

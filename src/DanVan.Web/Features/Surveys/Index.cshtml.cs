@@ -65,7 +65,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         }
 
         (Initiative, Rows) = found;
-        CanManage = scope.CanWrite(Initiative.ScopePath);
+        CanManage = scope.Can(Operation.Moderate, Initiative.ScopePath);
         return null;
     }
 }

@@ -30,7 +30,7 @@ public static class SurveyCommands
     public static async Task<Survey> OpenAsync(AppDbContext db, UserScope scope, int initiativeId, string? question, DateOnly today, CancellationToken ct)
     {
         var i = await db.Initiatives.FirstOrDefaultAsync(x => x.Id == initiativeId, ct) ?? throw new ScopeException(false);
-        if (!scope.CanWrite(i.ScopePath))
+        if (!scope.Can(Operation.Moderate, i.ScopePath))
         {
             throw new ScopeException(scope.CanRead(i.ScopePath));
         }
@@ -59,7 +59,7 @@ public static class SurveyCommands
     public static async Task CloseAsync(AppDbContext db, UserScope scope, int surveyId, CancellationToken ct)
     {
         var s = await db.Surveys.FirstOrDefaultAsync(x => x.Id == surveyId, ct) ?? throw new ScopeException(false);
-        if (!scope.CanWrite(s.ScopePath))
+        if (!scope.Can(Operation.Moderate, s.ScopePath))
         {
             throw new ScopeException(scope.CanRead(s.ScopePath));
         }

@@ -55,7 +55,7 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var scope = await scopes.GetAsync(ct);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.ParentCode == province)
-            .WithinPaths(scope.WritePaths, u => u.Path).OrderBy(u => u.SortKey)
+            .WithinPaths(scope.PathsFor(Operation.Register), u => u.Path).OrderBy(u => u.SortKey)
             .Select(u => new UnitSummary(u.Map, u.Code, u.Name, u.FullName, u.Type, u.Level, u.ParentCode, 0)).ToListAsync(ct);
         return Partial("_UnitOptions", communes);
     }

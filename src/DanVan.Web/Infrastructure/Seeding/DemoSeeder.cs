@@ -81,10 +81,15 @@ public static class DemoSeeder
             var current = unit.Map == Maps.Map2025 ? unit : await db.AdminUnits.SingleAsync(u => u.Map == Maps.Map2025 && u.Path == unit.CurrentPath, ct);
             var i = new Initiative
             {
-                Name = name, Field = field, Kind = kind, Origin = from is null ? Origin.New : Origin.Replicated,
-                ReplicatedFromId = from?.Id, OwnerOrganizationId = owner?.Id, OwnerName = ownerName, RegisteredOn = registered,
-                Summary = summary, Status = status, CreatedAt = clock.GetUtcNow(), CreatedBy = "demo",
+                Name = name, Field = field, Kind = kind, OwnerOrganizationId = owner?.Id, OwnerName = ownerName, RegisteredOn = registered,
+                Summary = summary, CreatedAt = clock.GetUtcNow(), CreatedBy = "demo",
             };
+            i.DeclareOrigin(from is null ? Origin.New : Origin.Replicated, from, null);
+            if (status == InitiativeStatus.Active)
+            {
+                i.MarkReporting();
+            }
+
             i.PlaceIn(unit, current);
             i.Validate();
             db.Initiatives.Add(i);

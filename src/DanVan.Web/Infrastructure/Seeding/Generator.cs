@@ -249,14 +249,14 @@ public static class Generator
                     id, name, (int)field, (int)kind, (int)origin, origin == Origin.Replicated ? "Nhân rộng (dữ liệu sinh)" : null, "Chủ thể " + id,
                     unit.Id, unit.Path, unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath, cur.Id, cur.Path, registered, (int)status, retiredOn,
                     retiredOn is null ? null : "Rà soát (dữ liệu sinh)", VietnameseText.SortKey(name), VietnameseText.Fold(name), now, "generator", 1,
-                    highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3], owner,
+                    highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3], owner, false,
                 ]);
             }
 
             await BulkInsert.RunAsync(db, "Initiatives",
                 ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
                  "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn",
-                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId"], initiatives, ct);
+                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId", "HiddenFromPublic"], initiatives, ct);
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);

@@ -105,12 +105,12 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         {
             await UserAdmin.AddGrantAsync(db, Scope, user.Id, Grant.Role!.Value, Grant.UnitCode, ct);
         }
-        catch (InputException e)
+        catch (DomainException e)
         {
             // The account and its grant go in together or not at all.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("Grant." + e.FieldName, e.Message);
+            ModelState.AddModelError("Grant." + e.Field, e.Message);
             return Page();
         }
 
@@ -133,17 +133,13 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
             return Page();
         }
 
-        try
+        if (await Outcomes.PageAsync(ModelState, db, () => UserAdmin.AddGrantAsync(db, Scope, id, Grant.Role.Value, Grant.UnitCode, ct), "Grant."))
         {
-            await UserAdmin.AddGrantAsync(db, Scope, id, Grant.Role.Value, Grant.UnitCode, ct);
             TempData["Flash"] = "Đã cấp quyền.";
             return RedirectToPage(new { id });
         }
-        catch (InputException e)
-        {
-            ModelState.AddModelError("Grant." + e.FieldName, e.Message);
-            return Page();
-        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string id, int grantId, CancellationToken ct)
@@ -180,7 +176,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
     private async Task<IActionResult?> LoadAsync(string? id, CancellationToken ct)
     {
         Scope = await scopes.GetAsync(ct);
-        if (Scope.UserAdminPaths.Count == 0)
+        if (!Scope.CanAnywhere(Operation.ManageUsers))
         {
             return Forbid();
         }

@@ -14,7 +14,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.UserAdminPaths.Count == 0)
+        if (!scope.CanAnywhere(Operation.ManageUsers))
         {
             return Forbid();
         }

@@ -15,7 +15,7 @@ public static class UserAdmin
 {
     public static async Task<List<UserRow>> ListAsync(AppDbContext db, UserScope scope, string? q, CancellationToken ct)
     {
-        var paths = scope.UserAdminPaths;
+        var paths = scope.PathsFor(Operation.ManageUsers);
         var grants = db.RoleGrants.AsNoTracking().WithinPaths(paths, g => g.ScopePath);
         var users = db.Users.AsNoTracking().Where(u => grants.Any(g => g.UserId == u.Id) || (scope.IsAdmin && !u.Grants.Any()));
         var text = q?.Trim();
@@ -36,39 +36,39 @@ public static class UserAdmin
 
     /// <summary>Whether the caller may manage this user at all (a grant of theirs lies in the caller's area).</summary>
     public static bool CanSee(UserScope scope, UserRow user) =>
-        scope.IsAdmin || user.Grants.Any(g => scope.CanAdministerUsersAt(g.ScopePath));
+        scope.IsAdmin || user.Grants.Any(g => scope.Can(Operation.ManageUsers, g.ScopePath));
 
     /// <summary>Locking or resetting an account touches every area it serves, so it needs all of them.</summary>
     public static bool CanManageAccount(UserScope scope, UserRow user) =>
-        scope.IsAdmin || (user.Grants.Count > 0 && user.Grants.All(g => scope.CanAdministerUsersAt(g.ScopePath)));
+        scope.IsAdmin || (user.Grants.Count > 0 && user.Grants.All(g => scope.Can(Operation.ManageUsers, g.ScopePath)));
 
     public static async Task<RoleGrant> AddGrantAsync(AppDbContext db, UserScope scope, string userId, Role role, string? unitCode, CancellationToken ct)
     {
         if (role == Role.Admin && !scope.IsAdmin)
         {
-            throw new InputException("Role", "Chỉ quản trị hệ thống mới được cấp quyền quản trị.");
+            throw DomainException.For("Role", "Chỉ quản trị hệ thống mới được cấp quyền quản trị.");
         }
 
         AdminUnit? unit = null;
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == unitCode.Trim(), ct)
-                ?? throw new InputException("UnitCode", $"Không có đơn vị mã {unitCode} trên bản đồ 2025.");
+                ?? throw DomainException.For("UnitCode", $"Không có đơn vị mã {unitCode} trên bản đồ 2025.");
         }
         else if (role != Role.Admin && !scope.IsAdmin)
         {
-            throw new InputException("UnitCode", "Vui lòng nhập mã đơn vị được cấp quyền.");
+            throw DomainException.For("UnitCode", "Vui lòng nhập mã đơn vị được cấp quyền.");
         }
 
         var path = unit?.Path ?? "/";
-        if (!scope.CanAdministerUsersAt(path))
+        if (!scope.Can(Operation.ManageUsers, path))
         {
-            throw new InputException("UnitCode", "Bạn chỉ được cấp quyền trên đơn vị thuộc phạm vi của mình.");
+            throw DomainException.For("UnitCode", "Bạn chỉ được cấp quyền trên đơn vị thuộc phạm vi của mình.");
         }
 
         if (await db.RoleGrants.AnyAsync(g => g.UserId == userId && g.Role == role && g.UnitId == (unit == null ? null : unit.Id), ct))
         {
-            throw new InputException("Role", "Người dùng đã có quyền này trên đơn vị này.");
+            throw DomainException.For("Role", "Người dùng đã có quyền này trên đơn vị này.");
         }
 
         var grant = new RoleGrant { UserId = userId, Role = role, UnitId = unit?.Id, ScopePath = path };
@@ -81,7 +81,7 @@ public static class UserAdmin
     public static async Task<bool> RemoveGrantAsync(AppDbContext db, UserScope scope, int grantId, CancellationToken ct)
     {
         var grant = await db.RoleGrants.Include(g => g.Unit).FirstOrDefaultAsync(g => g.Id == grantId, ct);
-        if (grant is null || !scope.CanAdministerUsersAt(grant.ScopePath) || (grant.Role == Role.Admin && !scope.IsAdmin))
+        if (grant is null || !scope.Can(Operation.ManageUsers, grant.ScopePath) || (grant.Role == Role.Admin && !scope.IsAdmin))
         {
             return false;
         }
