@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using DanVan.Infrastructure;
 
 namespace DanVan.IntegrationTests;
 
@@ -254,10 +256,11 @@ public class AccessMatrixTests(DanVanFactory app)
         Assert.True(tried >= 20, $"only {tried} routes tried");
     }
 
-    [Fact]
-    public async Task OfficerOfAnotherProvince_ReachesNoRecordThroughAnyRouteThatNamesOne()
+    /// <summary>Province B (Nghệ An): one record of every kind, a secret word in each, and an account of its own.</summary>
+    private sealed record OtherProvince(string Secret, int InitiativeId, int UnrecognisedId, Dictionary<string, int> Ids, AppUser UserB, HttpClient OfficerB);
+
+    private async Task<OtherProvince> OtherProvinceAsync()
     {
-        // Province B (Nghệ An) holds one record of every kind; an officer of a commune of Hưng Yên tries them all.
         var officerB = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
         var secretariatB = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
         var secret = TestData.Unique("Bí mật của phường B");
@@ -283,29 +286,38 @@ public class AccessMatrixTests(DanVanFactory app)
         ids["import"] = (await (await officerB.PostAsync("/api/v1/imports", TestData.FileContent(System.Text.Encoding.UTF8.GetBytes("Tên mô hình\nA"), "b.csv"))).ReadJsonAsync()).GetProperty("id").GetInt32();
         var unrecognisedId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret + " (2)");
 
+        return new OtherProvince(secret, initiativeId, unrecognisedId, ids, userB, officerB);
+    }
+
+    private static string IdFor(Dictionary<string, int> ids, string route)
+    {
+        var r = route.ToLowerInvariant();
+        int Pick(string key) => ids[key];
+        var id = r.Contains("evidence", StringComparison.Ordinal) && !r.Contains("/results/", StringComparison.Ordinal) ? Pick("evidence")
+            : r.Contains("/results/{reportid", StringComparison.Ordinal) ? Pick("report")
+            : r.Contains("campaign", StringComparison.Ordinal) ? Pick("campaign")
+            : r.Contains("criteria", StringComparison.Ordinal) ? Pick("criteria")
+            : r.Contains("appraisal", StringComparison.Ordinal) ? Pick("appraisal")
+            : r.Contains("recognitions/", StringComparison.Ordinal) || r.Contains("recognition/decision", StringComparison.Ordinal) ? Pick("decision")
+            : r.Contains("conference", StringComparison.Ordinal) ? Pick("conference")
+            : r.Contains("committees", StringComparison.Ordinal) ? Pick("committee")
+            : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
+            : r.Contains("imports", StringComparison.Ordinal) ? Pick("import")
+            : r.Contains("surveys", StringComparison.Ordinal) && ids.ContainsKey("survey") ? Pick("survey")
+            : Pick("initiative");
+        return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task OfficerOfAnotherProvince_ReachesNoRecordThroughAnyRouteThatNamesOne()
+    {
+        // Province B (Nghệ An) holds one record of every kind; an officer of a commune of Hưng Yên tries them all.
+        var (secret, initiativeId, unrecognisedId, ids, userB, officerB) = await OtherProvinceAsync();
         var emailA = TestData.UniqueEmail();
         var userA = await app.CreateUserAsync(emailA, (Role.Officer, TestData.LuongBang));
         var api = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync(userA));
         var web = await HtmlClient.SignedInAsync(app, emailA);
-
-        string IdFor(string route)
-        {
-            var r = route.ToLowerInvariant();
-            int Pick(string key) => ids[key];
-            var id = r.Contains("evidence", StringComparison.Ordinal) && !r.Contains("/results/", StringComparison.Ordinal) ? Pick("evidence")
-                : r.Contains("/results/{reportid", StringComparison.Ordinal) ? Pick("report")
-                : r.Contains("campaign", StringComparison.Ordinal) ? Pick("campaign")
-                : r.Contains("criteria", StringComparison.Ordinal) ? Pick("criteria")
-                : r.Contains("appraisal", StringComparison.Ordinal) ? Pick("appraisal")
-                : r.Contains("recognitions/", StringComparison.Ordinal) || r.Contains("recognition/decision", StringComparison.Ordinal) ? Pick("decision")
-                : r.Contains("conference", StringComparison.Ordinal) ? Pick("conference")
-                : r.Contains("committees", StringComparison.Ordinal) ? Pick("committee")
-                : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
-                : r.Contains("imports", StringComparison.Ordinal) ? Pick("import")
-                : Pick("initiative");
-            return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
 
         var tried = 0;
         foreach (var (key, method, route) in Routes().Where(r => Expected[r.Key] == Access.SignedIn)
@@ -313,10 +325,10 @@ public class AccessMatrixTests(DanVanFactory app)
         {
             var url = route.Contains("Users", StringComparison.Ordinal) ? Concrete(route, userB.Id)
                 : OpenOnceRecognised.Contains(key) ? Concrete(route, unrecognisedId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : Concrete(route, IdFor(route));
+                : Concrete(route, IdFor(ids, route));
             if (route.Contains("{reportId", StringComparison.Ordinal))
             {
-                url = Concrete(route.Replace("{id:int}", initiativeId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), IdFor(route));
+                url = Concrete(route.Replace("{id:int}", initiativeId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), IdFor(ids, route));
             }
 
             HttpResponseMessage response;
@@ -347,6 +359,156 @@ public class AccessMatrixTests(DanVanFactory app)
         Assert.Equal("province", after.GetProperty("highestLevel").GetString());
         var results = await (await officerB.GetAsync($"/api/v1/initiatives/{initiativeId}/results")).ReadJsonAsync();
         Assert.Equal(1, results[0].GetProperty("version").GetInt32());
+    }
+
+    /// <summary>Every page handler (GET and POST, named or not), found by reflection over the page models.</summary>
+    private List<(string Page, string Route, string Method, string? Handler, System.Reflection.ParameterInfo[] Parameters)> PageHandlers()
+    {
+        // An Index page answers at "/X" and "/X/Index": one of them is enough.
+        var routes = Routes().Where(r => r.Key.StartsWith("PAGE ", StringComparison.Ordinal)).GroupBy(r => r.Key[5..])
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Route).OrderByDescending(r => r.Length).First());
+        var list = new List<(string, string, string, string?, System.Reflection.ParameterInfo[])>();
+        foreach (var type in typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))))
+        {
+            var page = "/" + string.Join('/', (type.Namespace ?? string.Empty).Split('.').Skip(2).Append(type.Name[..^"Model".Length]));
+            if (!routes.TryGetValue(page, out var route))
+            {
+                continue;
+            }
+
+            foreach (var m in type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(m.Name, "^On(Get|Post)(\\w*?)(Async)?$");
+                if (match.Success)
+                {
+                    list.Add((page, route, match.Groups[1].Value.ToUpperInvariant(), match.Groups[2].Value.Length == 0 ? null : match.Groups[2].Value, m.GetParameters()));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task EveryPageHandler_IsClosedToAnonymousCallers()
+    {
+        var handlers = PageHandlers().Where(h => Expected["PAGE " + h.Page] == Access.SignedIn).ToList();
+        Assert.True(handlers.Count >= 60, $"only {handlers.Count} handlers found");
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var (page, route, method, handler, _) in handlers)
+        {
+            var url = Concrete(route, "1") + (handler is null ? string.Empty : "?handler=" + handler);
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+            {
+                Content = method == "POST" ? new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "x" }) : null,
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/Login", StringComparison.Ordinal),
+                $"{method} {page} {handler}: {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>
+    /// An officer of Hưng Yên, signed in with a real session and antiforgery token, calls every page handler (GET and POST)
+    /// with the ids of province B's records and a form that would be valid there: no handler answers 500, none shows B's
+    /// secret, and nothing of B changes.
+    /// </summary>
+    [Fact]
+    public async Task EveryPageHandler_RefusesAnotherProvincesRecords_WithoutAServerError()
+    {
+        var b = await OtherProvinceAsync();
+        var before = await FingerprintAsync("/40/");
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, TestData.LuongBang));
+        var web = await HtmlClient.SignedInAsync(app, email);
+        var (_, form) = await web.GetAsync("/Initiatives/Edit");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        string Id(string kind) => b.Ids[kind].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Sửa trộm", ["Input.UnitCode"] = TestData.ThaiHoa, ["Input.Field"] = "Economy", ["Input.Kind"] = "Collective", ["Input.Origin"] = "New",
+            ["Input.OwnerName"] = "Hội", ["Input.RegisteredOn"] = "2026-03-01", ["Input.OpensOn"] = "2026-01-01", ["Input.ClosesOn"] = "2026-12-31",
+            ["Input.Number"] = "99-QĐ", ["Input.Date"] = "2026-10-01", ["Input.Level"] = "Commune", ["Input.IssuingBody"] = "BCĐ", ["Input.InitiativeIds"] = Id("initiative"),
+            ["Input.CriteriaSetId"] = Id("criteria"), ["Input.PassThreshold"] = "50", ["Input.Criteria[0].Name"] = "A", ["Input.Criteria[0].Weight"] = "1",
+            ["Input.Criteria[0].MaxScore"] = "10", ["Input.TermFrom"] = "2025", ["Input.TermTo"] = "2030", ["Input.Reason"] = "Lý do", ["Input.Decision"] = "Retire",
+            ["Input.On"] = "2026-06-01", ["Input.Version"] = "1", ["Input.InitiativeId"] = Id("initiative"), ["Input.Title"] = "Bằng khen", ["Input.Kind2"] = "x",
+            ["Reason"] = "Lý do", ["Version"] = "1", ["Question"] = "Hài lòng?", ["Grant.Role"] = "Officer", ["Grant.UnitCode"] = TestData.ThaiHoa,
+            ["Conclusion.Outcome"] = "Passed", ["Conclusion.Text"] = "Đạt", ["Score.Values[0]"] = "5", ["InitiativeId"] = Id("initiative"), ["locked"] = "true",
+            ["Input.MembersText"] = "Nguyễn Văn A", ["Input.Periodkind"] = "Quarter", ["Input.PeriodKind"] = "Quarter", ["Input.PeriodStart"] = "2026-01-01",
+        };
+        var tried = 0;
+        var failures = new List<string>();
+        // Their own account's pages (sign out, password, tokens) name no one else's record.
+        foreach (var (page, route, method, handler, parameters) in PageHandlers().Where(h => Expected["PAGE " + h.Page] == Access.SignedIn && !h.Page.StartsWith("/Account/", StringComparison.Ordinal)))
+        {
+            var url = route.Contains("Users", StringComparison.Ordinal) ? Concrete(route, b.UserB.Id)
+                : OpenOnceRecognised.Contains("PAGE " + page) ? Concrete(route, b.UnrecognisedId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : Concrete(route, IdFor(b.Ids, route));
+            var query = new List<string>();
+            if (handler is not null)
+            {
+                query.Add("handler=" + handler);
+            }
+
+            foreach (var p in parameters.Where(p => p.ParameterType != typeof(CancellationToken) && p.Name is not "id"))
+            {
+                var value = p.Name switch
+                {
+                    "initiativeId" => Id("initiative"), "itemId" => Id("initiative"), "reportId" => Id("report"), "campaignId" => Id("campaign"),
+                    "grantId" or "surveyId" or "job" => "1", "publish" or "locked" => "true", "unit" => TestData.NgheAn, _ => "1",
+                };
+                query.Add($"{p.Name}={value}");
+            }
+
+            if (page is "/Surveys/Index" or "/Results/Edit" or "/Reports/Index" or "/Reports/Document" or "/Review/Index")
+            {
+                query.Add("initiativeId=" + Id("initiative"));
+                query.Add("unit=" + TestData.NgheAn);
+            }
+
+            url += query.Count == 0 ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', query);
+            var response = await web.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+            {
+                Content = method == "POST" ? new FormUrlEncodedContent(fields) : null,
+            });
+            tried++;
+            var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode >= 500 || body.Contains(b.Secret, StringComparison.Ordinal))
+            {
+                failures.Add($"{method} {url}: {(int)response.StatusCode}{(body.Contains(b.Secret, StringComparison.Ordinal) ? " (shows B's secret)" : string.Empty)}");
+            }
+        }
+
+        Assert.True(tried >= 50, $"only {tried} handlers tried");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await FingerprintAsync("/40/"));
+    }
+
+    /// <summary>What province B holds: counts and versions of every kind of record in its area.</summary>
+    private async Task<string> FingerprintAsync(string path)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<DanVan.Data.AppDbContext>();
+        string[] area = [path];
+        var initiatives = db.Initiatives.WithinPaths(area, i => i.ScopePath);
+        var parts = new object[]
+        {
+            await initiatives.CountAsync(), await initiatives.SumAsync(i => i.Version), await initiatives.CountAsync(i => i.Status == InitiativeStatus.Retired),
+            await initiatives.CountAsync(i => i.HighestLevel != null), await db.Initiatives.CountAsync(i => i.ReplicatedFromId != null && initiatives.Any(x => x.Id == i.ReplicatedFromId)),
+            await db.Organizations.WithinPaths(area, o => o.ScopePath).SumAsync(o => o.Version + 1),
+            await db.Campaigns.WithinPaths(area, c => c.ScopePath).SumAsync(c => c.Version + 1),
+            await db.CriteriaSets.WithinPaths(area, c => c.ScopePath).CountAsync(),
+            await db.Committees.WithinPaths(area, c => c.ScopePath).SumAsync(c => c.Version + 1),
+            await db.Appraisals.WithinPaths(area, a => a.ScopePath).SumAsync(a => a.Version + 1),
+            await db.RecognitionDecisions.WithinPaths(area, d => d.ScopePath).CountAsync(),
+            await db.Conferences.WithinPaths(area, c => c.ScopePath).SumAsync(c => c.Version + 1),
+            await db.ResultReports.Where(r => initiatives.Any(i => i.Id == r.InitiativeId)).SumAsync(r => r.Version + 1),
+            await db.ReviewDecisions.Where(r => initiatives.Any(i => i.Id == r.InitiativeId)).CountAsync(),
+            await db.Surveys.WithinPaths(area, s => s.ScopePath).CountAsync(),
+            await db.RoleGrants.WithinPaths(area, g => g.ScopePath).CountAsync(),
+            await db.AppraisalScores.CountAsync(), await db.AppraisalRecusals.CountAsync(), await db.Awards.CountAsync(), await db.Teams.CountAsync(),
+        };
+        return string.Join(",", parts);
     }
 
     private static string Concrete(string route, string id)

@@ -125,9 +125,12 @@ public static class AppSetup
             .AddMvcOptions(o =>
             {
                 o.ModelBinderProviders.Insert(0, new VietnameseDecimalBinderProvider());
+                o.ModelBinderProviders.Insert(0, new CheckBoxBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
+                VietnameseValidation.Apply(o.ModelBindingMessageProvider);
                 o.Filters.Add<RefusalPageFilter>();
             })
+            .AddViewOptions(o => o.ClientModelValidatorProviders.Add(new VietnameseClientValidatorProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
         services.Configure<RequestLocalizationOptions>(o =>

@@ -89,3 +89,44 @@ public sealed class VietnameseDecimalBinderProvider : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
         context?.Metadata.ModelType == typeof(decimal) || context?.Metadata.ModelType == typeof(decimal?) ? new VietnameseDecimalBinder() : null;
 }
+
+/// <summary>
+/// Yes/no fields (check boxes): anything but true/false is a field error, and the form is shown again unchecked
+/// (the framework's own binder keeps the bad text, which the check box then cannot draw: a 500).
+/// </summary>
+public sealed class CheckBoxBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (result == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        var text = result.FirstValue;
+        if (string.IsNullOrWhiteSpace(text) && bindingContext.ModelType == typeof(bool?))
+        {
+            bindingContext.Result = ModelBindingResult.Success(null);
+        }
+        else if (bool.TryParse(text, out var value))
+        {
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+            bindingContext.Result = ModelBindingResult.Success(value);
+        }
+        else
+        {
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, "false", "false");
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "Giá trị có/không không hợp lệ.");
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CheckBoxBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context?.Metadata.ModelType == typeof(bool) || context?.Metadata.ModelType == typeof(bool?) ? new CheckBoxBinder() : null;
+}

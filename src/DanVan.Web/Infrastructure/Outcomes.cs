@@ -100,13 +100,15 @@ public sealed class RefusalPageFilter : IAsyncPageFilter
         }
 
         executed.ExceptionHandled = true;
-        if (refusal.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+        var http = context.HttpContext;
+        // "Not yours" answers like the API; so does any refusal of a page that is only being read (sending it back to
+        // the same address would loop).
+        if (refusal.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         {
             executed.Result = new StatusCodeResult(refusal.Status);
             return;
         }
 
-        var http = context.HttpContext;
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         tempData["Error"] = refusal.Message;
         executed.Result = new RedirectResult(http.Request.Path + http.Request.QueryString);

@@ -42,6 +42,26 @@ public static class VietnameseValidation
         attribute.ErrorMessage = message;
     }
 
+    /// <summary>The sentences model binding says when a form's text cannot become the field's type (a date, a number, a choice).</summary>
+    public static void Apply(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị \"{Short(value)}\" không hợp lệ cho {field}.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị \"{Short(value)}\" không hợp lệ.");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"Giá trị của {field} không hợp lệ.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+        messages.SetValueIsInvalidAccessor(value => $"Giá trị \"{Short(value)}\" không hợp lệ.");
+        messages.SetValueMustBeANumberAccessor(field => $"{field} phải là một số.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Trường này phải là một số.");
+        messages.SetValueMustNotBeNullAccessor(value => $"Vui lòng nhập {value}.");
+        messages.SetMissingBindRequiredValueAccessor(field => $"Thiếu giá trị cho {field}.");
+        messages.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+    }
+
+    // A value echoed back in a message is cut short: a 100,000-character paste should not come back whole.
+    private static string Short(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? string.Empty;
+
     /// <summary>The validated properties of a type, each with its display name and its rules (Vietnamese defaults applied).</summary>
     public static (PropertyInfo Property, string Name, ValidationAttribute[] Rules)[] RulesOf(Type type) =>
         Types.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -69,6 +89,25 @@ public sealed class VietnameseValidationMetadataProvider : IValidationMetadataPr
         foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
         {
             VietnameseValidation.Apply(attribute);
+        }
+    }
+}
+
+/// <summary>
+/// The form's data-val-* attributes: the framework adds an implicit "required" rule for yes/no and choice fields with
+/// its own English message; this gives it the Vietnamese one.
+/// </summary>
+public sealed class VietnameseClientValidatorProvider : Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IClientModelValidatorProvider
+{
+    public void CreateValidators(Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ClientValidatorProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var item in context.Results)
+        {
+            if (item.Validator?.GetType().GetProperty("Attribute")?.GetValue(item.Validator) is ValidationAttribute attribute)
+            {
+                VietnameseValidation.Apply(attribute);
+            }
         }
     }
 }

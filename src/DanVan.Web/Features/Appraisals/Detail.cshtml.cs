@@ -56,17 +56,10 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         }
 
         ModelState.Clear();
-        try
+        if (await Outcomes.PageAsync(ModelState, db, action, prefix: string.Empty))
         {
-            if (await Outcomes.PageAsync(ModelState, db, action, prefix: string.Empty))
-            {
-                TempData["Flash"] = done;
-                return RedirectToPage(new { id });
-            }
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
+            TempData["Flash"] = done;
+            return RedirectToPage(new { id });
         }
 
         await LoadAsync(id, ct);

@@ -56,17 +56,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     private async Task<IActionResult> RunAsync(UserScope scope, Func<Task> action, string prefix, string done, CancellationToken ct)
     {
-        try
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, action, prefix))
         {
-            if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, action, prefix))
-            {
-                TempData["Flash"] = done;
-                return RedirectToPage();
-            }
-        }
-        catch (ScopeException)
-        {
-            return Forbid();
+            TempData["Flash"] = done;
+            return RedirectToPage();
         }
 
         await LoadAsync(scope, ct);

@@ -40,17 +40,10 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         }
 
         var scope = await scopes.GetAsync(ct);
-        try
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Conferences.AwardAsync(db, scope, id, Input, ct)))
         {
-            if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Conferences.AwardAsync(db, scope, id, Input, ct)))
-            {
-                TempData["Flash"] = "Đã ghi khen thưởng.";
-                return RedirectToPage(new { id });
-            }
-        }
-        catch (ScopeException)
-        {
-            return Forbid();
+            TempData["Flash"] = "Đã ghi khen thưởng.";
+            return RedirectToPage(new { id });
         }
 
         await LoadAsync(id, ct);

@@ -23,16 +23,9 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     {
         var scope = await scopes.GetAsync(ct);
         Conference? c = null;
-        try
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => c = await Conferences.CreateAsync(db, scope, Input, ct)))
         {
-            if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => c = await Conferences.CreateAsync(db, scope, Input, ct)))
-            {
-                return RedirectToPage("/Conferences/Detail", new { id = c!.Id });
-            }
-        }
-        catch (ScopeException)
-        {
-            return Forbid();
+            return RedirectToPage("/Conferences/Detail", new { id = c!.Id });
         }
 
         await LoadAsync(scope, ct);

@@ -8,14 +8,18 @@ namespace DanVan.Features.Criteria;
 
 public sealed class CriterionInput
 {
+    [Display(Name = "Tên tiêu chí")]
     [StringLength(500)]
     [CleanText]
     public string? Name { get; set; }
 
-    [Range(0, 1000)]
+    // Limits as decimals: an int range would convert the value to int first and overflow on a huge number.
+    [Display(Name = "Trọng số")]
+    [Range(typeof(decimal), "0", "1000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal? Weight { get; set; }
 
-    [Range(0, 1000)]
+    [Display(Name = "Điểm tối đa")]
+    [Range(typeof(decimal), "0", "1000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal? MaxScore { get; set; }
 }
 

@@ -37,17 +37,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     private async Task<IActionResult> DecideAsync(int id, bool publish, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        try
+        if (await Outcomes.PageAsync(ModelState, db, () => Feedbacks.ModerateAsync(db, scope, id, publish, Reason, Version, clock, ct)))
         {
-            if (await Outcomes.PageAsync(ModelState, db, () => Feedbacks.ModerateAsync(db, scope, id, publish, Reason, Version, clock, ct)))
-            {
-                TempData["Flash"] = publish ? "Đã đăng góp ý." : "Đã không đăng góp ý.";
-                return RedirectToPage();
-            }
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
+            TempData["Flash"] = publish ? "Đã đăng góp ý." : "Đã không đăng góp ý.";
+            return RedirectToPage();
         }
 
         Rows = await Feedbacks.ListAsync(db, scope, Status, ct);

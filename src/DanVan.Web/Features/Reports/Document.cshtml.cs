@@ -28,30 +28,23 @@ public class DocumentModel(AppDbContext db, ScopeAccessor scopes, TimeProvider c
         var today = CampaignsApi.Today(clock);
         From ??= new DateOnly(today.Year, 1, 1);
         To ??= today;
-        try
+        var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
+        UnitName = target.Unit?.FullName ?? "Toàn quốc";
+        var shortName = target.Unit?.Name ?? "Hà Nội";
+        Input = new DocumentInput
         {
-            var target = await Summary.ResolveAsync(db, scope, Unit, Map, ct);
-            UnitName = target.Unit?.FullName ?? "Toàn quốc";
-            var shortName = target.Unit?.Name ?? "Hà Nội";
-            Input = new DocumentInput
-            {
-                Issuer = IssuerKind.Party,
-                SuperiorBody = target.Unit is null ? "BAN CHẤP HÀNH TRUNG ƯƠNG" : target.Unit.Level == 1 ? "Tỉnh ủy " + shortName : "Đảng ủy " + target.Unit.FullName.ToLower(Cultures.Vietnamese).Split(' ')[0] + " " + shortName,
-                IssuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\"",
-                Number = "…-BC/BCĐ",
-                Place = shortName,
-                Date = today,
-                Subject = From.Value.Year == To.Value.Year
-                    ? $"Kết quả thực hiện phong trào thi đua \"Dân vận khéo\" năm {To.Value.Year}"
-                    : $"Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn {From.Value.Year}–{To.Value.Year}",
-                Authority = "T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN",
-                Recipients = "- Ban Dân vận cấp trên,\n- Các thành viên Ban Chỉ đạo,",
-            };
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
-        }
+            Issuer = IssuerKind.Party,
+            SuperiorBody = target.Unit is null ? "BAN CHẤP HÀNH TRUNG ƯƠNG" : target.Unit.Level == 1 ? "Tỉnh ủy " + shortName : "Đảng ủy " + target.Unit.FullName.ToLower(Cultures.Vietnamese).Split(' ')[0] + " " + shortName,
+            IssuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\"",
+            Number = "…-BC/BCĐ",
+            Place = shortName,
+            Date = today,
+            Subject = From.Value.Year == To.Value.Year
+                ? $"Kết quả thực hiện phong trào thi đua \"Dân vận khéo\" năm {To.Value.Year}"
+                : $"Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn {From.Value.Year}–{To.Value.Year}",
+            Authority = "T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN",
+            Recipients = "- Ban Dân vận cấp trên,\n- Các thành viên Ban Chỉ đạo,",
+        };
 
         return Page();
     }
@@ -69,10 +62,6 @@ public class DocumentModel(AppDbContext db, ScopeAccessor scopes, TimeProvider c
             var today = CampaignsApi.Today(clock);
             var report = await Summary.RunAsync(db, scope, Unit, Map, From ?? new DateOnly(today.Year, 1, 1), To ?? today, ct);
             return File(ReviewDocument.Build(Input, report), Exports.DocxType, Exports.FileName("bao-cao " + report.Unit.Name, "docx"));
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
         }
         catch (DomainException e)
         {

@@ -90,10 +90,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
                 Ancestors = (await DanVan.Features.Units.UnitQueries.DetailAsync(db, Map, target.Unit.Code, ct))?.Ancestors ?? [];
             }
         }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
-        }
         catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);

@@ -24,17 +24,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        try
+        if (await Outcomes.PageAsync(ModelState, db, () => SurveyCommands.OpenAsync(db, scope, InitiativeId, Question, CampaignsApi.Today(clock), ct)))
         {
-            if (await Outcomes.PageAsync(ModelState, db, () => SurveyCommands.OpenAsync(db, scope, InitiativeId, Question, CampaignsApi.Today(clock), ct)))
-            {
-                TempData["Flash"] = "Đã mở khảo sát. In áp phích có mã QR để người dân quét.";
-                return RedirectToPage(new { initiativeId = InitiativeId });
-            }
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
+            TempData["Flash"] = "Đã mở khảo sát. In áp phích có mã QR để người dân quét.";
+            return RedirectToPage(new { initiativeId = InitiativeId });
         }
 
         return await LoadAsync(ct) ?? Page();
@@ -43,14 +36,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostCloseAsync(int surveyId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        try
-        {
-            await SurveyCommands.CloseAsync(db, scope, surveyId, ct);
-        }
-        catch (ScopeException e)
-        {
-            return e.Visible ? Forbid() : NotFound();
-        }
+        await SurveyCommands.CloseAsync(db, scope, surveyId, ct);
 
         TempData["Flash"] = "Đã đóng khảo sát.";
         return RedirectToPage(new { initiativeId = InitiativeId });
