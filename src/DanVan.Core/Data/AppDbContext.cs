@@ -87,6 +87,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<CitizenComment> CitizenComments => Set<CitizenComment>();
 
+    /// <summary>What this database writes differently (search, counting, operations): the only place features learn the provider.</summary>
+    public Dialects.SqlDialect Dialect => _dialect ??= Dialects.SqlDialect.Of(Database);
+
+    private Dialects.SqlDialect? _dialect;
+
     /// <summary>Bulk imports write one audit line for the whole import instead of one per record.</summary>
     public bool SuppressAutoAudit { get; set; }
 
@@ -95,16 +100,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        if (Database.IsNpgsql())
-        {
-            // Paths and sort keys compare by bytes: "/" < "0" makes a subtree one index range,
-            // and Vietnamese order is encoded in the sort key itself.
-            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                         .Where(p => p.Name is "Path" or "CurrentPath" or "LegacyPath" or "ScopePath" or "UnitPath" or "SortKey"))
-            {
-                property.SetCollation("C");
-            }
-        }
+        Dialect.ConfigureModel(builder);
     }
 
     /// <summary>Writes an explicit audit line (sign-in, grant, import…) alongside the next save.</summary>

@@ -150,7 +150,7 @@ public static class Cli
 
                 case "backup":
                 {
-                    if (db.Database.IsNpgsql())
+                    if (!db.Dialect.BacksUpInProcess)
                     {
                         await error.WriteLineAsync("PostgreSQL: dùng / use pg_dump -Fc (docs/operations.md).");
                         return 2;

@@ -18,9 +18,9 @@ public class PublicRuleTests
     {
         var terms = InitiativeSearch.Terms("a b c d e f g h i j");
         Assert.Equal(8, terms.Count);
-        Assert.Equal("\"dan\"* \"van\"*", InitiativeSearch.Fts5Query(["dan", "van"]));
-        Assert.Equal("\"dan\"* OR \"van\"*", InitiativeSearch.Fts5Query(["dan", "van"], any: true));
-        Assert.Equal("dan:* & van:*", InitiativeSearch.TsQuery(["dan", "van"]));
+        Assert.Equal("\"dan\"* \"van\"*", DanVan.Data.Dialects.SqliteDialect.Fts5Query(["dan", "van"]));
+        Assert.Equal("\"dan\"* OR \"van\"*", DanVan.Data.Dialects.SqliteDialect.Fts5Query(["dan", "van"], any: true));
+        Assert.Equal("dan:* & van:*", DanVan.Data.Dialects.PostgresDialect.TsQuery(["dan", "van"]));
     }
 
     [Fact]

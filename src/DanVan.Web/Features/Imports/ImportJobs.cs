@@ -99,9 +99,9 @@ public static class ImportJobs
         async Task Progress(int done, int total)
         {
             Running[jobId] = (done, total);
-            if (db.Database.IsNpgsql())
+            if (db.Dialect.WritesBesideATransaction)
             {
-                // Its own connection, so the import's transaction stays its own.
+                // Its own connection, so the import's transaction stays its own (SQLite has one writer: memory only).
                 await using var p = services.CreateAsyncScope();
                 var pdb = p.ServiceProvider.GetRequiredService<AppDbContext>();
                 await pdb.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Processed, done).SetProperty(j => j.Total, total), ct);

@@ -42,14 +42,6 @@ public static class InitiativeSearch
         return words.Take(8).ToList();
     }
 
-    /// <summary>FTS5 syntax: every term a quoted prefix ("dan"* "van"*), all required.</summary>
-    public static string Fts5Query(IReadOnlyList<string> terms, bool any = false) =>
-        string.Join(any ? " OR " : " ", terms.Select(t => $"\"{t}\"*"));
-
-    /// <summary>PostgreSQL tsquery syntax: dan:* &amp; van:*.</summary>
-    public static string TsQuery(IReadOnlyList<string> terms, bool any = false) =>
-        string.Join(any ? " | " : " & ", terms.Select(t => t + ":*"));
-
     /// <summary>
     /// Keeps the initiatives whose search text has every term (or, with <paramref name="any"/>, one of them).
     /// <paramref name="narrowed"/> says the query already keeps one subtree of units: SQLite then reads that subtree's
@@ -63,16 +55,7 @@ public static class InitiativeSearch
             return query;
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            var ts = TsQuery(terms, any);
-            return query.Where(i => EF.Functions.ToTsVector("simple", i.SearchText).Matches(EF.Functions.ToTsQuery("simple", ts)));
-        }
-
-        var match = Fts5Query(terms, any);
-        var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match}");
-        // "Id + 0" is not the row id to SQLite's planner, so it keeps the path index and probes the matches' list.
-        return narrowed ? query.Where(i => ids.Contains(i.Id + 0)) : query.Where(i => ids.Contains(i.Id));
+        return db.Dialect.Matching(query, db, terms, any, narrowed);
     }
 
     /// <summary>
@@ -86,26 +69,13 @@ public static class InitiativeSearch
             return [];
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Initiatives.Matching(db, terms, any: true).OrderByDescending(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(ct);
-        }
-
-        var match = Fts5Query(terms, any: true);
-        return await db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match} ORDER BY rowid DESC LIMIT {limit}")
-            .ToListAsync(ct);
+        return await db.Dialect.LatestMatchesAsync(db, terms, limit, ct);
     }
 
     /// <summary>How many initiatives match, counted in the full-text index alone (for a query with no other filter).</summary>
     public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Initiatives.Matching(db, terms).CountAsync(ct);
-        }
-
-        var match = Fts5Query(terms);
-        return await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match}").SingleAsync(ct);
+        return await db.Dialect.CountMatchesAsync(db, terms, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using DanVan.Data;
+using DanVan.Data.Dialects;
 using DanVan.Domain;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -35,13 +36,12 @@ public static class SummaryCounts
         IReadOnlyList<string> childPaths, bool withTrend, CancellationToken ct)
     {
         var childLength = childPaths.Count == 0 ? 0 : childPaths[0].Length;
-        var pg = db.Database.IsNpgsql();
+        var dialect = db.Dialect;
         var pathColumn = target.Map == Maps.Current ? "\"ScopePath\"" : "\"LegacyPath\"";
         var firstYear = to.Year - TrendYears + 1;
         var parameters = new List<(string Name, object Value)> { ("from", from), ("to", to), ("first", firstYear) };
 
-        string Year(string column) => pg ? $"CAST(EXTRACT(YEAR FROM \"{column}\") AS integer)" : $"CAST(substr(\"{column}\", 1, 4) AS integer)";
-        string Index(string column) => pg ? $"GREATEST(0, {Year(column)} - @first)" : $"max(0, {Year(column)} - @first)";
+        string Index(string column) => dialect.AtLeastZero($"{dialect.Year(column)} - @first");
 
         var code = new StringBuilder()
             .Append("\"Field\" * 360 + \"Kind\" * 180 + \"Origin\" * 90")
@@ -78,7 +78,7 @@ public static class SummaryCounts
         }
 
         Dictionary<string, Dictionary<int, long>> tally;
-        if (!pg && target.Path is null && childPaths.Count > 1 && db.Database.CurrentTransaction is null)
+        if (dialect.ReadsCountryInParallel && target.Path is null && childPaths.Count > 1 && db.Database.CurrentTransaction is null)
         {
             // SQLite answers one query on one core; the whole country is cut into contiguous runs of provinces, each
             // read on its own connection (WAL lets readers run side by side), and the tallies are added up.
@@ -93,7 +93,7 @@ public static class SummaryCounts
                     await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(cs);
                     await connection.OpenAsync(token);
                     var extra = new List<(string, object)>(parameters) { ("clo", chunk[0]), ("chi", UnitPaths.UpperBound(chunk[^1])) };
-                    parts.Add(await ReadAsync(connection, null, pg, $"{where} AND {pathColumn} >= @clo AND {pathColumn} < @chi", extra, code.ToString(), pathColumn, childLength, token));
+                    parts.Add(await ReadAsync(connection, null, dialect, $"{where} AND {pathColumn} >= @clo AND {pathColumn} < @chi", extra, code.ToString(), pathColumn, childLength, token));
                 });
             tally = new(StringComparer.Ordinal);
             foreach (var part in parts)
@@ -120,24 +120,22 @@ public static class SummaryCounts
             try
             {
                 var outer = db.Database.CurrentTransaction?.GetDbTransaction();
-                if (pg && outer is null)
+                if (dialect.CountingSettings is { } settings && outer is null)
                 {
-                    // The planner guesses up to 100k groups and would sort on disk within the default 4 MB; a
-                    // hash of the few thousand real groups fits easily. JIT compiling costs more than it saves here.
                     await using var local = await connection.BeginTransactionAsync(ct);
                     await using (var set = connection.CreateCommand())
                     {
                         set.Transaction = local;
-                        set.CommandText = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off";
+                        set.CommandText = settings;
                         await set.ExecuteNonQueryAsync(ct);
                     }
 
-                    tally = await ReadAsync(connection, local, pg, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
+                    tally = await ReadAsync(connection, local, dialect, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
                     await local.CommitAsync(ct);
                 }
                 else
                 {
-                    tally = await ReadAsync(connection, outer, pg, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
+                    tally = await ReadAsync(connection, outer, dialect, where.ToString(), parameters, code.ToString(), pathColumn, childLength, ct);
                 }
             }
             finally
@@ -172,21 +170,18 @@ public static class SummaryCounts
         return new Result(groups.Select(g => Decode(g.Key, g.Value)).ToList(), children, trend, firstYear);
     }
 
-    private static async Task<Dictionary<string, Dictionary<int, long>>> ReadAsync(DbConnection connection, DbTransaction? transaction, bool pg,
+    private static async Task<Dictionary<string, Dictionary<int, long>>> ReadAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,
         string where, List<(string Name, object Value)> parameters, string code, string pathColumn, int childLength, CancellationToken ct)
     {
         var tally = new Dictionary<string, Dictionary<int, long>>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = pg
-            ? $"SELECT {(childLength == 0 ? "''" : $"substr({pathColumn}, 1, {childLength})")}, {code}, count(*) FROM \"Initiatives\" WHERE {where} GROUP BY 1, 2"
-            : $"SELECT {pathColumn}, group_concat({code}) FROM \"Initiatives\" WHERE {where} GROUP BY {pathColumn}";
+        command.CommandText = dialect.SummarySql(pathColumn, childLength, code, where);
         foreach (var (name, value) in parameters)
         {
             var p = command.CreateParameter();
             p.ParameterName = "@" + name;
-            // SQLite keeps dates as ISO text; PostgreSQL as date.
-            p.Value = value is DateOnly d && !pg ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value;
+            p.Value = dialect.Parameter(value);
             command.Parameters.Add(p);
         }
 
@@ -195,7 +190,7 @@ public static class SummaryCounts
         {
             var path = reader.GetString(0);
             var child = childLength == 0 || path.Length < childLength ? string.Empty : path[..childLength];
-            if (pg)
+            if (dialect.CountsGroups)
             {
                 var codes = TallyOf(tally, child);
                 var c = reader.GetInt32(1);

@@ -14,10 +14,9 @@ public static class DatabaseSetup
         var db = services.GetRequiredService<AppDbContext>();
         var createdNow = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
+        if (db.Dialect.AfterMigrate is { } settle)
         {
-            // Write-ahead logging: readers do not wait for a writer (the file keeps this setting).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync(settle, ct);
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var counts = await MapSeeder.SeedAsync(db, ct);

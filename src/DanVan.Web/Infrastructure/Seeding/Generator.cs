@@ -27,10 +27,7 @@ public static class Generator
     /// <summary>Drops a table's secondary indexes and returns the statements that recreate them.</summary>
     private static async Task<List<string>> DropIndexesAsync(AppDbContext db, string table, CancellationToken ct)
     {
-        var pg = db.Database.IsNpgsql();
-        var definitions = pg
-            ? await db.Database.SqlQuery<string>($"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = {table} AND indexname NOT LIKE 'PK_%'").ToListAsync(ct)
-            : await db.Database.SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = {table} AND sql IS NOT NULL").ToListAsync(ct);
+        var definitions = await db.Database.SqlQuery<string>(db.Dialect.IndexDefinitions(table)).ToListAsync(ct);
         foreach (var definition in definitions)
         {
             // "CREATE [UNIQUE] INDEX name ON ..." — the name is the word before ON.
@@ -294,13 +291,11 @@ public static class Generator
         await BulkInsert.EntitiesAsync(db, appraisals.Values.ToList(), ct);
         await BulkInsert.EntitiesAsync(db, appraisalItems, ct);
 
-        if (db.Database.IsNpgsql())
+        foreach (var t in new[] { "Initiatives", "Recognitions", "RecognitionDecisions" })
         {
-            foreach (var t in new[] { "Initiatives", "Recognitions", "RecognitionDecisions" })
+            if (db.Dialect.ResetIdentity(t) is { } reset)
             {
-#pragma warning disable EF1002 // table names are constants of ours
-                await db.Database.ExecuteSqlRawAsync($"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"{t}\"))", ct);
-#pragma warning restore EF1002
+                await db.Database.ExecuteSqlRawAsync(reset, ct);
             }
         }
 
@@ -311,7 +306,7 @@ public static class Generator
 
         await tx.CommitAsync(ct);
         // Fresh statistics for the planner; on PostgreSQL the visibility map too, so covering indexes are read alone.
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", ct);
+        await db.Database.ExecuteSqlRawAsync(db.Dialect.Analyze, ct);
         return new Result(count, recognitions, retired, started.Elapsed)
         {
             Organizations = organizations.Count, Users = users.Count, ResultReports = reportCount, Appraisals = appraisals.Count, SurveyAnswers = answerCount,
