@@ -195,12 +195,17 @@ public class AccessMatrixTests(DanVanFactory app)
     /// <summary>
     /// Each role, granted inside Nghệ An, tries each kind of write in its own area with a valid body: only the roles that
     /// hold the power may (officer: records of its commune; secretariat: also rounds, criteria, committees, conferences,
-    /// personal-data requests); viewers and appraisers write nothing.
+    /// personal-data requests, the review and recognition up to its province); viewers and appraisers write nothing, and
+    /// no one below a country-wide grant recognises nationally. The table itself is <c>Permissions</c>; its unit test
+    /// checks every operation × role × own area / another province.
     /// </summary>
     [Fact]
     public async Task EachRole_InItsOwnArea_WritesOnlyWhatItsRoleAllows()
     {
         var roles = new[] { (Role.Viewer, TestData.NgheAn), (Role.Appraiser, TestData.NgheAn), (Role.Officer, TestData.ThaiHoa), (Role.Secretariat, TestData.NgheAn) };
+        var owner = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        async Task<int> Fresh() => await TestData.CreateInitiativeAsync(owner, TestData.ThaiHoa);
+        object Decision(string unit, string level, int id) => new { unitCode = unit, number = "QĐ-" + Guid.NewGuid().ToString("N")[..6], date = "2026-10-01", level, issuingBody = "BCĐ", initiativeIds = new[] { id } };
         var actions = new (string Name, Func<HttpClient, Task<HttpResponseMessage>> Call, Role[] Allowed)[]
         {
             ("register an initiative", c => c.PostAsJsonAsync("/api/v1/initiatives", TestData.NewInitiative(TestData.ThaiHoa)), [Role.Officer, Role.Secretariat]),
@@ -210,6 +215,10 @@ public class AccessMatrixTests(DanVanFactory app)
             ("form a committee", c => c.PostAsJsonAsync("/api/v1/committees", new { name = TestData.Unique("BCĐ"), unitCode = TestData.NgheAn, termFrom = 2025, termTo = 2030 }), [Role.Secretariat]),
             ("call a conference", c => c.PostAsJsonAsync("/api/v1/conferences", new { name = TestData.Unique("Hội nghị"), unitCode = TestData.NgheAn, level = "province", date = "2026-11-01", phase = "2021-2025", collectiveQuota = 1, individualQuota = 1 }), [Role.Secretariat]),
             ("export a person's data", c => c.GetAsync("/api/v1/personal-data?name=" + Uri.EscapeDataString("Lò Văn An")), [Role.Secretariat]),
+            ("retire a model at review", async c => await c.PostAsJsonAsync($"/api/v1/initiatives/{await Fresh()}/review", new { decision = "retire", reason = "Hình thức", on = "2026-06-01" }), [Role.Secretariat]),
+            ("recognise at commune level", async c => await c.PostAsJsonAsync("/api/v1/recognitions", Decision(TestData.ThaiHoa, "commune", await Fresh())), [Role.Secretariat]),
+            ("recognise at province level", async c => await c.PostAsJsonAsync("/api/v1/recognitions", Decision(TestData.NgheAn, "province", await Fresh())), [Role.Secretariat]),
+            ("recognise nationally", async c => await c.PostAsJsonAsync("/api/v1/recognitions", Decision(TestData.NgheAn, "national", await Fresh())), []),
         };
         var outcomes = new List<string>();
         foreach (var (role, unit) in roles)
@@ -218,7 +227,7 @@ public class AccessMatrixTests(DanVanFactory app)
             foreach (var (name, call, allowed) in actions)
             {
                 var status = (int)(await call(client)).StatusCode;
-                var ok = allowed.Contains(role) ? status is 200 or 201 : status is 403 or 404;
+                var ok = allowed.Contains(role) ? status is 200 or 201 or 204 : status is 403 or 404;
                 if (!ok)
                 {
                     outcomes.Add($"{role} → {name}: {status}");
