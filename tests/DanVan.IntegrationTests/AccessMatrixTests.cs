@@ -89,6 +89,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/committees/teams"] = Access.SignedIn,
         ["POST /api/v1/committees/teams"] = Access.SignedIn,
         ["GET /api/v1/measures"] = Access.SignedIn,
+        ["GET /api/v1/measures/proposals"] = Access.SignedIn,
+        ["POST /api/v1/measures/{id:int}/approve"] = Access.SignedIn,
         ["GET /api/v1/initiatives/{id:int}/results"] = Access.SignedIn,
         ["POST /api/v1/initiatives/{id:int}/results"] = Access.SignedIn,
         ["PUT /api/v1/initiatives/{id:int}/results/{reportId:int}"] = Access.SignedIn,

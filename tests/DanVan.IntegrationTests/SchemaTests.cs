@@ -15,7 +15,7 @@ public class SchemaTests(DanVanFactory app)
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(db.Database.HasPendingModelChanges(), "The EF model differs from the last migration: add a migration for each provider.");
-        Assert.Single(db.Database.GetMigrations());
+        Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

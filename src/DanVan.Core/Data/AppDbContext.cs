@@ -31,6 +31,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SteeringCommittee> Committees => Set<SteeringCommittee>();

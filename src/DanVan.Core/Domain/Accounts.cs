@@ -82,4 +82,27 @@ public class ApiToken
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>After this the token no longer signs anyone in (chosen at creation; 90 days by default).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+}
+
+/// <summary>
+/// A signed-in browser session, kept on the server: the cookie holds only its key, so signing out, a lock, a new
+/// password, a role or two-step change ends it at once, on every node.
+/// </summary>
+public class UserSession
+{
+    public required string Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The authentication ticket, serialised and protected by the data-protection keys.</summary>
+    public required byte[] Ticket { get; set; }
 }

@@ -134,6 +134,18 @@ public class Initiative : IVersioned, IAudited
     /// <summary>The owner as the public may see it: a person's name only with recorded consent.</summary>
     public string? PublicOwner => PublicOwnerOf(Kind, OwnerName, OwnerConsentOn);
 
+    /// <summary>
+    /// The free text of an individual's model tells about that person: like the name, it is public only with consent.
+    /// </summary>
+    public static string? PublicTextOf(InitiativeKind kind, DateOnly? consentOn, string? text) =>
+        kind == InitiativeKind.Individual && consentOn is null ? null : text;
+
+    /// <summary>Personal-data erasure rewrites a name inside the origin note; nothing else changes.</summary>
+    public void RedactOriginNote(string? text) => OriginNote = Origin == Origin.Replicated ? text : OriginNote;
+
+    /// <summary>Personal-data erasure rewrites a name inside the retirement reason; nothing else changes.</summary>
+    public void RedactRetiredReason(string? text) => RetiredReason = Status == InitiativeStatus.Retired ? text : RetiredReason;
+
     /// <summary>The consent rule, for lists that read the three columns instead of whole records.</summary>
     public static string? PublicOwnerOf(InitiativeKind kind, string? ownerName, DateOnly? consentOn) =>
         kind == InitiativeKind.Individual && consentOn is null ? null : ownerName;
@@ -397,8 +409,8 @@ public class Initiative : IVersioned, IAudited
         }
 
         SortKey = VietnameseText.SortKey(Name);
-        // A person's name is searchable only once they agreed to be shown; the summary's opening words help find a model.
-        var summary = Summary is { Length: > 300 } ? Summary[..300] : Summary;
+        // A person's name and story are searchable only once they agreed to be shown; the summary's opening words help find a model.
+        var summary = PublicTextOf(Kind, OwnerConsentOn, Summary is { Length: > 300 } ? Summary[..300] : Summary);
         var text = VietnameseText.Fold(string.Join(' ', Name, Code, PublicOwner, summary));
         SearchText = text.Length > 800 ? text[..800] : text;
     }

@@ -58,10 +58,19 @@ public class SurveyAnswer
 
     public string Device { get; set; } = string.Empty;
 
+    /// <summary>A hash of the sender's network address, the survey and the day: counts answers per address, names no one.</summary>
+    public string Address { get; set; } = string.Empty;
+
+    /// <summary>Held as suspicious (too many from one address within minutes): not counted until an officer accepts it.</summary>
+    public bool Held { get; set; }
+
     public DateTimeOffset At { get; set; }
 
     public static string DeviceKey(string deviceCookie, int surveyId, DateOnly day) =>
         Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{deviceCookie}|{surveyId}|{day:yyyy-MM-dd}")))[..32];
+
+    public static string AddressKey(string address, int surveyId, DateOnly day) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"address|{address}|{surveyId}|{day:yyyy-MM-dd}")))[..32];
 }
 
 public enum CommentStatus

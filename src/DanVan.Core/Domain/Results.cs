@@ -19,6 +19,12 @@ public class MeasureUnit
     public bool BuiltIn { get; set; }
 
     public string? CreatedBy { get; set; }
+
+    /// <summary>Approved for use by everyone in <see cref="ScopePath"/>; until then only its proposer sees it.</summary>
+    public bool Approved { get; set; }
+
+    /// <summary>Where it may be used: "/" for the country, a province's path, or (a proposal) the proposer's province.</summary>
+    public string ScopePath { get; set; } = "/";
 }
 
 /// <summary>A period's results of an initiative: indicator values, a narrative, evidence files.</summary>

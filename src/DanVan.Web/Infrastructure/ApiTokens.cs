@@ -18,12 +18,28 @@ public static class ApiTokenService
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static async Task<(ApiToken Record, string Token)> CreateAsync(AppDbContext db, AppUser user, string name, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>How long a token lives unless its owner chooses otherwise, and at most.</summary>
+    public const int DefaultDays = 90;
+
+    public const int MaxDays = 365;
+
+    public static Task<(ApiToken Record, string Token)> CreateAsync(AppDbContext db, AppUser user, string name, TimeProvider clock, CancellationToken ct = default) =>
+        CreateAsync(db, user, name, DefaultDays, clock, ct);
+
+    public static async Task<(ApiToken Record, string Token)> CreateAsync(AppDbContext db, AppUser user, string name, int days, TimeProvider clock, CancellationToken ct = default)
     {
-        name = name.Trim();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(clock);
+        name = (name ?? string.Empty).Trim();
         if (name.Length is 0 or > 100)
         {
             throw new DomainException("Tên mã truy cập phải có từ 1 đến 100 ký tự.") { Field = "Name" };
+        }
+
+        if (days is < 1 or > MaxDays)
+        {
+            throw new DomainException($"Thời hạn của mã phải từ 1 đến {MaxDays} ngày.") { Field = "Days" };
         }
 
         var token = "dv_" + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -34,9 +50,10 @@ public static class ApiTokenService
             Prefix = token[..10],
             Hash = Hash(token),
             CreatedAt = clock.GetUtcNow(),
+            ExpiresAt = clock.GetUtcNow().AddDays(days),
         };
         db.ApiTokens.Add(record);
-        db.Audit("token-created", nameof(ApiToken), null, new { user = user.UserName, name, prefix = record.Prefix });
+        db.Audit("token-created", nameof(ApiToken), null, new { user = user.UserName, name, prefix = record.Prefix, days });
         await db.SaveChangesAsync(ct);
         return (record, token);
     }
@@ -68,9 +85,9 @@ public sealed class ApiTokenHandler(
         var hash = ApiTokenService.Hash(token);
         var record = await db.ApiTokens.Include(t => t.User)
             .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (record?.User is null || (record.User.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        if (record?.User is null || (record.User.LockoutEnd is { } end && end > clock.GetUtcNow()) || (record.ExpiresAt ?? record.CreatedAt.AddDays(ApiTokenService.DefaultDays)) <= clock.GetUtcNow())
         {
-            return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+            return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
         }
 
         // Writing last-use at most once a minute keeps reads cheap under load.

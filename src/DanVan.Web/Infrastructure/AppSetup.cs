@@ -62,21 +62,20 @@ public static class AppSetup
             services.AddHostedService<ImportWorker>();
         }
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
+        // A backstop only: each job already ends its own failures; nothing a background service throws stops the site.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+
+        services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<VietnameseIdentityErrors>();
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
+        // Sessions live in the database (DbTicketStore); changes made through the account manager (a new password,
+        // two-step) are also noticed within a minute through the security stamp.
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((o, store) => o.SessionStore = store);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
@@ -229,6 +228,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieApiForgery>();
         app.UseMiddleware<TwoFactorRequirement>();
         app.UseOutputCache();
 

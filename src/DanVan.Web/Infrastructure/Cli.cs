@@ -21,7 +21,7 @@ public static class Cli
           migrate                                   tạo hoặc nâng cấp cơ sở dữ liệu / create or upgrade the database
           seed [--demo]                             nạp bản đồ hành chính (và dữ liệu thử) / load the map (and demo data)
           create-admin --email E --password P       tạo tài khoản quản trị / create an admin account
-          create-token --email E --name N           tạo mã truy cập API, chỉ in mã / create an API token, prints only the token
+          create-token --email E --name N [--days D] tạo mã truy cập API (hạn D ngày, mặc định 90), chỉ in mã / create an API token (valid D days, default 90), prints only the token
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
           generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
                                                     sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
@@ -77,7 +77,7 @@ public static class Cli
         {
             "seed" => new[] { "demo" },
             "create-admin" => ["email", "password"],
-            "create-token" => ["email", "name"],
+            "create-token" => ["email", "name", "days"],
             "import" => ["file", "dry-run"],
             "generate" => ["initiatives", "seed", "from-year", "to-year"],
             "backup" => ["file"],
@@ -97,14 +97,10 @@ public static class Cli
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("cli"));
         builder.Services.AddDanVanDatabase(builder.Configuration);
-        builder.Services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.User.RequireUniqueEmail = true;
-            })
+        builder.Services.AddIdentityCore<AppUser>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<VietnameseIdentityErrors>();
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -172,7 +168,16 @@ public static class Cli
                 case "create-admin":
                     return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
                 case "create-token":
-                    return await CreateTokenAsync(sp, db, Required(options, "email"), Required(options, "name"), output, error);
+                {
+                    var days = ApiTokenService.DefaultDays;
+                    if (options.TryGetValue("days", out var d) && !(int.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, out days) && days is >= 1 and <= ApiTokenService.MaxDays))
+                    {
+                        await error.WriteLineAsync($"--days phải là số từ 1 đến {ApiTokenService.MaxDays} / must be 1..{ApiTokenService.MaxDays}");
+                        return 2;
+                    }
+
+                    return await CreateTokenAsync(sp, db, Required(options, "email"), Required(options, "name"), days, output, error);
+                }
                 case "generate":
                 {
                     if (!int.TryParse(Required(options, "initiatives"), System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 5_000_000)
@@ -238,7 +243,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> CreateTokenAsync(IServiceProvider sp, AppDbContext db, string email, string name, TextWriter output, TextWriter error)
+    private static async Task<int> CreateTokenAsync(IServiceProvider sp, AppDbContext db, string email, string name, int days, TextWriter output, TextWriter error)
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email);
@@ -248,7 +253,7 @@ public static class Cli
             return 1;
         }
 
-        var (_, token) = await ApiTokenService.CreateAsync(db, user, name, sp.GetRequiredService<TimeProvider>());
+        var (_, token) = await ApiTokenService.CreateAsync(db, user, name, days, sp.GetRequiredService<TimeProvider>());
         await output.WriteLineAsync(token);
         return 0;
     }

@@ -61,6 +61,9 @@ public enum Operation
 
     /// <summary>Export or erase a named person's data.</summary>
     HandlePersonalData,
+
+    /// <summary>Approve units of measure officers propose (a province's secretariat for it; an admin for the country).</summary>
+    ApproveMeasures,
 }
 
 /// <summary>
@@ -91,6 +94,7 @@ public static class Permissions
         [Operation.RunConference] = [Role.Secretariat],
         [Operation.ManageUsers] = [Role.Secretariat],
         [Operation.HandlePersonalData] = [Role.Secretariat],
+        [Operation.ApproveMeasures] = [Role.Secretariat],
     };
 
     public static IReadOnlyList<Operation> All { get; } = Enum.GetValues<Operation>();

@@ -29,6 +29,8 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
         // One answer per device per day, enforced by the database as well as the page.
         b.HasIndex(x => new { x.SurveyId, x.Device }).IsUnique();
         b.HasIndex(x => new { x.SurveyId, x.Satisfied });
+        b.Property(x => x.Address).HasMaxLength(32);
+        b.HasIndex(x => new { x.SurveyId, x.Address });
     }
 }
 

@@ -17,7 +17,7 @@ public static class MeasureSeeder
         var existing = await db.MeasureUnits.Select(m => m.Name).ToListAsync(ct);
         foreach (var name in BuiltIn.Except(existing, StringComparer.Ordinal))
         {
-            db.MeasureUnits.Add(new MeasureUnit { Name = name, BuiltIn = true });
+            db.MeasureUnits.Add(new MeasureUnit { Name = name, BuiltIn = true, Approved = true, ScopePath = "/" });
         }
 
         await db.SaveChangesAsync(ct);

@@ -12,6 +12,12 @@ namespace DanVan.Features.Account;
 [EnableRateLimiting("sign-in")]
 public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
 {
+    /// <summary>One answer for an unknown e-mail, a wrong password and a locked account: which one it was is not told.</summary>
+    public const string Refused = "Email hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá. Quên mật khẩu hay bị khoá: hãy liên hệ Ban Dân vận hoặc quản trị hệ thống.";
+
+    // Hashing a password takes ~100 ms on purpose; an unknown e-mail hashes this one so that it takes as long.
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), "decoy-" + Guid.NewGuid()));
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -47,7 +53,23 @@ public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageMo
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+            if (result.IsLockedOut)
+            {
+                // A locked account is refused before its password is checked: hash anyway, for the same time.
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash.Value, Input.Password);
+            }
+        }
+
         db.Audit(result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-locked" : result.RequiresTwoFactor ? "sign-in-2fa-step" : "sign-in-failed",
             "Account", null, new { email = Input.Email.Trim() });
         await db.SaveChangesAsync();
@@ -61,9 +83,7 @@ public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageMo
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị."
-            : "Email hoặc mật khẩu không đúng.");
+        ModelState.AddModelError(string.Empty, Refused);
         return Page();
     }
 }

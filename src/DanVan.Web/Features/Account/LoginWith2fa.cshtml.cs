@@ -15,7 +15,7 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db) :
     [BindProperty]
     [Display(Name = "Mã xác thực")]
     [Required(ErrorMessage = "Vui lòng nhập {0}.")]
-    [RegularExpression(@"^[0-9 ]{6,8}$", ErrorMessage = "{0} gồm 6 chữ số.")]
+    [RegularExpression(@"^([0-9 ]{6,8}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$", ErrorMessage = "{0} gồm 6 chữ số, hoặc là một mã khôi phục (dạng xxxxx-xxxxx).")]
     public string Code { get; set; } = string.Empty;
 
     [BindProperty(SupportsGet = true)]
@@ -40,8 +40,13 @@ public class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db) :
             return RedirectToPage("/Account/Login");
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", string.Empty, StringComparison.Ordinal), RememberMe, rememberClient: false);
-        db.Audit(result.Succeeded ? "signed-in" : "sign-in-2fa-failed", "Account", user.Id, new { email = user.Email });
+        // Six digits from the phone, or one of the recovery codes given when two-step was turned on (each works once).
+        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var recovery = code.Any(char.IsLetter) || code.Contains('-', StringComparison.Ordinal);
+        var result = recovery
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Length == 10 ? code[..5] + "-" + code[5..] : code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
+        db.Audit(result.Succeeded ? (recovery ? "signed-in-recovery-code" : "signed-in") : "sign-in-2fa-failed", "Account", user.Id, new { email = user.Email });
         await db.SaveChangesAsync();
         if (result.Succeeded)
         {

@@ -24,15 +24,18 @@ public sealed class AppraisalInput
     public int? CriteriaSetId { get; set; }
 
     [Display(Name = "Mô hình")]
+    [MaxLength(500, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<int> InitiativeIds { get; set; } = [];
 
     /// <summary>Council members by e-mail.</summary>
     [Display(Name = "Thành viên hội đồng")]
+    [MaxLength(30, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<string> MemberEmails { get; set; } = [];
 }
 
 public sealed class ScoreInput
 {
+    [MaxLength(100, ErrorMessage = "{0}: tối đa {1} mục.")]
     public Dictionary<int, decimal?> Scores { get; set; } = [];
 
     [StringLength(2000)]

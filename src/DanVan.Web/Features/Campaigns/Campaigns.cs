@@ -46,6 +46,8 @@ public sealed class CampaignInput
     [CleanText]
     public string? Contact { get; set; }
 
+    [Display(Name = "Chỉ tiêu")]
+    [MaxLength(2000, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<TargetInput> Targets { get; set; } = [];
 
     public int Version { get; set; }

@@ -18,6 +18,8 @@ public sealed class MemberInput
     public string? Position { get; set; }
 
     /// <summary>Fields followed: economy, culture_society…</summary>
+    [Display(Name = "Lĩnh vực theo dõi")]
+    [MaxLength(10, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<Field> FollowsFields { get; set; } = [];
 
     /// <summary>Child unit codes followed, separated by commas or spaces.</summary>
@@ -45,6 +47,8 @@ public sealed class CommitteeInput
     [Required(ErrorMessage = "Vui lòng nhập {0}.")]
     public int? TermTo { get; set; }
 
+    [Display(Name = "Thành viên")]
+    [MaxLength(200, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<MemberInput> Members { get; set; } = [];
 
     public int Version { get; set; }

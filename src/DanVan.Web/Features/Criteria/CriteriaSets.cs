@@ -40,6 +40,8 @@ public sealed class CriteriaSetInput
     [Range(0.01, 100, ErrorMessage = "{0} phải từ {1} đến {2}.")]
     public decimal? PassThreshold { get; set; }
 
+    [Display(Name = "Tiêu chí")]
+    [MaxLength(50, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<CriterionInput> Criteria { get; set; } = [];
 }
 

@@ -50,6 +50,9 @@ public sealed record ImportTable(List<(int Line, Dictionary<string, string> Valu
 /// <summary>Reads an import file (.xlsx or .csv) into rows of cells by column key; knows nothing of what the rows mean.</summary>
 public static class ImportFile
 {
+    // Our refusals are Vietnamese sentences; a library's messages are English and say nothing to an officer.
+    private static bool Ours(string message) => message.Any(c => c > 127);
+
     /// <summary>Reads the rows of a .csv (UTF-8, with or without BOM, comma or semicolon) or the first sheet of an .xlsx.</summary>
     public static ImportTable Read(Stream content, string fileName, ImportColumns columns)
     {
@@ -61,10 +64,12 @@ public static class ImportFile
                 : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(content)
                 : throw new InvalidDataException("Chỉ nhận tệp .xlsx hoặc .csv.");
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or CsvHelperException or IOException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            return ImportTable.Failed(e is InvalidDataException ide && ide.Message.Length < 200 && !ide.Message.Contains("Central Directory", StringComparison.Ordinal)
-                ? ide.Message : "Không đọc được tệp: tệp hỏng hoặc không đúng định dạng.");
+            // Whatever a broken file makes a reader throw (cut XML, missing parts, a bad zip, bad text) is a refusal of
+            // the file, said in words; our own refusals keep theirs.
+            return ImportTable.Failed(e is InvalidDataException ide && ide.Message.Length < 300 && Ours(ide.Message)
+                ? ide.Message : "Không đọc được tệp: tệp hỏng hoặc không đúng định dạng (.xlsx lưu từ Excel, hoặc .csv).");
         }
 
         // The header is the first row that names at least three known columns (a title may stand above it).
@@ -127,8 +132,9 @@ public static class ImportFile
 
     private static List<(int, List<string>)> ReadCsv(Stream content)
     {
-        using var reader = new StreamReader(content, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        using var bytes = new MemoryStream();
+        content.CopyTo(bytes);
+        var (text, _) = TextEncodings.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         var firstLine = text.Split('\n', 2)[0];
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {

@@ -83,13 +83,53 @@ public static class ImportJobs
         j.Errors is null ? [] : JsonSerializer.Deserialize<List<RowError>>(j.Errors, Json) ?? [],
         j.Result is null ? null : JsonDocument.Parse(j.Result).RootElement.Clone(), j.CreatedAt, j.FinishedAt);
 
-    /// <summary>Runs one queued job to its end.</summary>
+    /// <summary>Said of a job that the server stopped in the middle of (its transaction was never committed).</summary>
+    public const string Interrupted = "Việc nhập bị dừng giữa chừng vì máy chủ khởi động lại; không có dòng nào được ghi. Hãy gửi lại tệp.";
+
+    /// <summary>
+    /// Runs one claimed job to its end. A job is a sandbox: whatever it throws ends that job as failed with a reason
+    /// in Vietnamese, with nothing written (the import's one transaction is rolled back), and never reaches the host.
+    /// </summary>
     public static async Task RunAsync(IServiceProvider services, int jobId, CancellationToken ct)
+    {
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await ImportAsync(services, jobId, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            services.GetRequiredService<ILogger<ImportWorker>>().LogError(e, "Import job {JobId} failed", jobId);
+            outcome = new ImportOutcome(0, [], Reason(e), 0, 0, 0, 0);
+        }
+        finally
+        {
+            Running.TryRemove(jobId, out _);
+        }
+
+        await FinishAsync(services, jobId, outcome, ct);
+    }
+
+    /// <summary>Why a job failed, in words for the person who sent the file.</summary>
+    public static string Reason(Exception e) => e switch
+    {
+        System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FormatException
+            or System.Text.DecoderFallbackException or CsvHelper.CsvHelperException or IOException
+            => "Không đọc được tệp: tệp hỏng hoặc không đúng định dạng (.xlsx lưu từ Excel, hoặc .csv). Không có dòng nào được ghi.",
+        _ when ProblemExceptionHandler.IsDatabaseUnavailable(e) => "Cơ sở dữ liệu tạm thời không phục vụ được; không có dòng nào được ghi. Hãy gửi lại tệp sau ít phút.",
+        _ => "Có lỗi khi xử lý tệp; không có dòng nào được ghi. Hãy gửi lại tệp, hoặc báo quản trị hệ thống (mã việc nhập trong danh sách).",
+    };
+
+    private static async Task<ImportOutcome> ImportAsync(IServiceProvider services, int jobId, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == job.UserId).Select(g => new { g.Role, g.ScopePath }).ToListAsync(ct);
         var userScope = new UserScope(job.UserId, job.UserName, grants.Select(g => (g.Role, g.ScopePath)));
         // The import runs in its own context: it clears its change tracker, which must not drop the job row.
@@ -108,27 +148,26 @@ public static class ImportJobs
             }
         }
 
-        ImportOutcome outcome;
-        try
-        {
-            await using var file = File.OpenRead(job.StoredFile);
-            await using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            outcome = await InitiativeImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, Progress, ct);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            outcome = new ImportOutcome(0, [], "Không đọc được tệp.", 0, 0, 0, 0);
-        }
-
-        Running.TryRemove(jobId, out _);
+        await using var file = File.OpenRead(job.StoredFile);
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var outcome = await InitiativeImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, Progress, ct);
         if (outcome.Ok && !job.DryRun)
         {
             // The import writes in bulk, past the interceptor that usually drops the public pages' cached copies.
             await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, ct);
         }
 
+        return outcome;
+    }
+
+    /// <summary>Records how a job ended, on a fresh context (the import's may be the one that broke).</summary>
+    private static async Task FinishAsync(IServiceProvider services, int jobId, ImportOutcome outcome, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
         job.Total = outcome.Total;
         job.Processed = outcome.Ok && !job.DryRun ? outcome.Total : job.Processed;
         job.Status = outcome.Ok ? ImportStatus.Succeeded : ImportStatus.Failed;
@@ -136,10 +175,24 @@ public static class ImportJobs
             ? JsonSerializer.Serialize(new[] { new RowError(0, [outcome.FileError]) }, Json)
             : JsonSerializer.Serialize(outcome.Errors, Json);
         job.Result = JsonSerializer.Serialize(new { outcome.Created, outcome.Updated, outcome.Recognitions, outcome.Retired, outcome.Total }, Json);
-        job.FinishedAt = clock.GetUtcNow();
+        job.FinishedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         await db.SaveChangesAsync(ct);
-        File.Delete(job.StoredFile);
+        try
+        {
+            File.Delete(job.StoredFile);
+        }
+        catch (IOException)
+        {
+            // A stored upload left behind is harmless; the job's end is recorded.
+        }
     }
+
+    /// <summary>Jobs that were running when the server stopped: their transaction died with it, so they failed.</summary>
+    public static async Task<int> FailInterruptedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await db.ImportJobs.Where(j => j.Status == ImportStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Failed)
+            .SetProperty(j => j.Errors, JsonSerializer.Serialize(new[] { new RowError(0, [Interrupted]) }, Json))
+            .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
 }
 
 /// <summary>Runs queued imports one at a time; any copy of the app may pick a job up (the claim is a conditional update).</summary>
@@ -147,6 +200,25 @@ public sealed class ImportWorker(IServiceProvider services, ILogger<ImportWorker
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One node runs the queue today: a job still "running" at start was cut off by a crash or a restart.
+        try
+        {
+            await using var start = services.CreateAsyncScope();
+            var failed = await ImportJobs.FailInterruptedAsync(start.ServiceProvider.GetRequiredService<AppDbContext>(),
+                start.ServiceProvider.GetRequiredService<TimeProvider>(), stoppingToken);
+            if (failed > 0)
+            {
+                log.LogWarning("{Count} import jobs were interrupted by a restart and are marked failed", failed);
+            }
+
+            // Sessions past their end are refused anyway; removing them at start keeps the table small.
+            await Sessions.PurgeExpiredAsync(start.ServiceProvider.GetRequiredService<AppDbContext>(), start.ServiceProvider.GetRequiredService<TimeProvider>(), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not look for interrupted import jobs");
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -165,8 +237,9 @@ public sealed class ImportWorker(IServiceProvider services, ILogger<ImportWorker
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e)
             {
+                // The queue itself (not a job) failed, e.g. the database is restarting: wait and try again.
                 log.LogWarning(e, "Import worker could not take a job; retrying");
             }
 

@@ -9,9 +9,13 @@ public sealed record PersonRecord(int Id, string Name, string Unit, string Owner
 
 public sealed record PersonComment(int Id, int InitiativeId, string Author, string Text, DateTimeOffset At, string Status);
 
-public sealed record PersonExport(string Name, DateTimeOffset ExportedAt, IReadOnlyList<PersonRecord> Records, IReadOnlyList<PersonComment> Comments);
+/// <summary>Where the name stands in free text: the kind of record, its id, the field and a few words around it.</summary>
+public sealed record PersonMention(string Kind, long Id, string Field, string Excerpt);
 
-public sealed record ErasureResult(int Records, int Comments, int AuditEntries);
+public sealed record PersonExport(string Name, DateTimeOffset ExportedAt, IReadOnlyList<PersonRecord> Records, IReadOnlyList<PersonComment> Comments,
+    IReadOnlyList<PersonMention> Mentions);
+
+public sealed record ErasureResult(int Records, int Comments, int AuditEntries, int Mentions);
 
 /// <summary>
 /// A person's requests under the Personal Data Protection Law (in force 01/01/2026): everything the system holds under
@@ -22,7 +26,7 @@ public static class PersonalDataRequests
 {
     public const string ErasedName = "Cá nhân (đã xoá theo yêu cầu)";
 
-    public static bool MayHandle(UserScope scope) => scope.IsAdmin || scope.Grants.Any(g => g.Role == Role.Secretariat);
+    public static bool MayHandle(UserScope scope) => scope.CanAnywhere(Operation.HandlePersonalData);
 
     private static readonly System.Text.RegularExpressions.Regex FullName =
         new(@"^\p{L}+(?:[ '.\-]\p{L}+)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -65,9 +69,66 @@ public static class PersonalDataRequests
         db.ChangeTracker.Clear();
         db.Audit("personal-data-exported", "Person", null, new { records = records.Count, comments = comments.Count });
         await db.SaveChangesAsync(ct);
+        var mentions = (await MentionsAsync(db, scope, name, ct)).Select(m => new PersonMention(m.Kind, m.Id, m.Field, Redaction.Excerpt(m.Read(), name)!)).ToList();
+        db.ChangeTracker.Clear();
         return new PersonExport(name, clock.GetUtcNow(),
             records.Select(i => new PersonRecord(i.Id, i.Name, i.CurrentUnit?.FullName ?? string.Empty, i.OwnerName!, i.RegisteredOn, i.OwnerConsentOn, i.IsPublic)).ToList(),
-            comments.Select(c => new PersonComment(c.Id, c.InitiativeId, c.AuthorName!, c.Text, c.At, EnumKeys.Key(c.Status))).ToList());
+            comments.Select(c => new PersonComment(c.Id, c.InitiativeId, c.AuthorName!, c.Text, c.At, EnumKeys.Key(c.Status))).ToList(), mentions);
+    }
+
+    /// <summary>A free-text field that holds the name: what it is, and how to read and rewrite it.</summary>
+    private sealed record Mention(string Kind, long Id, string Field, Func<string?> Read, Action<string?> Write, string AuditType);
+
+    // Spellings a prefilter in SQL can look for (the database compares case and tone marks itself); every candidate is
+    // then checked word by word, folded, in memory.
+    private static List<string> Spellings(string name)
+    {
+        var last = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var folded = VietnameseText.Fold(last);
+        return new[] { last, last.ToLower(Cultures.Vietnamese), last.ToUpper(Cultures.Vietnamese), folded, folded.ToUpperInvariant(),
+            folded.Length > 0 ? char.ToUpperInvariant(folded[0]) + folded[1..] : folded }.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Every free-text field in the caller's area that holds the name: a model's name, summary, goals, method, origin note
+    /// and retirement reason; result narratives; evidence file names; comments; review reasons; award recipients.
+    /// </summary>
+    private static async Task<List<Mention>> MentionsAsync(AppDbContext db, UserScope scope, string name, CancellationToken ct)
+    {
+        var s = Spellings(name);
+        var area = db.Initiatives.PermittedFor(scope, Operation.HandlePersonalData, i => i.ScopePath);
+        var list = new List<Mention>();
+        void Add<T>(IEnumerable<T> rows, string kind, Func<T, long> id, string audit, params (string Field, Func<T, string?> Get, Action<T, string?> Set)[] fields)
+        {
+            foreach (var row in rows)
+            {
+                foreach (var (field, get, set) in fields)
+                {
+                    if (Redaction.Count(get(row), name) > 0)
+                    {
+                        list.Add(new Mention(kind, id(row), field, () => get(row), v => set(row, v), audit));
+                    }
+                }
+            }
+        }
+
+        var initiatives = await area.Where(i => s.Any(w => i.Name.Contains(w) || (i.Summary != null && i.Summary.Contains(w)) || (i.Goals != null && i.Goals.Contains(w))
+            || (i.Method != null && i.Method.Contains(w)) || (i.OriginNote != null && i.OriginNote.Contains(w)) || (i.RetiredReason != null && i.RetiredReason.Contains(w)))).ToListAsync(ct);
+        Add(initiatives, "initiative", i => i.Id, nameof(Initiative),
+            ("name", i => i.Name, (i, v) => i.Name = v ?? string.Empty), ("summary", i => i.Summary, (i, v) => i.Summary = v),
+            ("goals", i => i.Goals, (i, v) => i.Goals = v), ("method", i => i.Method, (i, v) => i.Method = v),
+            ("originNote", i => i.OriginNote, (i, v) => i.RedactOriginNote(v)), ("retiredReason", i => i.RetiredReason, (i, v) => i.RedactRetiredReason(v)));
+        var reports = await db.ResultReports.Where(r => area.Any(i => i.Id == r.InitiativeId) && r.Narrative != null && s.Any(w => r.Narrative!.Contains(w))).ToListAsync(ct);
+        Add(reports, "result_report", r => r.Id, nameof(ResultReport), ("narrative", r => r.Narrative, (r, v) => r.Narrative = v));
+        var files = await db.EvidenceFiles.Where(f => db.ResultReports.Any(r => r.Id == f.ReportId && area.Any(i => i.Id == r.InitiativeId)) && s.Any(w => f.FileName.Contains(w))).ToListAsync(ct);
+        Add(files, "evidence", f => f.Id, nameof(EvidenceFile), ("fileName", f => f.FileName, (f, v) => f.FileName = v ?? "tep"));
+        var comments = await db.CitizenComments.PermittedFor(scope, Operation.HandlePersonalData, c => c.ScopePath).Where(c => s.Any(w => c.Text.Contains(w))).ToListAsync(ct);
+        Add(comments, "comment", c => c.Id, nameof(CitizenComment), ("text", c => c.Text, (c, v) => c.Text = v ?? string.Empty));
+        var reviews = await db.ReviewDecisions.Where(r => area.Any(i => i.Id == r.InitiativeId) && s.Any(w => r.Reason.Contains(w))).ToListAsync(ct);
+        Add(reviews, "review_decision", r => r.Id, nameof(ReviewDecision), ("reason", r => r.Reason, (r, v) => r.Reason = v ?? string.Empty));
+        var awards = await db.Awards.Where(a => area.Any(i => i.Id == a.InitiativeId) && s.Any(w => a.Recipient.Contains(w))).ToListAsync(ct);
+        Add(awards, "award", a => a.Id, nameof(Award), ("recipient", a => a.Recipient, (a, v) => a.Recipient = v ?? string.Empty));
+        return list;
     }
 
     /// <summary>
@@ -92,15 +153,29 @@ public static class PersonalDataRequests
             c.AuthorName = null;
         }
 
+        // The name inside free text: each field that holds it is rewritten; what was redacted is recorded, by field.
+        var mentions = await MentionsAsync(db, scope, name, ct);
+        foreach (var m in mentions)
+        {
+            m.Write(Redaction.Redact(m.Read(), name).Text);
+        }
+
+        foreach (var i in records.Concat(db.ChangeTracker.Entries<Initiative>().Select(e => e.Entity)).Distinct())
+        {
+            i.Validate();
+        }
+
         // The audit trail copied the name into its change lists; those copies go too (the lines themselves stay).
-        var ids = records.Select(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Concat(comments.Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var lines = await db.AuditEntries.Where(a => (a.EntityType == nameof(Initiative) || a.EntityType == nameof(CitizenComment)) && ids.Contains(a.EntityId!) && a.Changes != null)
-            .ToListAsync(ct);
+        var touched = records.Select(i => (Type: nameof(Initiative), Id: (long)i.Id)).Concat(comments.Select(c => (Type: nameof(CitizenComment), Id: (long)c.Id)))
+            .Concat(mentions.Select(m => (Type: m.AuditType, m.Id))).Distinct().ToList();
+        var types = touched.Select(t => t.Type).Distinct().ToList();
+        var ids = touched.Select(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var lines = (await db.AuditEntries.Where(a => types.Contains(a.EntityType) && ids.Contains(a.EntityId!) && a.Changes != null).ToListAsync(ct))
+            .Where(a => long.TryParse(a.EntityId, System.Globalization.CultureInfo.InvariantCulture, out var id) && touched.Contains((a.EntityType, id))).ToList();
         var scrubbed = 0;
         foreach (var line in lines)
         {
-            var changes = names.Aggregate(line.Changes!, (text, n) => text.Replace(System.Text.Json.JsonSerializer.Serialize(n)[1..^1], "(đã xoá)", StringComparison.Ordinal).Replace(n, "(đã xoá)", StringComparison.Ordinal));
+            var changes = names.Aggregate(line.Changes!, (text, n) => Redaction.Redact(text.Replace(System.Text.Json.JsonSerializer.Serialize(n)[1..^1], Redaction.Replacement, StringComparison.Ordinal), n).Text!);
             if (changes != line.Changes)
             {
                 line.Changes = changes;
@@ -111,7 +186,8 @@ public static class PersonalDataRequests
         db.SuppressAutoAudit = true;
         try
         {
-            db.Audit("personal-data-erased", "Person", null, new { records = records.Count, comments = comments.Count, auditEntries = scrubbed, reason });
+            var redacted = mentions.GroupBy(m => m.Kind + "." + m.Field).ToDictionary(g => g.Key, g => g.Count());
+            db.Audit("personal-data-erased", "Person", null, new { records = records.Count, comments = comments.Count, auditEntries = scrubbed, redacted, reason });
             await db.SaveChangesAsync(ct);
         }
         finally
@@ -120,7 +196,7 @@ public static class PersonalDataRequests
         }
 
         await tx.CommitAsync(ct);
-        return new ErasureResult(records.Count, comments.Count, scrubbed);
+        return new ErasureResult(records.Count, comments.Count, scrubbed, mentions.Count);
     }
 
     /// <summary>Retention: audit lines older than the given number of years are deleted (Retention:AuditYears, default 10).</summary>

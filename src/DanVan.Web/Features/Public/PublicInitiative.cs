@@ -39,7 +39,8 @@ public static class PublicInitiative
         var indicator = reports.SelectMany(r => r.Values).GroupBy(v => v.Indicator).OrderByDescending(g => g.Count()).FirstOrDefault();
         var points = indicator is null ? [] : reports.SelectMany(r => r.Values.Where(v => v.Indicator == indicator.Key).Select(v => new PublicPoint(r.PeriodLabel, r.PeriodStart, v.Value))).ToList();
         var photos = reports.SelectMany(r => r.Evidence).Where(e => e.Public && Results.EvidenceStore.IsImage(e.Kind)).Select(e => e.Id).Take(12).ToList();
-        var narratives = reports.Where(r => !string.IsNullOrWhiteSpace(r.Narrative)).TakeLast(4).Select(r => (r.PeriodLabel, r.Narrative!)).ToList();
+        var narratives = reports.Where(r => !string.IsNullOrWhiteSpace(Initiative.PublicTextOf(i.Kind, i.OwnerConsentOn, r.Narrative)))
+            .TakeLast(4).Select(r => (r.PeriodLabel, r.Narrative!)).ToList();
 
         (int, string, string)? source = null;
         if (i.ReplicatedFromId is { } sid && await db.Initiatives.AsNoTracking().Visible().Where(x => x.Id == sid).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } sourceName)
@@ -52,7 +53,7 @@ public static class PublicInitiative
         var replications = await PublicQueries.CardsAsync(copies.Visible().OrderByDescending(x => x.HighestLevel).Take(12), provinces, ct);
 
         var surveyIds = db.Surveys.Where(s => s.InitiativeId == id).Select(s => s.Id);
-        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => surveyIds.Contains(a.SurveyId)).GroupBy(a => a.Satisfied)
+        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => surveyIds.Contains(a.SurveyId) && !a.Held).GroupBy(a => a.Satisfied)
             .Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
         var open = await db.Surveys.AsNoTracking().Where(s => s.InitiativeId == id && s.IsOpen).OrderByDescending(s => s.Id)
             .Select(s => new { s.Key, s.Question }).FirstOrDefaultAsync(ct);
@@ -72,7 +73,8 @@ public static class PublicInitiative
 
         return new PublicInitiativeView(i.Id, i.Name, VietnameseText.Slug(i.Name), i.Field, i.Kind, i.Origin, i.CurrentUnit!.FullName,
             provinces.GetValueOrDefault(PublicQueries.ProvincePath(i.ScopePath), string.Empty),
-            i.OwnerOrganization?.Name ?? i.PublicOwner, i.OwnerOrganizationId, i.RegisteredOn, i.Summary, i.Goals, i.Method, i.HighestLevel!.Value,
+            i.OwnerOrganization?.Name ?? i.PublicOwner, i.OwnerOrganizationId, i.RegisteredOn, Initiative.PublicTextOf(i.Kind, i.OwnerConsentOn, i.Summary),
+            Initiative.PublicTextOf(i.Kind, i.OwnerConsentOn, i.Goals), Initiative.PublicTextOf(i.Kind, i.OwnerConsentOn, i.Method), i.HighestLevel!.Value,
             recognitions, indicator?.Key, indicator?.First().MeasureUnit?.Name, points, narratives, photos, source, replications, replicationCount,
             answers.Sum(a => a.N), answers.Where(a => a.Key).Sum(a => a.N), open?.Key, open?.Question, comments, similar);
     }

@@ -35,7 +35,9 @@ public static class PublicQueries
     private static IQueryable<PublicCardRow> Cards(IQueryable<Initiative> q) => q.Select(i => new PublicCardRow
     {
         Id = i.Id, Name = i.Name, UnitName = i.CurrentUnit!.FullName, ScopePath = i.ScopePath, Field = i.Field, Kind = i.Kind,
-        Level = i.HighestLevel!.Value, RecognizedOn = i.FirstRecognizedOn, Summary = i.Summary,
+        Level = i.HighestLevel!.Value, RecognizedOn = i.FirstRecognizedOn,
+        // An individual's story is theirs: shown only with their consent, like their name.
+        Summary = i.Kind == InitiativeKind.Individual && i.OwnerConsentOn == null ? null : i.Summary,
     });
 
     private sealed record FacetRow(int Id, string Province, int CommuneId, Field Field, InitiativeKind Kind, RecognitionLevel Level, DateOnly? RecognizedOn);
@@ -75,7 +77,7 @@ public static class PublicQueries
         var byLevel = await visible.GroupBy(i => i.HighestLevel).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         var communes = await visible.Select(i => i.CurrentUnitId).Distinct().LongCountAsync(ct);
         var replicated = await visible.LongCountAsync(i => i.Origin == Origin.Replicated, ct);
-        var answers = await db.SurveyAnswers.AsNoTracking().GroupBy(a => a.Satisfied).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => !a.Held).GroupBy(a => a.Satisfied).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         var latest = await CardsAsync(visible.OrderByDescending(i => i.FirstRecognizedOn).ThenByDescending(i => i.Id).Take(12), await ProvincesAsync(db, ct), ct);
         return (new HomeFigures(byLevel.Sum(l => l.Count), byLevel.Where(l => l.Key == RecognitionLevel.National).Sum(l => l.Count),
                 byLevel.Where(l => l.Key == RecognitionLevel.Province).Sum(l => l.Count), communes, replicated,

@@ -13,7 +13,7 @@ namespace DanVan.Features.Public;
 /// and the answer keeps only a hash of it with the survey and the day (a unique index enforces it).
 /// </summary>
 [EnableRateLimiting(AppSetup.PublicFormsPolicy)]
-public class SurveyModel(AppDbContext db, TimeProvider clock) : PageModel
+public class SurveyModel(AppDbContext db, TimeProvider clock, IConfiguration config) : PageModel
 {
     public const string DeviceCookie = "dv_device";
 
@@ -89,7 +89,23 @@ public class SurveyModel(AppDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        db.SurveyAnswers.Add(new SurveyAnswer { SurveyId = surveyId, Satisfied = Satisfied!.Value, Rating = Rating!.Value, Day = today, Device = device, At = clock.GetUtcNow() });
+        // A device can drop its cookie; its network address stays. Per survey and day, one address may send only so
+        // many answers; many within minutes are held for an officer to accept (a queue at a desk sharing Wi-Fi is real).
+        var now = clock.GetUtcNow();
+        var address = SurveyAnswer.AddressKey(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", surveyId, today);
+        var rules = SurveyLimits.From(config);
+        var fromAddress = await db.SurveyAnswers.Where(a => a.SurveyId == surveyId && a.Address == address).Select(a => a.At).ToListAsync(ct);
+        if (fromAddress.Count >= rules.PerAddressPerDay)
+        {
+            ModelState.AddModelError(string.Empty, "Hôm nay địa chỉ mạng này đã gửi đủ số phiếu cho khảo sát này. Xin cảm ơn!");
+            return Page();
+        }
+
+        var held = fromAddress.Count(at => at >= now - rules.BurstWindow) >= rules.BurstAnswers;
+        db.SurveyAnswers.Add(new SurveyAnswer
+        {
+            SurveyId = surveyId, Satisfied = Satisfied!.Value, Rating = Rating!.Value, Day = today, Device = device, Address = address, Held = held, At = now,
+        });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -133,4 +149,16 @@ public class SurveyModel(AppDbContext db, TimeProvider clock) : PageModel
         (surveyId, InitiativeId, InitiativeName, UnitName, Question, IsOpen) = (s.Id, s.InitiativeId, s.Name, s.Unit, s.Question, s.IsOpen);
         return true;
     }
+}
+
+/// <summary>
+/// How many answers one network address may give a survey: <c>Surveys:AnswersPerAddressPerDay</c> (default 200) in a
+/// day, and past <c>Surveys:BurstAnswers</c> (5) within <c>Surveys:BurstMinutes</c> (10) they are held for an officer.
+/// </summary>
+public sealed record SurveyLimits(int PerAddressPerDay, int BurstAnswers, TimeSpan BurstWindow)
+{
+    public static SurveyLimits From(IConfiguration config) => new(
+        config.GetValue("Surveys:AnswersPerAddressPerDay", 200),
+        config.GetValue("Surveys:BurstAnswers", 5),
+        TimeSpan.FromMinutes(config.GetValue("Surveys:BurstMinutes", 10)));
 }

@@ -40,6 +40,7 @@ public sealed class DecisionInput
     public int? AppraisalId { get; set; }
 
     [Display(Name = "Mô hình được công nhận")]
+    [MaxLength(1000, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<int> InitiativeIds { get; set; } = [];
 }
 

@@ -80,7 +80,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
             if (Map == Maps.Current)
             {
                 Campaigns = await DanVan.Features.Campaigns.Campaigns.TargetsAgainstResultsAsync(db, scope, target.Path, from, to, ct);
-                var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.Day >= from && a.Day <= to)
+                var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.Day >= from && a.Day <= to && !a.Held)
                     .Join(db.Surveys.AsNoTracking().WithinPaths([target.Path ?? "/"], s => s.ScopePath), a => a.SurveyId, s => s.Id, (a, s) => a)
                     .GroupBy(a => a.Satisfied).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
                 Satisfaction = (answers.Where(a => a.Key).Sum(a => a.N), answers.Sum(a => a.N));

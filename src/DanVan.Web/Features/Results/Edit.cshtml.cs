@@ -124,7 +124,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
 
         Initiative = initiative;
         ReportId = reportId;
-        Measures = await ResultReporting.MeasuresAsync(db, ct);
+        Measures = await ResultReporting.MeasuresAsync(db, scope, ct);
         return null;
     }
 }

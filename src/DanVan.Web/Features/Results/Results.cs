@@ -40,6 +40,8 @@ public sealed class ResultInput
     [CleanText]
     public string? Narrative { get; set; }
 
+    [Display(Name = "Chỉ số")]
+    [MaxLength(50, ErrorMessage = "{0}: tối đa {1} mục.")]
     public List<IndicatorInput> Values { get; set; } = [];
 
     public int Version { get; set; }
@@ -52,12 +54,43 @@ public sealed record EvidenceView(int Id, string FileName, EvidenceKind Kind, lo
 public sealed record ResultView(int Id, int InitiativeId, PeriodKind PeriodKind, DateOnly PeriodStart, string PeriodLabel, string? Narrative,
     DateTimeOffset SubmittedAt, string? SubmittedBy, int Version, IReadOnlyList<IndicatorView> Values, IReadOnlyList<EvidenceView> Evidence, int Revisions);
 
-public sealed record MeasureView(int Id, string Name, bool BuiltIn);
+public sealed record MeasureView(int Id, string Name, bool BuiltIn, bool Approved = true, string? ProposedBy = null);
 
 public static class ResultReporting
 {
-    public static Task<List<MeasureView>> MeasuresAsync(AppDbContext db, CancellationToken ct) =>
-        db.MeasureUnits.AsNoTracking().OrderByDescending(m => m.BuiltIn).ThenBy(m => m.Id).Select(m => new MeasureView(m.Id, m.Name, m.BuiltIn)).ToListAsync(ct);
+    /// <summary>How many measures one person may have waiting for approval.</summary>
+    public const int MaxPendingProposals = 20;
+
+    /// <summary>
+    /// The units of measure a caller may use: approved for the country or for a province they work in, and their own
+    /// proposals still waiting. An officer's new unit is not shown to anyone else until the secretariat approves it.
+    /// </summary>
+    public static IQueryable<MeasureUnit> Usable(AppDbContext db, UserScope scope)
+    {
+        var provinces = scope.ReadPaths.Select(UnitPaths.Province).Distinct().ToList();
+        return db.MeasureUnits.Where(m => (m.Approved && (m.ScopePath == "/" || provinces.Contains(m.ScopePath))) || (!m.Approved && m.CreatedBy == scope.UserName));
+    }
+
+    public static Task<List<MeasureView>> MeasuresAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
+        Usable(db, scope).AsNoTracking().OrderByDescending(m => m.BuiltIn).ThenByDescending(m => m.Approved).ThenBy(m => m.Id)
+            .Select(m => new MeasureView(m.Id, m.Name, m.BuiltIn, m.Approved, m.Approved ? null : m.CreatedBy)).ToListAsync(ct);
+
+    /// <summary>Proposals waiting in the caller's area, for the secretariat (or an admin) to approve.</summary>
+    public static Task<List<MeasureView>> ProposalsAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
+        db.MeasureUnits.AsNoTracking().Where(m => !m.Approved).WithinPaths(scope.PathsFor(Operation.ApproveMeasures), m => m.ScopePath)
+            .OrderBy(m => m.Id).Take(500).Select(m => new MeasureView(m.Id, m.Name, m.BuiltIn, m.Approved, m.CreatedBy)).ToListAsync(ct);
+
+    /// <summary>Approves a proposal for its province, or (an admin) for the whole country.</summary>
+    public static async Task<MeasureUnit> ApproveAsync(AppDbContext db, UserScope scope, int id, bool countryWide, CancellationToken ct)
+    {
+        var m = await db.MeasureUnits.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
+        scope.Demand(Operation.ApproveMeasures, countryWide ? "/" : m.ScopePath);
+        m.Approved = true;
+        m.ScopePath = countryWide ? "/" : m.ScopePath;
+        db.Audit("measure-approved", nameof(MeasureUnit), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { m.Name, m.ScopePath });
+        await db.SaveChangesAsync(ct);
+        return m;
+    }
 
     public static async Task<List<ResultView>> ForInitiativeAsync(AppDbContext db, UserScope scope, int initiativeId, CancellationToken ct)
     {
@@ -131,7 +164,10 @@ public static class ResultReporting
                 throw DomainException.For("Values", $"Chỉ số \"{v.Indicator}\" chưa có giá trị.");
             }
 
-            report.Values.Add(new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = await MeasureAsync(db, v, scope, ct) });
+            report.Values.Add(new IndicatorValue
+            {
+                Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = await MeasureAsync(db, v, scope, UnitPaths.Province(initiative.ScopePath), ct),
+            });
         }
 
         report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
@@ -141,11 +177,11 @@ public static class ResultReporting
         return report;
     }
 
-    private static async Task<MeasureUnit> MeasureAsync(AppDbContext db, IndicatorInput v, UserScope scope, CancellationToken ct)
+    private static async Task<MeasureUnit> MeasureAsync(AppDbContext db, IndicatorInput v, UserScope scope, string province, CancellationToken ct)
     {
         if (v.MeasureUnitId is { } id)
         {
-            return await db.MeasureUnits.FirstOrDefaultAsync(m => m.Id == id, ct)
+            return await Usable(db, scope).FirstOrDefaultAsync(m => m.Id == id, ct)
                 ?? throw DomainException.For("Values", "Đơn vị tính không có trong danh mục.");
         }
 
@@ -155,14 +191,22 @@ public static class ResultReporting
             throw DomainException.For("Values", $"Chỉ số \"{v.Indicator}\" cần đơn vị tính.");
         }
 
-        var existing = await db.MeasureUnits.FirstOrDefaultAsync(m => m.Name == name, ct)
+        var existing = await Usable(db, scope).FirstOrDefaultAsync(m => m.Name == name, ct)
             ?? db.MeasureUnits.Local.FirstOrDefault(m => m.Name == name);
         if (existing is not null)
         {
             return existing;
         }
 
-        var created = new MeasureUnit { Name = name, CreatedBy = scope.UserName };
+        // A new unit is a proposal: usable by its proposer now, by others once the secretariat approves it.
+        var pending = await db.MeasureUnits.CountAsync(m => !m.Approved && m.CreatedBy == scope.UserName, ct)
+            + db.MeasureUnits.Local.Count(m => m.Id == 0 && !m.Approved);
+        if (pending >= MaxPendingProposals)
+        {
+            throw DomainException.For("Values", $"Bạn đã đề xuất {MaxPendingProposals} đơn vị tính đang chờ duyệt; hãy chọn đơn vị có sẵn hoặc chờ Ban Dân vận duyệt.");
+        }
+
+        var created = new MeasureUnit { Name = name, CreatedBy = scope.UserName, Approved = scope.Can(Operation.ApproveMeasures, province), ScopePath = province };
         db.MeasureUnits.Add(created);
         return created;
     }

@@ -9,8 +9,16 @@ public static class ResultsApi
     public static void MapResultsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Results");
-        g.MapGet("/measures", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ResultReporting.MeasuresAsync(db, ct)))
-            .WithSummary("Danh mục đơn vị tính.");
+        g.MapGet("/measures", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await ResultReporting.MeasuresAsync(db, await s.GetAsync(ct), ct)))
+            .WithSummary("Danh mục đơn vị tính: đã duyệt cho cả nước hoặc tỉnh của người gọi, và đề xuất đang chờ của chính người gọi.");
+        g.MapGet("/measures/proposals", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await ResultReporting.ProposalsAsync(db, await s.GetAsync(ct), ct)))
+            .WithSummary("Đơn vị tính do cán bộ đề xuất, chờ Ban Dân vận duyệt (trong phạm vi người gọi).");
+        g.MapPost("/measures/{id:int}/approve", async Task<IResult> (int id, bool? countryWide, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            {
+                var m = await ResultReporting.ApproveAsync(db, await s.GetAsync(ct), id, countryWide ?? false, ct);
+                return TypedResults.Ok(new MeasureView(m.Id, m.Name, m.BuiltIn, m.Approved));
+            })
+            .WithSummary("Duyệt đơn vị tính cho tỉnh (thường trực) hoặc cả nước (?countryWide=true, quản trị).");
         g.MapGet("/initiatives/{id:int}/results", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             TypedResults.Ok(await ResultReporting.ForInitiativeAsync(db, await s.GetAsync(ct), id, ct)));
         g.MapPost("/initiatives/{id:int}/results", async Task<IResult> (int id, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
@@ -47,7 +55,9 @@ public static class ResultsApi
                 var isPublic = bool.TryParse(form!["isPublic"], out var p) && p;
                 var e = await ResultReporting.AttachAsync(db, await s.GetAsync(ct), store, reportId, file!, isPublic, clock, ct);
                 return TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, Kind = EnumKeys.Key(e.Kind), e.Size });
-            }).DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
+            })
+            // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
+            .DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
         g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is { } f && File.Exists(store.PathOf(f))
                 ? TypedResults.PhysicalFile(store.PathOf(f), EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName)

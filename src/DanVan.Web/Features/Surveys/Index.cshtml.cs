@@ -42,6 +42,14 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         return RedirectToPage(new { initiativeId = InitiativeId });
     }
 
+    public async Task<IActionResult> OnPostHeldAsync(int surveyId, bool accept, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var n = await SurveyCommands.ResolveHeldAsync(db, scope, surveyId, accept, ct);
+        TempData["Flash"] = accept ? $"Đã tính {n} phiếu bị giữ lại." : $"Đã loại {n} phiếu bị giữ lại.";
+        return RedirectToPage(new { initiativeId = InitiativeId });
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Account.Manage;
 
-public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
 {
     public AppUser? CurrentUser { get; private set; }
 
@@ -60,6 +60,8 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
 
         db.Audit("password-changed", "Account", CurrentUser!.Id);
         await db.SaveChangesAsync();
+        // Whoever knew the old password is out: every other session ends and the API tokens are revoked.
+        await Sessions.EndAsync(db, CurrentUser!.Id, Sessions.Current(User), revokeTokens: true, clock);
         await signIn.RefreshSignInAsync(CurrentUser!);
         TempData["Flash"] = "Đã đổi mật khẩu.";
         return RedirectToPage();

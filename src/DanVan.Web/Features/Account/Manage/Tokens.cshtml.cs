@@ -23,6 +23,19 @@ public class TokensModel(UserManager<AppUser> users, AppDbContext db, TimeProvid
     [CleanText]
     public string Name { get; set; } = string.Empty;
 
+    [BindProperty]
+    [Display(Name = "Thời hạn (ngày)")]
+    [Range(1, ApiTokenService.MaxDays)]
+    public int Days { get; set; } = ApiTokenService.DefaultDays;
+
+    /// <summary>A token acts as the person: creating one asks for the password again.</summary>
+    [BindProperty]
+    [Display(Name = "Mật khẩu hiện tại")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = string.Empty;
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync()
@@ -34,8 +47,16 @@ public class TokensModel(UserManager<AppUser> users, AppDbContext db, TimeProvid
         }
 
         var user = (await users.GetUserAsync(User))!;
-        (_, NewToken) = await ApiTokenService.CreateAsync(db, user, Name, clock);
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Mật khẩu không đúng.");
+            await LoadAsync();
+            return Page();
+        }
+
+        (_, NewToken) = await ApiTokenService.CreateAsync(db, user, Name, Days, clock);
         Name = string.Empty;
+        Password = string.Empty;
         ModelState.Clear();
         await LoadAsync();
         return Page();

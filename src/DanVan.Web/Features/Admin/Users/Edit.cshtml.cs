@@ -16,6 +16,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
 
     public bool CanManageAccount { get; private set; }
 
+    /// <summary>The account's API tokens still in force.</summary>
+    public int ActiveTokens { get; private set; }
+
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
     [BindProperty] public NewUserInput NewUser { get; set; } = new();
@@ -153,6 +156,26 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         return RedirectToPage(new { id });
     }
 
+    /// <summary>A lost phone or a leaked token: the person is signed out everywhere and their tokens are revoked.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!CanManageAccount)
+        {
+            return Forbid();
+        }
+
+        var ended = await Sessions.EndAsync(db, id, keep: id == Scope.UserId ? Sessions.Current(User) : null, revokeTokens: true, clock, ct);
+        db.Audit("sessions-ended", "Account", id, new { ended });
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Đã đăng xuất người dùng khỏi mọi nơi và thu hồi các mã truy cập API.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied)
@@ -169,6 +192,12 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         db.Audit(locked ? "account-locked" : "account-unlocked", "Account", id);
         await db.SaveChangesAsync(ct);
+        if (locked)
+        {
+            // A lock takes effect now: the person's open sessions end and their API tokens are revoked.
+            await users.UpdateSecurityStampAsync(user);
+            await Sessions.EndAsync(db, id, keep: null, revokeTokens: true, clock, ct);
+        }
         TempData["Flash"] = locked ? "Đã khoá tài khoản." : "Đã mở khoá tài khoản.";
         return RedirectToPage(new { id });
     }
@@ -186,14 +215,17 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
             return null;
         }
 
-        var all = await UserAdmin.ListAsync(db, Scope, null, ct);
-        Target = all.FirstOrDefault(u => u.Id == id);
+        Target = await UserAdmin.FindAsync(db, Scope, id, ct);
         if (Target is null)
         {
             return NotFound();
         }
 
         CanManageAccount = UserAdmin.CanManageAccount(Scope, Target);
+        // SQLite cannot compare date-times with offsets in SQL: the few tokens of one person are read and counted here.
+        var now = clock.GetUtcNow();
+        ActiveTokens = (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == id && t.RevokedAt == null).Select(t => new { t.ExpiresAt, t.CreatedAt }).ToListAsync(ct))
+            .Count(t => (t.ExpiresAt ?? t.CreatedAt.AddDays(ApiTokenService.DefaultDays)) > now);
         return null;
     }
 }

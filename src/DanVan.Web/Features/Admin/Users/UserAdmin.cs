@@ -13,11 +13,22 @@ public sealed record GrantRow(int Id, Role Role, string? UnitCode, string UnitNa
 /// <summary>Scoped user administration: a secretariat manages the users of its own area, an admin everyone.</summary>
 public static class UserAdmin
 {
-    public static async Task<List<UserRow>> ListAsync(AppDbContext db, UserScope scope, string? q, CancellationToken ct)
+    public static Task<List<UserRow>> ListAsync(AppDbContext db, UserScope scope, string? q, CancellationToken ct) => ListAsync(db, scope, q, null, ct);
+
+    /// <summary>One user the caller may see, whatever the length of the list.</summary>
+    public static async Task<UserRow?> FindAsync(AppDbContext db, UserScope scope, string id, CancellationToken ct) =>
+        (await ListAsync(db, scope, null, id, ct)).FirstOrDefault();
+
+    private static async Task<List<UserRow>> ListAsync(AppDbContext db, UserScope scope, string? q, string? id, CancellationToken ct)
     {
         var paths = scope.PathsFor(Operation.ManageUsers);
         var grants = db.RoleGrants.AsNoTracking().WithinPaths(paths, g => g.ScopePath);
         var users = db.Users.AsNoTracking().Where(u => grants.Any(g => g.UserId == u.Id) || (scope.IsAdmin && !u.Grants.Any()));
+        if (id is not null)
+        {
+            users = users.Where(u => u.Id == id);
+        }
+
         var text = q?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
@@ -75,6 +86,8 @@ public static class UserAdmin
         db.RoleGrants.Add(grant);
         db.Audit("grant-added", nameof(RoleGrant), userId, new { role = EnumKeys.Key(role), unit = unit?.Code });
         await db.SaveChangesAsync(ct);
+        // A change of roles ends the person's sessions: they sign in again under what they may now do.
+        await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         return grant;
     }
 
@@ -89,6 +102,7 @@ public static class UserAdmin
         db.RoleGrants.Remove(grant);
         db.Audit("grant-removed", nameof(RoleGrant), grant.UserId, new { role = EnumKeys.Key(grant.Role), unit = grant.Unit?.Code });
         await db.SaveChangesAsync(ct);
+        await db.UserSessions.Where(s => s.UserId == grant.UserId).ExecuteDeleteAsync(ct);
         return true;
     }
 }
