@@ -86,7 +86,7 @@ bench_provider() { # provider connection-string raw-command...
   export Database__Provider="$provider" ConnectionStrings__DanVan="$cs" Seed__Demo=false RateLimits__ApiTokenPerMinute=100000000
   echo "== $provider: generating $N initiatives"
   /usr/bin/time -f "   generate: %e s, peak %M KB" bash -c "$(declare -f run_cli); run_cli generate --initiatives $N --seed 7 | tail -1"
-  run_cli create-admin --email bench@danvan.vn --password Bench-2026-pass >/dev/null || true
+  run_cli create-admin --email bench@danvan.vn --password Bench-run-2026-nhanh >/dev/null || true
   local token; token="$(run_cli create-token --email bench@danvan.vn --name bench | tail -1)"
   dotnet src/DanVan.Web/bin/Release/net10.0/DanVan.Web.dll --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/src/DanVan.Web" >/tmp/danvan-bench.log 2>&1 &
   local pid=$!

@@ -31,7 +31,7 @@ export Database__Provider=Postgres ConnectionStrings__DanVan="Host=127.0.0.1;Por
 cli() { dotnet src/DanVan.Web/bin/Release/net10.0/DanVan.Web.dll "$@"; }
 cli seed >/dev/null
 cli generate --initiatives 20000 --seed 3 | tail -1
-cli create-admin --email trust@danvan.vn --password Trust-2026-pass >/dev/null
+cli create-admin --email trust@danvan.vn --password Trust-run-2026-vung-vang >/dev/null
 export TOKEN; TOKEN="$(cli create-token --email trust@danvan.vn --name trust | tail -1)"
 dotnet src/DanVan.Web/bin/Release/net10.0/DanVan.Web.dll --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/src/DanVan.Web" >"$WORK/app.log" 2>&1 &
 APP=$!

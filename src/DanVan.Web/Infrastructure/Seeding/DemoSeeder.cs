@@ -11,7 +11,7 @@ namespace DanVan.Infrastructure.Seeding;
 /// </summary>
 public static class DemoSeeder
 {
-    public const string Password = "DanVan@2026";
+    public const string Password = "Dan-van-kheo-2026";
 
     public static readonly IReadOnlyList<(string Email, string Name, Role Role, string? Unit2025)> Accounts =
     [
