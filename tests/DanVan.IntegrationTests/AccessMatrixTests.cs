@@ -36,6 +36,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /culture"] = Access.Public,
         ["* /api/{**rest}"] = Access.Public,
         ["PAGE /Index"] = Access.Public,
+        ["PAGE /Error"] = Access.Public,
+        ["GET /favicon.ico"] = Access.Public,
         ["PAGE /Account/Login"] = Access.Public,
         ["PAGE /Account/LoginWith2fa"] = Access.Public,
         ["PAGE /Account/Logout"] = Access.Public,

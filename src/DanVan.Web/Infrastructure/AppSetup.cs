@@ -38,7 +38,7 @@ public static class AppSetup
     public const string ApiPolicy = "api";
     public const string MixedScheme = "cookie-or-token";
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied",
+    private static readonly string[] AnonymousPages = ["/Error", "/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied",
         "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData"];
 
     public static void AddDanVan(this WebApplicationBuilder builder)
@@ -162,11 +162,11 @@ public static class AppSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Said in words a citizen or an officer understands, with when to try again.
-            o.OnRejected = async (context, ct) =>
+            o.OnRejected = (context, ct) =>
             {
+                // The error page says it, as a page for people and as a problem document for the API.
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Bạn gửi quá nhiều lần trong thời gian ngắn. Xin đợi một phút rồi thử lại.", ct);
+                return ValueTask.CompletedTask;
             };
             // API tokens: per token (its hash's first characters), so one runaway script slows only itself.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
@@ -214,8 +214,10 @@ public static class AppSetup
     public static void UseDanVan(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // People get a page in the site's style for every error, in every environment (so never the developer's
+        // exception page); the API keeps its problem documents (ProblemExceptionHandler, then the error page's JSON).
+        app.UseExceptionHandler("/Error/500");
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -233,6 +235,8 @@ public static class AppSetup
         app.UseOutputCache();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapGet("/favicon.ico", (IWebHostEnvironment env) => Microsoft.AspNetCore.Http.Results.File(env.WebRootFileProvider.GetFileInfo("favicon.svg").CreateReadStream(), "image/svg+xml"))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The language buttons post a form; a script may send the same as a query string.
         app.MapPost("/culture", async (HttpContext ctx) =>

@@ -33,6 +33,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages have their own error page (and their refusals their page filter); this answers the API.
+        if (!httpContext.Request.Path.StartsWithSegments("/api") && Refusals.Of(exception) is null)
+        {
+            return false;
+        }
+
         if (Refusals.Of(exception) is { } refusal)
         {
             httpContext.Response.StatusCode = refusal.Status;

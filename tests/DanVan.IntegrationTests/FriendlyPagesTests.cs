@@ -1,0 +1,65 @@
+using System.Net;
+using DanVan.Domain;
+using DanVan.IntegrationTests.Support;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>People meet pages in the site's style and language when something is missing, refused or broken.</summary>
+[Collection(AppCollection.Name)]
+public class FriendlyPagesTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task StalePublicLink_IsAFriendlyPage_WithAWayBack()
+    {
+        var response = await HtmlClient.Anonymous(app).Http.GetAsync("/cong-khai/mo-hinh/99999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var doc = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("404", doc.QuerySelector("#error-page")!.GetAttribute("data-code"));
+        Assert.Contains("Không tìm thấy trang", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#error-page a[href='/cong-khai']"));
+    }
+
+    [Fact]
+    public async Task StaffPages_MissingOrRefused_AreFriendlyPages_AndTheApiKeepsItsProblems()
+    {
+        var web = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        var missing = await web.GetAsync("/Initiatives/99999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Không tìm thấy trang", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await web.GetAsync("/Error/500");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("Mã tra cứu lỗi", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+
+        var api = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var problem = await api.GetAsync("/api/v1/initiatives/99999999");
+        Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+        var unknown = await api.PutAsync("/api/v1/initiatives/1", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Favicon_IsServed()
+    {
+        var response = await app.CreateClient().GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task LanguageButton_SwitchesToEnglish_AndBack()
+    {
+        var web = HtmlClient.Anonymous(app);
+        // The language buttons post their form field (no token is needed to choose a language).
+        var english = await web.Http.PostAsync("/culture?returnUrl=/cong-khai", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }));
+        Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+        var (_, doc) = await web.GetAsync("/Account/Login");
+        Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+        await web.Http.PostAsync("/culture?returnUrl=/cong-khai", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "vi" }));
+        var (_, again) = await web.GetAsync("/Account/Login");
+        Assert.Equal("vi", again.DocumentElement.GetAttribute("lang"));
+    }
+}
