@@ -136,6 +136,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Notifications/Index"] = Access.SignedIn,
         ["PAGE /Recognition/Decision"] = Access.SignedIn,
         ["PAGE /Recognition/New"] = Access.SignedIn,
+        ["PAGE /Recognition/Index"] = Access.SignedIn,
         ["PAGE /Results/Edit"] = Access.SignedIn,
         ["PAGE /Review/Index"] = Access.SignedIn,
         ["PAGE /Feedback/Index"] = Access.SignedIn,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DanVan.Domain;
 using DanVan.IntegrationTests.Support;
 
@@ -61,5 +62,26 @@ public class FriendlyPagesTests(DanVanFactory app)
         await web.Http.PostAsync("/culture?returnUrl=/cong-khai", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "vi" }));
         var (_, again) = await web.GetAsync("/Account/Login");
         Assert.Equal("vi", again.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task RecognitionRegister_FindsDecisionsByNumberYearAndLevel_InTheCallersAreaOnly()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, registeredOn: "2025-08-01");
+        await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/recognitions",
+            new { unitCode = TestData.HungYen, number = $"{tag}-QĐ/BCĐ", date = "2025-12-20", level = "province", issuingBody = "BCĐ tỉnh Hưng Yên", initiativeIds = new[] { id } }));
+
+        var web = await app.PageClientAsync((Role.Viewer, TestData.HungYen));
+        var found = HtmlClient.Parse(await (await web.GetAsync($"/Recognition?number={tag.ToLowerInvariant()}&year=2025&level=Province")).Content.ReadAsStringAsync());
+        Assert.Single(found.QuerySelectorAll("#decisions tbody tr"));
+        Assert.Contains($"{tag}-QĐ/BCĐ", found.QuerySelector("#decisions")!.TextContent, StringComparison.Ordinal);
+        var otherYear = HtmlClient.Parse(await (await web.GetAsync($"/Recognition?number={tag}&year=2024")).Content.ReadAsStringAsync());
+        Assert.Empty(otherYear.QuerySelectorAll("#decisions tbody tr"));
+        var elsewhere = await app.PageClientAsync((Role.Viewer, TestData.NgheAn));
+        var hidden = HtmlClient.Parse(await (await elsewhere.GetAsync($"/Recognition?number={tag}")).Content.ReadAsStringAsync());
+        Assert.Empty(hidden.QuerySelectorAll("#decisions tbody tr"));
     }
 }

@@ -162,6 +162,37 @@ public static class Recognitions
         db.Recognitions.AsNoTracking().Where(r => r.InitiativeId == initiativeId).OrderBy(r => r.Date).ThenBy(r => r.Level)
             .Select(r => new HistoryRow(r.DecisionId, r.Decision!.Number, r.Date, r.Level, r.Decision.IssuingBody)).ToListAsync(ct);
 
+    /// <summary>The register of decisions the caller may read: by number (any part, without case), year and level, newest first.</summary>
+    public static async Task<(List<DecisionView> Rows, int Total)> RegisterAsync(AppDbContext db, UserScope scope, string? number, int? year, RecognitionLevel? level,
+        int page, CancellationToken ct)
+    {
+        var q = db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath);
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            // Numbers are written "12-QĐ/BCĐ" or "12-qđ/bcđ": the spellings are compared as the database stores them.
+            var n = number.Trim();
+            var spellings = new[] { n, n.ToUpper(Cultures.Vietnamese), n.ToLower(Cultures.Vietnamese) }.Distinct().ToList();
+            q = q.Where(d => spellings.Any(x => d.Number.Contains(x)));
+        }
+
+        if (year is { } y)
+        {
+            q = q.Where(d => d.Date >= new DateOnly(y, 1, 1) && d.Date <= new DateOnly(y, 12, 31));
+        }
+
+        if (level is { } l)
+        {
+            q = q.Where(d => d.Level == l);
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Skip((Math.Max(page, 1) - 1) * 50).Take(50)
+            .Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName,
+                d.AppraisalId, new List<RecognizedRow>()))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
     public static Task<List<DecisionView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
         db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(200)
             .Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName, d.AppraisalId,
