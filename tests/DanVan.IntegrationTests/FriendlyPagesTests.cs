@@ -84,4 +84,24 @@ public class FriendlyPagesTests(DanVanFactory app)
         var hidden = HtmlClient.Parse(await (await elsewhere.GetAsync($"/Recognition?number={tag}")).Content.ReadAsStringAsync());
         Assert.Empty(hidden.QuerySelectorAll("#decisions tbody tr"));
     }
+
+    [Fact]
+    public async Task AuditTrail_SpeaksInLabelsAndNames_NotPropertiesAndIds()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, registeredOn: "2025-08-01");
+        await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/recognitions",
+            new { unitCode = TestData.HungYen, number = "QĐ-" + Guid.NewGuid().ToString("N")[..6], date = "2025-12-20", level = "province", issuingBody = "BCĐ", initiativeIds = new[] { id } }));
+        var web = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        var doc = HtmlClient.Parse(await (await web.GetAsync($"/Initiatives/{id}")).Content.ReadAsStringAsync());
+        var audit = string.Join(" ", doc.QuerySelectorAll("td[data-label='Nội dung']").Select(td => td.TextContent));
+        Assert.Contains("Lương Bằng", audit, StringComparison.Ordinal);
+        Assert.Contains("Cấp công nhận cao nhất", audit, StringComparison.Ordinal);
+        Assert.Contains("Cấp tỉnh", audit, StringComparison.Ordinal);
+        foreach (var raw in new[] { "UnitId", "HighestLevel", "Province", "ScopePath", "SortKey", "SearchText" })
+        {
+            Assert.DoesNotContain(raw, audit, StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure;
 
@@ -16,6 +17,22 @@ public static class AuditView
         ["OwnerName"] = "Chủ thể", ["UnitId"] = "Đơn vị", ["CurrentUnitId"] = "Đơn vị hiện hành", ["RegisteredOn"] = "Ngày đăng ký",
         ["Summary"] = "Tóm tắt", ["Goals"] = "Mục tiêu", ["Method"] = "Cách làm", ["Status"] = "Trạng thái",
         ["RetiredOn"] = "Ngày loại bỏ", ["RetiredReason"] = "Lý do loại bỏ", ["Address"] = "Địa chỉ", ["Phone"] = "Điện thoại", ["Email"] = "Email",
+        ["HighestLevel"] = "Cấp công nhận cao nhất", ["FirstRecognizedOn"] = "Ngày công nhận đầu tiên", ["CommuneRecognizedOn"] = "Ngày công nhận cấp xã",
+        ["DistrictRecognizedOn"] = "Ngày công nhận cấp huyện", ["ProvinceRecognizedOn"] = "Ngày công nhận cấp tỉnh", ["NationalRecognizedOn"] = "Ngày công nhận toàn quốc",
+        ["CampaignId"] = "Đợt đăng ký", ["HiddenFromPublic"] = "Không công khai", ["OwnerConsentOn"] = "Ngày cá nhân đồng ý công khai tên",
+        ["CreatedAt"] = "Ngày tạo", ["CreatedBy"] = "Người tạo",
+    };
+
+    // Keys the system keeps for itself (paths, search and sort keys, versions): not news to a person reading the history.
+    private static readonly HashSet<string> Internal = new(StringComparer.Ordinal)
+    {
+        "Id", "UnitPath", "LegacyPath", "ScopePath", "SortKey", "SearchText", "Version",
+    };
+
+    /// <summary>Properties holding the id of another record, shown by that record's name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> References = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["UnitId"] = "unit", ["CurrentUnitId"] = "unit", ["CampaignId"] = "campaign", ["OwnerOrganizationId"] = "organization", ["ReplicatedFromId"] = "initiative",
     };
 
     private static readonly Dictionary<string, string> ValueLabels = BuildValueLabels();
@@ -28,10 +45,67 @@ public static class AuditView
         foreach (var v in Enum.GetValues<Origin>()) { d[v.ToString()] = Labels.Of(v); }
         foreach (var v in Enum.GetValues<InitiativeStatus>()) { d[v.ToString()] = Labels.Of(v); }
         foreach (var v in Enum.GetValues<OrganizationKind>()) { d[v.ToString()] = Labels.Of(v); }
+        foreach (var v in Enum.GetValues<RecognitionLevel>()) { d[v.ToString()] = Features.Recognition.Recognitions.LevelLabel(v); }
         return d;
     }
 
-    public static IReadOnlyList<Change> Parse(string? json)
+    /// <summary>The names of the records an audit trail's lines refer to by id (units, rounds, organisations, models).</summary>
+    public static async Task<Dictionary<(string Kind, long Id), string>> NamesAsync(Data.AppDbContext db, IEnumerable<string?> lines, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = new HashSet<(string Kind, long Id)>();
+        foreach (var json in lines.OfType<string>())
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(json);
+                foreach (var p in doc.RootElement.EnumerateObject().Where(p => References.ContainsKey(p.Name)))
+                {
+                    var values = p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray().ToList() : [p.Value];
+                    foreach (var v in values.Where(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)))
+                    {
+                        ids.Add((References[p.Name], v.GetInt64()));
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // An old line that is not JSON is shown as it is.
+            }
+        }
+
+        List<int> Of(string kind) => ids.Where(i => i.Kind == kind).Select(i => (int)i.Id).ToList();
+        var units = Of("unit");
+        var campaigns = Of("campaign");
+        var organizations = Of("organization");
+        var initiatives = Of("initiative");
+        var names = new Dictionary<(string, long), string>();
+        foreach (var u in await db.AdminUnits.AsNoTracking().Where(u => units.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.Map }).ToListAsync(ct))
+        {
+            names[("unit", u.Id)] = $"{u.FullName} ({u.Map})";
+        }
+
+        foreach (var c in await db.Campaigns.AsNoTracking().Where(c => campaigns.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        {
+            names[("campaign", c.Id)] = c.Name;
+        }
+
+        foreach (var o in await db.Organizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        {
+            names[("organization", o.Id)] = o.Name;
+        }
+
+        foreach (var i in await db.Initiatives.AsNoTracking().Where(i => initiatives.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
+        {
+            names[("initiative", i.Id)] = i.Name;
+        }
+
+        return names;
+    }
+
+    public static IReadOnlyList<Change> Parse(string? json) => Parse(json, null);
+
+    public static IReadOnlyList<Change> Parse(string? json, IReadOnlyDictionary<(string Kind, long Id), string>? names)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -42,16 +116,18 @@ public static class AuditView
         {
             using var doc = JsonDocument.Parse(json);
             var list = new List<Change>();
-            foreach (var p in doc.RootElement.EnumerateObject())
+            foreach (var p in doc.RootElement.EnumerateObject().Where(p => !Internal.Contains(p.Name)))
             {
                 var label = PropertyLabels.GetValueOrDefault(p.Name, p.Name);
+                string? Value(JsonElement e) => References.TryGetValue(p.Name, out var kind) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var id)
+                    && names is not null && names.TryGetValue((kind, id), out var name) ? name : Show(e);
                 if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 2)
                 {
-                    list.Add(new Change(label, Show(p.Value[0]), Show(p.Value[1])));
+                    list.Add(new Change(label, Value(p.Value[0]), Value(p.Value[1])));
                 }
                 else
                 {
-                    list.Add(new Change(label, null, Show(p.Value)));
+                    list.Add(new Change(label, null, Value(p.Value)));
                 }
             }
 

@@ -15,6 +15,9 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public List<AuditRow> Audit { get; private set; } = [];
 
+    /// <summary>Names of the units, rounds, organisations and models the history refers to by id.</summary>
+    public Dictionary<(string Kind, long Id), string> AuditNames { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     public bool CanManage { get; private set; }
@@ -45,6 +48,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         CanManage = scope.Can(Operation.RetireAtReview, item.ScopePath);
         CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.CanAnywhere(Operation.Register);
         Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
+        AuditNames = await AuditView.NamesAsync(db, Audit.Select(a => a.Changes), ct);
         ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
         RecognitionHistory = await Recognitions.HistoryAsync(db, id, ct);
         (Replicas, ReplicaTotal) = await Replication.TreeAsync(db, id, ct);
