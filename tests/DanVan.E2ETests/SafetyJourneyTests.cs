@@ -80,10 +80,8 @@ public class SafetyJourneyTests(BrowserFixture fx)
         await stolen.GotoAsync("/Initiatives");
         Assert.Contains("/Initiatives", stolen.Url, StringComparison.Ordinal);
         await phone.GotoAsync("/Account/Manage");
-        await phone.Locator(".navbar-toggler").ClickAsync();
-        var logout = phone.Locator("form[action*='Logout'] button").First;
-        await Assertions.Expect(logout).ToBeVisibleAsync();
-        await logout.ClickAsync();
+        await OpenMenuAsync(phone);
+        await phone.Locator("form[action*='Logout'] button").First.ClickAsync();
         // Signed out, the site sends a visitor to its public face.
         await phone.WaitForURLAsync("**/cong-khai**");
         await phone.GotoAsync("/Initiatives");
@@ -91,5 +89,13 @@ public class SafetyJourneyTests(BrowserFixture fx)
         await stolen.GotoAsync("/Initiatives");
         Assert.Contains("/Account/Login", stolen.Url, StringComparison.Ordinal);
         await copy.CloseAsync();
+    }
+
+    /// <summary>Opens the phone's menu and waits until it has finished sliding open (a click during the slide is lost).</summary>
+    internal static async Task OpenMenuAsync(IPage phone)
+    {
+        await phone.Locator(".navbar-toggler").ClickAsync();
+        await Assertions.Expect(phone.Locator("#nav")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
+        await Assertions.Expect(phone.Locator("#nav.collapsing")).ToHaveCountAsync(0);
     }
 }

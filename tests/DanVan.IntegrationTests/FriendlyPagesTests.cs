@@ -104,4 +104,28 @@ public class FriendlyPagesTests(DanVanFactory app)
             Assert.DoesNotContain(raw, audit, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Officers_AreTold_WhenTheirModelIsRetired()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var name = TestData.Unique("Mô hình bị loại");
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, name, registeredOn: "2025-08-01");
+        var review = await secretariat.PostAsJsonAsync($"/api/v1/initiatives/{id}/review", new { decision = "retire", reason = "Hình thức, không có kết quả", on = "2026-06-01" });
+        Assert.True(review.IsSuccessStatusCode, await review.Content.ReadAsStringAsync());
+        var notes = await (await officer.GetAsync("/api/v1/notifications")).ReadJsonAsync();
+        var text = System.Text.RegularExpressions.Regex.Unescape(notes.GetRawText());
+        Assert.Contains($"{name}\" đã bị loại bỏ khi rà soát", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDecisionForm_OffersNoDistrictLevel_AfterTheDistrictsEnded()
+    {
+        var web = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var doc = HtmlClient.Parse(await (await web.GetAsync($"/Recognition/New?unit={TestData.HungYen}")).Content.ReadAsStringAsync());
+        var levels = doc.QuerySelectorAll("select[name='Input.Level'] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains("Province", levels);
+        Assert.DoesNotContain("District", levels);
+    }
 }

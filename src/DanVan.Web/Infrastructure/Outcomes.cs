@@ -164,7 +164,8 @@ public static class Notifier
     {
         foreach (var id in userIds.Distinct())
         {
-            db.Notifications.Add(new Notification { UserId = id, Text = text, Link = link, CreatedAt = now });
+            // A notification is a line, not the whole story: long reasons are cut (the record keeps them whole).
+            db.Notifications.Add(new Notification { UserId = id, Text = text.Length > 1000 ? text[..999] + "…" : text, Link = link, CreatedAt = now });
         }
     }
 }

@@ -31,18 +31,33 @@ public static class Xlsx
             data.Append(Row(r++, [subtitle], 0));
             var headerRow = r;
             data.Append(Row(r++, headers.Cast<object?>().ToArray(), HeaderStyle));
+            // Each column as wide as its longest value (dates 10 characters), within reason; long text wraps in print.
+            var widths = headers.Select(h => (double)h.Length).ToArray();
             foreach (var row in rows)
             {
                 data.Append(Row(r++, row, 0));
+                for (var c = 0; c < row.Length && c < widths.Length; c++)
+                {
+                    widths[c] = Math.Max(widths[c], row[c] switch
+                    {
+                        null => 0,
+                        DateOnly => 10,
+                        int or long or decimal or double => Convert.ToString(row[c], CultureInfo.InvariantCulture)!.Length + 2,
+                        var v => Convert.ToString(v, CultureInfo.InvariantCulture)!.Length,
+                    });
+                }
             }
 
-            var columns = new Columns(headers.Select((h, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(h.Length + 6, 12, 60), CustomWidth = true }));
+            var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(w + 2, 8, 60), CustomWidth = true }));
             var view = new SheetViews(new SheetView(new Pane
             {
                 VerticalSplit = headerRow, TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),
                 ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
             }) { WorkbookViewId = 0 });
-            ws.Worksheet = new Worksheet(view, columns, data);
+            // Printed on A4 landscape, as wide as one page (as many pages tall as it needs).
+            ws.Worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), view, columns, data,
+                new PageMargins { Left = 0.5, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
             wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = SafeSheetName(sheetName) }));
             wb.Workbook.Save();
         }

@@ -268,6 +268,13 @@ public static class Appraisals
         item.FieldVisitNotes = input.FieldVisitNotes?.Trim();
         a.Version++;
         db.Audit("concluded", nameof(Appraisal), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { item = item.Id, outcome = item.Outcome.ToString(), item.Conclusion });
+        if (item.Outcome == AppraisalOutcome.Failed && await db.Initiatives.AsNoTracking().Where(i => i.Id == item.InitiativeId).Select(i => new { i.Name, i.ScopePath }).FirstOrDefaultAsync(ct) is { } model)
+        {
+            // The unit hears it from DanVan, not at the next meeting.
+            await Notifier.NotifyOfficersAsync(db, model.ScopePath, $"Mô hình \"{model.Name}\" chưa đạt khi thẩm định ({a.Name}){(string.IsNullOrWhiteSpace(item.Conclusion) ? "." : ": " + item.Conclusion)}",
+                $"/Initiatives/{item.InitiativeId}", DateTimeOffset.UtcNow, ct);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

@@ -128,6 +128,14 @@ public static class Reviews
         }
 
         db.ReviewDecisions.Add(new ReviewDecision { InitiativeId = initiative.Id, Kind = input.Decision.Value, On = on, Reason = input.Reason!.Trim(), By = scope.UserName });
+        if (input.Decision.Value is ReviewDecisionKind.Retire or ReviewDecisionKind.Reinstate)
+        {
+            await Notifier.NotifyOfficersAsync(db, initiative.ScopePath, input.Decision.Value == ReviewDecisionKind.Retire
+                    ? $"Mô hình \"{initiative.Name}\" đã bị loại bỏ khi rà soát: {input.Reason!.Trim()}"
+                    : $"Mô hình \"{initiative.Name}\" được khôi phục khi rà soát: {input.Reason!.Trim()}",
+                $"/Initiatives/{initiative.Id}", clock.GetUtcNow(), ct);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
