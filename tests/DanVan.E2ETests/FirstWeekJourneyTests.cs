@@ -30,6 +30,26 @@ public class FirstWeekJourneyTests(BrowserFixture fx)
         await Assertions.Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "vi");
     }
 
+    [Fact]
+    public async Task ReviewReport_SwitchingToTheStateLayout_SwapsItsDefaults_AndKeepsWhatWasTyped()
+    {
+        var page = await fx.Browser.NewPageAsync(new() { BaseURL = fx.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "vi-VN" });
+        await new LoginPage(page).SignInAsync(BrowserFixture.SecretariatEmail, DanVan.IntegrationTests.Support.TestData.Password);
+        await page.GotoAsync($"/Reports/Document?unit={DanVan.IntegrationTests.Support.TestData.HungYen}");
+        await page.Locator("input[name='Input.Signer']").FillAsync("Nguyễn Văn Ký");
+        await page.Locator("select[name='Input.Issuer']").SelectOptionAsync("State");
+        await Assertions.Expect(page.Locator("input[name='Input.Number']")).ToHaveValueAsync("…/BC-UBND");
+        await Assertions.Expect(page.Locator("input[name='Input.IssuingBody']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Ủy ban nhân dân"));
+        await Assertions.Expect(page.Locator("textarea[name='Input.Authority']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("CHỦ TỊCH"));
+        await Assertions.Expect(page.Locator("input[name='Input.Signer']")).ToHaveValueAsync("Nguyễn Văn Ký");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "review-report-state.png"), FullPage = true });
+        await page.Locator("input[name='Input.Number']").FillAsync("07/BC-UBND");
+        await page.Locator("select[name='Input.Issuer']").SelectOptionAsync("Party");
+        await Assertions.Expect(page.Locator("input[name='Input.Number']")).ToHaveValueAsync("07/BC-UBND");
+        await Assertions.Expect(page.Locator("input[name='Input.IssuingBody']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Ban Chỉ đạo"));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SwitchAsync(IPage phone, string language)
     {
         var button = phone.GetByRole(AriaRole.Button, new() { Name = language });

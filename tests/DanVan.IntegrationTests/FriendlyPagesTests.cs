@@ -128,4 +128,19 @@ public class FriendlyPagesTests(DanVanFactory app)
         Assert.Contains("Province", levels);
         Assert.DoesNotContain("District", levels);
     }
+
+    [Fact]
+    public async Task ReviewReport_StateLayout_BringsItsOwnDefaults()
+    {
+        var web = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var party = HtmlClient.Parse(await (await web.GetAsync($"/Reports/Document?unit={TestData.HungYen}")).Content.ReadAsStringAsync());
+        Assert.Equal("…-BC/BCĐ", party.QuerySelector("input[name='Input.Number']")!.GetAttribute("value"));
+        var state = HtmlClient.Parse(await (await web.GetAsync($"/Reports/Document?unit={TestData.HungYen}&issuer=State")).Content.ReadAsStringAsync());
+        Assert.Equal("State", state.QuerySelector("select[name='Input.Issuer'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("…/BC-UBND", state.QuerySelector("input[name='Input.Number']")!.GetAttribute("value"));
+        Assert.StartsWith("Ủy ban nhân dân", state.QuerySelector("input[name='Input.IssuingBody']")!.GetAttribute("value"), StringComparison.Ordinal);
+        Assert.Contains("CHỦ TỊCH", state.QuerySelector("textarea[name='Input.Authority']")!.TextContent, StringComparison.Ordinal);
+        // Both layouts' defaults go with the page, for the switch to swap them in.
+        Assert.Contains("BC-UBND", party.QuerySelector("select[name='Input.Issuer']")!.GetAttribute("data-layout-defaults"), StringComparison.Ordinal);
+    }
 }

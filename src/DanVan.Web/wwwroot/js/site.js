@@ -15,7 +15,21 @@
       e.preventDefault();
     }
   });
+  // A document's layout (Party or State) brings its own defaults: fields still holding the old layout's default
+  // (or empty) take the new one; what the officer typed stays.
+  var layoutShown = {};
+  function switchLayout(select) {
+    var all = JSON.parse(select.getAttribute('data-layout-defaults'));
+    var before = all[layoutShown[select.name] || 'Party'] || {};
+    var after = all[select.value] || {};
+    Object.keys(after).forEach(function (key) {
+      var field = select.form.elements['Input.' + key];
+      if (field && (field.value === '' || field.value === before[key])) field.value = after[key];
+    });
+    layoutShown[select.name] = select.value;
+  }
   document.addEventListener('change', function (e) {
+    if (e.target.matches('[data-layout-defaults]')) switchLayout(e.target);
     if (e.target.matches('[data-origin-select]')) syncOrigin();
     if (e.target.matches('[data-autosubmit]')) e.target.form.requestSubmit();
   });
@@ -27,5 +41,8 @@
       btn.textContent = btn.getAttribute('data-copied') || 'OK';
     }
   });
-  document.addEventListener('DOMContentLoaded', syncOrigin);
+  document.addEventListener('DOMContentLoaded', function () {
+    syncOrigin();
+    document.querySelectorAll('[data-layout-defaults]').forEach(function (s) { layoutShown[s.name] = s.value; });
+  });
 })();
