@@ -143,4 +143,39 @@ public class FriendlyPagesTests(DanVanFactory app)
         // Both layouts' defaults go with the page, for the switch to swap them in.
         Assert.Contains("BC-UBND", party.QuerySelector("select[name='Input.Issuer']")!.GetAttribute("data-layout-defaults"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Round_FlagsUnitsBelowTarget_FiltersThoseWithATarget_AndRemindsTheirOfficers()
+    {
+        var secretariatEmail = TestData.UniqueEmail();
+        await app.CreateUserAsync(secretariatEmail, (Role.Secretariat, TestData.HungYen));
+        var secretariat = await app.ClientForAsync(await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen)));
+        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var officer = await app.ClientForAsync(officerUser);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = TestData.Unique("Đợt đăng ký nhắc");
+        var id = await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            name, unitCode = TestData.HungYen, opensOn = Day(-5), closesOn = Day(40),
+            targets = new[] { new { unitCode = TestData.LuongBang, count = 3 } },
+        }));
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = TestData.Unique("Một mô hình"), ["field"] = "economy", ["kind"] = "collective", ["origin"] = "new", ["ownerName"] = "Hội",
+            ["unitCode"] = TestData.LuongBang, ["registeredOn"] = Day(0), ["campaignId"] = id,
+        };
+        Assert.True((await officer.PostAsJsonAsync("/api/v1/initiatives", body)).IsSuccessStatusCode);
+
+        var web = await HtmlClient.SignedInAsync(app, secretariatEmail);
+        var targeted = HtmlClient.Parse(await (await web.Http.GetAsync($"/Campaigns/Detail/{id}?show=targeted")).Content.ReadAsStringAsync());
+        var row = Assert.Single(targeted.QuerySelectorAll("#progress tbody tr"));
+        Assert.Contains("below-target", row.ClassName ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Chưa đạt chỉ tiêu", row.TextContent, StringComparison.Ordinal);
+        var reminded = await web.PostFormAsync($"/Campaigns/Detail/{id}?handler=Remind", [], $"/Campaigns/Detail/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, reminded.StatusCode);
+        var notes = System.Text.RegularExpressions.Regex.Unescape((await (await officer.GetAsync("/api/v1/notifications")).ReadJsonAsync()).GetRawText());
+        Assert.Contains($"{name}\": ", notes, StringComparison.Ordinal);
+        Assert.Contains("1/3", notes, StringComparison.Ordinal);
+    }
 }

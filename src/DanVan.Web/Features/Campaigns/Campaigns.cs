@@ -58,7 +58,14 @@ public sealed record CampaignRow(int Id, string Name, string UnitCode, string Un
 public sealed record OfficerRef(string Email, string FullName);
 
 /// <summary>One child unit's (or, in a commune, one organisation's) registrations against its target.</summary>
-public sealed record ProgressRow(string Key, string Name, int Target, int Registered, bool Late, bool Missing, IReadOnlyList<OfficerRef> Officers);
+public sealed record ProgressRow(string Key, string Name, int Target, int Registered, bool Late, bool Missing, IReadOnlyList<OfficerRef> Officers)
+{
+    /// <summary>Has a target and has not reached it yet, however far the close date is.</summary>
+    public bool BelowTarget => Target > 0 && Registered < Target;
+
+    /// <summary>Needs a word from the round's secretariat: nothing registered, or below its target.</summary>
+    public bool Behind => Missing || Late || BelowTarget;
+}
 
 public sealed record CampaignDetail(int Id, string Name, string UnitCode, string UnitName, string ScopePath, DateOnly OpensOn, DateOnly ClosesOn,
     int? CriteriaSetId, string? CriteriaSetName, string? Contact, int Version, bool IsOpen, bool IsClosed,
@@ -109,6 +116,31 @@ public static class Campaigns
         return await db.Campaigns.AsNoTracking().Where(c => ancestors.Contains(c.ScopePath) && c.OpensOn <= today && c.ClosesOn >= today)
             .OrderBy(c => c.ClosesOn)
             .Select(c => new CampaignRow(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn, 0, 0)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Reminds the officers of every unit behind its target (nothing registered, or fewer than its target) in a round
+    /// the caller runs. Returns how many officers were told.
+    /// </summary>
+    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, int id, DateOnly today, TimeProvider clock, CancellationToken ct)
+    {
+        var d = await DetailAsync(db, scope, id, today, ct) ?? throw new ScopeException(false);
+        scope.Demand(Operation.RunRound, d.ScopePath);
+        var behind = d.Progress.Where(p => p.Behind && p.Officers.Count > 0).ToList();
+        var emails = behind.SelectMany(p => p.Officers.Select(o => o.Email.ToUpperInvariant())).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+        var told = 0;
+        foreach (var p in behind)
+        {
+            var ids = users.Where(u => p.Officers.Any(o => string.Equals(o.Email, u.NormalizedEmail, StringComparison.OrdinalIgnoreCase))).Select(u => u.Id).ToList();
+            Notifier.Notify(db, ids, $"Đợt đăng ký \"{d.Name}\": {p.Name} mới đăng ký {p.Registered}/{p.Target} mô hình; hạn chót {d.ClosesOn:dd/MM/yyyy}.",
+                $"/Campaigns/Detail/{d.Id}", clock.GetUtcNow());
+            told += ids.Count;
+        }
+
+        db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told });
+        await db.SaveChangesAsync(ct);
+        return told;
     }
 
     public static async Task<CampaignDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, DateOnly today, CancellationToken ct)

@@ -28,6 +28,13 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
+    {
+        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), id, CampaignsApi.Today(clock), clock, ct);
+        TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các đơn vị chưa đạt chỉ tiêu.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -42,7 +49,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
             ["Đơn vị, tổ chức", "Chỉ tiêu", "Đã đăng ký", "Tình trạng", "Cán bộ phụ trách"],
             d.Progress.Select(p => new object?[]
             {
-                p.Name, p.Target, p.Registered, p.Missing ? "Chưa đăng ký" : p.Late ? "Chậm" : "Đạt",
+                p.Name, p.Target, p.Registered, p.Missing ? "Chưa đăng ký" : p.Late ? "Chậm" : p.BelowTarget ? "Chưa đạt chỉ tiêu" : "Đạt",
                 string.Join("; ", p.Officers.Select(o => $"{o.FullName} <{o.Email}>")),
             }));
     }
