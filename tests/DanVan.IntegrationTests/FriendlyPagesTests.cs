@@ -178,4 +178,24 @@ public class FriendlyPagesTests(DanVanFactory app)
         Assert.Contains($"{name}\": ", notes, StringComparison.Ordinal);
         Assert.Contains("1/3", notes, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublicModelPage_ShowsNoReplicationHeading_OverNothing()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, registeredOn: "2025-08-01");
+        await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/recognitions",
+            new { unitCode = TestData.HungYen, number = "QĐ-" + Guid.NewGuid().ToString("N")[..6], date = "2025-12-20", level = "province", issuingBody = "BCĐ", initiativeIds = new[] { id } }));
+        var elsewhere = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var copy = await elsewhere.PostAsJsonAsync($"/api/v1/initiatives/{id}/replications", new { unitCode = TestData.ThaiHoa, registeredOn = "2026-01-10", ownerName = "Hội Nông dân" });
+        Assert.True(copy.IsSuccessStatusCode, await copy.Content.ReadAsStringAsync());
+
+        var visitor = HtmlClient.Anonymous(app).Http;
+        var first = await visitor.GetAsync($"/cong-khai/mo-hinh/{id}");
+        var html = await (await visitor.GetAsync(first.Headers.Location ?? new Uri($"/cong-khai/mo-hinh/{id}", UriKind.Relative))).Content.ReadAsStringAsync();
+        var doc = HtmlClient.Parse(html);
+        Assert.Null(doc.QuerySelector("h2#replications"));
+        Assert.Contains("chưa công khai", doc.QuerySelector("#replications")!.TextContent, StringComparison.Ordinal);
+    }
 }
