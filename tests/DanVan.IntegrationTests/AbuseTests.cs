@@ -538,4 +538,28 @@ public class AbuseTests(DanVanFactory app)
         JsonValueKind.Array => string.Join(" ", e.EnumerateArray().Select(Strings)),
         _ => string.Empty,
     };
+
+    [Fact]
+    public async Task Admin_ResetsAForgottenPassword_ToATemporaryOneShownOnce()
+    {
+        var email = TestData.UniqueEmail();
+        var user = await app.CreateUserAsync(email, (Role.Officer, TestData.LuongBang));
+        var cookie = await SignInCookieAsync(email);
+        var secretariat = await HtmlClient.SignedInAsync(app, await SecretariatEmailAsync());
+        var response = await secretariat.PostFormAsync($"/Admin/Users/Edit/{user.Id}?handler=ResetPassword", [], $"/Admin/Users/Edit/{user.Id}");
+        var doc = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+        var password = doc.QuerySelector("#temporary-password")!.TextContent.Trim();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(cookie)).StatusCode);
+        var back = await HtmlClient.SignedInAsync(app, email, password);
+        Assert.Equal(HttpStatusCode.OK, (await back.Http.GetAsync("/api/v1/me")).StatusCode);
+        var (_, again) = await secretariat.GetAsync($"/Admin/Users/Edit/{user.Id}");
+        Assert.Null(again.QuerySelector("#temporary-password"));
+    }
+
+    private async Task<string> SecretariatEmailAsync()
+    {
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Secretariat, TestData.HungYen));
+        return email;
+    }
 }

@@ -113,4 +113,25 @@ public class CliTests(DanVanFactory app)
         Assert.Equal(0, result.Code);
         Assert.Contains("3355", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ResetPassword_PrintsATemporaryPasswordThatSignsIn_AndEndsTheOldTokens()
+    {
+        var email = TestData.UniqueEmail();
+        var user = await app.CreateUserAsync(email, (Domain.Role.Officer, TestData.LuongBang));
+        var token = await app.CreateTokenAsync(user);
+        var weak = await RunAsync("reset-password", "--email", email, "--password", "Password12");
+        Assert.Equal(1, weak.Code);
+        var reset = await RunAsync("reset-password", "--email", email);
+        Assert.Equal(0, reset.Code);
+        var password = reset.Out.Trim();
+        Assert.StartsWith("Dv-", password, StringComparison.Ordinal);
+        var web = await HtmlClient.SignedInAsync(app, email, password);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await web.Http.GetAsync("/api/v1/me")).StatusCode);
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(1, (await RunAsync("reset-password", "--email", "khong-co@test.danvan.vn")).Code);
+        Assert.Equal(0, (await RunAsync("reset-2fa", "--email", email)).Code);
+    }
 }

@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "import", "generate", "backup", "purge-audit", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "reset-password", "reset-2fa", "import", "generate", "backup", "purge-audit", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -22,6 +22,9 @@ public static class Cli
           seed [--demo]                             nạp bản đồ hành chính (và dữ liệu thử) / load the map (and demo data)
           create-admin --email E --password P       tạo tài khoản quản trị / create an admin account
           create-token --email E --name N [--days D] tạo mã truy cập API (hạn D ngày, mặc định 90), chỉ in mã / create an API token (valid D days, default 90), prints only the token
+          reset-password --email E [--password P]   đặt lại mật khẩu (không có P: in mật khẩu tạm), mở khoá, đăng xuất mọi nơi, thu hồi mã API
+                                                    / reset a password (without P: prints a temporary one), unlock, end sessions, revoke tokens
+          reset-2fa --email E                       tắt xác thực hai bước (mất điện thoại) / turn two-step off (lost phone)
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
           generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
                                                     sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
@@ -78,6 +81,8 @@ public static class Cli
             "seed" => new[] { "demo" },
             "create-admin" => ["email", "password"],
             "create-token" => ["email", "name", "days"],
+            "reset-password" => ["email", "password"],
+            "reset-2fa" => ["email"],
             "import" => ["file", "dry-run"],
             "generate" => ["initiatives", "seed", "from-year", "to-year"],
             "backup" => ["file"],
@@ -167,6 +172,39 @@ public static class Cli
 
                 case "create-admin":
                     return await CreateAdminAsync(sp, db, Required(options, "email"), Required(options, "password"), output, error);
+                case "reset-password":
+                case "reset-2fa":
+                {
+                    var users = sp.GetRequiredService<UserManager<AppUser>>();
+                    var email = Required(options, "email");
+                    if (await users.FindByEmailAsync(email) is not { } user)
+                    {
+                        await error.WriteLineAsync($"Không có tài khoản / no such account: {email}");
+                        return 1;
+                    }
+
+                    if (command == "reset-2fa")
+                    {
+                        await Features.Admin.Users.AccountRecovery.ResetTwoFactorAsync(users, db, user, TimeProvider.System);
+                        await output.WriteLineAsync($"Đã tắt xác thực hai bước / two-step turned off: {email}");
+                        return 0;
+                    }
+
+                    var (result, password) = await Features.Admin.Users.AccountRecovery.ResetPasswordAsync(users, db, user, options.GetValueOrDefault("password"), TimeProvider.System);
+                    if (!result.Succeeded)
+                    {
+                        foreach (var e in result.Errors)
+                        {
+                            await error.WriteLineAsync(e.Description);
+                        }
+
+                        return 1;
+                    }
+
+                    // A generated password is printed alone, for a script or an operator to pass on.
+                    await output.WriteLineAsync(options.ContainsKey("password") ? $"Đã đặt lại mật khẩu / password reset: {email}" : password);
+                    return 0;
+                }
                 case "create-token":
                 {
                     var days = ApiTokenService.DefaultDays;

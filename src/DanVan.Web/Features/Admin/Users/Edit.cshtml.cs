@@ -156,6 +156,55 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Shown once, to be passed on to the person: the temporary password just set.</summary>
+    public string? TemporaryPassword { get; private set; }
+
+    /// <summary>A forgotten password: a temporary one to pass on; the person's sessions and tokens end, the lock lifts.</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!CanManageAccount || id == Scope.UserId)
+        {
+            return Forbid();
+        }
+
+        var user = (await users.FindByIdAsync(id))!;
+        var (result, password) = await AccountRecovery.ResetPasswordAsync(users, db, user, null, clock, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        else
+        {
+            TemporaryPassword = password;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>A lost phone: two-step is turned off for the person to set it up again.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!CanManageAccount || id == Scope.UserId)
+        {
+            return Forbid();
+        }
+
+        await AccountRecovery.ResetTwoFactorAsync(users, db, (await users.FindByIdAsync(id))!, clock, ct);
+        TempData["Flash"] = "Đã tắt xác thực hai bước của người dùng; họ cần thiết lập lại.";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>A lost phone or a leaked token: the person is signed out everywhere and their tokens are revoked.</summary>
     public async Task<IActionResult> OnPostEndSessionsAsync(string id, CancellationToken ct)
     {
