@@ -198,4 +198,23 @@ public class FriendlyPagesTests(DanVanFactory app)
         Assert.Null(doc.QuerySelector("h2#replications"));
         Assert.Contains("chưa công khai", doc.QuerySelector("#replications")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RegistrationForm_PreselectsTheOpenRound_AndAsksNothingOfTheLifecycle()
+    {
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            name = TestData.Unique("Đợt đang mở"), unitCode = TestData.HungYen,
+            opensOn = today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            closesOn = today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var web = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        var doc = HtmlClient.Parse(await (await web.GetAsync("/Initiatives/Edit")).Content.ReadAsStringAsync());
+        var selected = doc.QuerySelector("select[name='Input.CampaignId'] option[selected]");
+        Assert.NotNull(selected);
+        Assert.False(string.IsNullOrEmpty(selected!.GetAttribute("value")));
+        Assert.Empty(doc.QuerySelectorAll("[name='Input.Status'], [name='Input.RetiredOn'], [name='Input.RetiredReason']"));
+    }
 }

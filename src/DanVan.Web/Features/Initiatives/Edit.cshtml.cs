@@ -65,6 +65,12 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         }
 
         await LoadChoicesAsync(scope, ct);
+        // A new model goes into the round open for the officer's unit (the one closing first) unless she picks another.
+        if (id is null && campaignId is null)
+        {
+            Input.CampaignId = OpenCampaigns.FirstOrDefault()?.Id;
+        }
+
         return Page();
     }
 
