@@ -19,40 +19,11 @@ public class OneRuleTests(DanVanFactory app)
 {
     private const string Header = "Mã,Tên mô hình *,Mã đơn vị *,Bản đồ,Lĩnh vực *,Loại *,Nguồn gốc,Nhân rộng từ,Chủ thể *,Ngày đăng ký *,Trạng thái,Ngày loại bỏ,Cấp công nhận,Ngày công nhận,Số quyết định";
 
-    private static async Task<JsonElement> WaitForJobAsync(HttpClient api, int id)
-    {
-        JsonElement job = default;
-        for (var k = 0; k < 120; k++)
-        {
-            job = await (await api.GetAsync($"/api/v1/imports/{id}")).ReadJsonAsync();
-            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-            {
-                return job;
-            }
+    // One import helper for the suite: AbuseTests owns the upload-and-wait loop and the answer's text.
+    private static Task<JsonElement> ImportAsync(HttpClient api, string csv, bool dryRun = false) =>
+        AbuseTests.ImportAsync(api, Encoding.UTF8.GetBytes(csv), "ds.csv", dryRun);
 
-            await Task.Delay(250);
-        }
-
-        return job;
-    }
-
-    private static async Task<JsonElement> ImportAsync(HttpClient api, string csv, bool dryRun = false)
-    {
-        var content = TestData.FileContent(Encoding.UTF8.GetBytes(csv), "ds.csv");
-        content.Add(new StringContent(dryRun ? "true" : "false"), "dryRun");
-        var posted = await api.PostAsync("/api/v1/imports", content);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        return await WaitForJobAsync(api, (await posted.ReadJsonAsync()).GetProperty("id").GetInt32());
-    }
-
-    /// <summary>Every string inside a JSON answer, decoded (the API escapes non-ASCII letters).</summary>
-    private static string Strings(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => e.GetString()!,
-        JsonValueKind.Object => string.Join(" ", e.EnumerateObject().Select(p => Strings(p.Value))),
-        JsonValueKind.Array => string.Join(" ", e.EnumerateArray().Select(Strings)),
-        _ => string.Empty,
-    };
+    private static string Strings(JsonElement e) => AbuseTests.Strings(e);
 
     private async Task<int> CountAsync(Func<AppDbContext, Task<int>> count)
     {

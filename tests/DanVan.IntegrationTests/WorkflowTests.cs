@@ -229,6 +229,9 @@ public class WorkflowTests(DanVanFactory app)
         var notes = await (await council.Members[0].Client.GetAsync("/api/v1/notifications")).ReadJsonAsync();
         Assert.Contains(notes.GetProperty("items").EnumerateArray(), n => n.GetProperty("link").GetString() == $"/Appraisals/{appraisalId}");
         Assert.Equal(HttpStatusCode.Conflict, (await council.Secretariat.PostAsync($"/api/v1/appraisals/{appraisalId}/close", null)).StatusCode);
+        var pending = await council.Secretariat.PutAsJsonAsync($"/api/v1/appraisals/{appraisalId}/items/{items[good]}/conclusion", new { outcome = "pending" });
+        Assert.Equal(HttpStatusCode.BadRequest, pending.StatusCode);
+        Assert.Contains("Đạt hoặc Không đạt", AbuseTests.Strings(await pending.ReadJsonAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await council.Secretariat.PutAsJsonAsync($"/api/v1/appraisals/{appraisalId}/items/{items[good]}/conclusion", new { outcome = "passed", conclusion = "Đạt", fieldVisitNotes = "Đã khảo sát thực tế" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await council.Secretariat.PutAsJsonAsync($"/api/v1/appraisals/{appraisalId}/items/{items[weak]}/conclusion", new { outcome = "failed" })).StatusCode);
         var number = "12-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..4];

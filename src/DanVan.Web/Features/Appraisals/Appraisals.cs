@@ -252,18 +252,19 @@ public static class Appraisals
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task ConcludeAsync(AppDbContext db, UserScope scope, int appraisalId, int itemId, ConclusionInput input, CancellationToken ct)
+    public static async Task ConcludeAsync(AppDbContext db, UserScope scope, int appraisalId, int itemId, ConclusionInput input, TimeProvider clock, CancellationToken ct)
     {
         var a = await db.Appraisals.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == appraisalId, ct) ?? throw new ScopeException(false);
         scope.Demand(Operation.RunAppraisal, a.ScopePath);
         a.EnsureOpen();
         var item = a.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new ScopeException(false);
-        if (input.Outcome == AppraisalOutcome.Pending)
+        // Page, API and any later path share this check: a missing or "pending" outcome is not a conclusion.
+        if (input.Outcome is not { } outcome || outcome == AppraisalOutcome.Pending)
         {
-            throw DomainException.For(nameof(ConclusionInput.Outcome), "Kết luận phải là Đạt hoặc Không đạt.");
+            throw DomainException.For(nameof(ConclusionInput.Outcome), "Vui lòng chọn kết luận Đạt hoặc Không đạt.");
         }
 
-        item.Outcome = input.Outcome!.Value;
+        item.Outcome = outcome;
         item.Conclusion = input.Conclusion?.Trim();
         item.FieldVisitNotes = input.FieldVisitNotes?.Trim();
         a.Version++;
@@ -272,7 +273,7 @@ public static class Appraisals
         {
             // The unit hears it from DanVan, not at the next meeting.
             await Notifier.NotifyOfficersAsync(db, model.ScopePath, $"Mô hình \"{model.Name}\" chưa đạt khi thẩm định ({a.Name}){(string.IsNullOrWhiteSpace(item.Conclusion) ? "." : ": " + item.Conclusion)}",
-                $"/Initiatives/{item.InitiativeId}", DateTimeOffset.UtcNow, ct);
+                $"/Initiatives/{item.InitiativeId}", clock.GetUtcNow(), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -27,14 +27,14 @@ public static class AppraisalsApi
             await Appraisals.RecuseAsync(db, await s.GetAsync(ct), id, itemId, input.Reason, ct);
             return TypedResults.NoContent();
         });
-        g.MapPut("/{id:int}/items/{itemId:int}/conclusion", async Task<IResult> (int id, int itemId, ConclusionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+        g.MapPut("/{id:int}/items/{itemId:int}/conclusion", async Task<IResult> (int id, int itemId, ConclusionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             if (CampaignsApi.Valid(input) is { } bad)
             {
                 return bad;
             }
 
-            await Appraisals.ConcludeAsync(db, await s.GetAsync(ct), id, itemId, input, ct);
+            await Appraisals.ConcludeAsync(db, await s.GetAsync(ct), id, itemId, input, clock, ct);
             return TypedResults.NoContent();
         });
         g.MapPost("/{id:int}/close", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>

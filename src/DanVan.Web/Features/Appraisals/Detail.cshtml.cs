@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Appraisals;
 
 /// <summary>One page for the council (score, recuse) and the secretariat (results, conclusions, close).</summary>
-public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
     public AppraisalView Appraisal { get; private set; } = null!;
 
@@ -35,15 +35,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         RunAsync(id, async () => await Appraisals.RecuseAsync(db, Scope, id, itemId, Reason, ct), "Đã ghi nhận bạn không tham gia chấm mô hình này.", ct);
 
     public Task<IActionResult> OnPostConcludeAsync(int id, int itemId, CancellationToken ct) =>
-        RunAsync(id, async () =>
-        {
-            if (Conclusion.Outcome is null)
-            {
-                throw DomainException.For("", "Vui lòng chọn kết luận Đạt hoặc Không đạt.");
-            }
-
-            await Appraisals.ConcludeAsync(db, Scope, id, itemId, Conclusion, ct);
-        }, "Đã ghi kết luận của hội đồng.", ct);
+        RunAsync(id, async () => await Appraisals.ConcludeAsync(db, Scope, id, itemId, Conclusion, clock, ct), "Đã ghi kết luận của hội đồng.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
         RunAsync(id, async () => await Appraisals.CloseAsync(db, Scope, id, ct), "Đã kết thúc đợt thẩm định.", ct);

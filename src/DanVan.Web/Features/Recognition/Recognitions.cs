@@ -187,14 +187,16 @@ public static class Recognitions
 
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Skip((Math.Max(page, 1) - 1) * 50).Take(50)
-            .Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName,
-                d.AppraisalId, new List<RecognizedRow>()))
-            .ToListAsync(ct);
+            .Summaries().ToListAsync(ct);
         return (rows, total);
     }
 
     public static Task<List<DecisionView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
         db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(200)
-            .Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName, d.AppraisalId,
-                new List<RecognizedRow>())).ToListAsync(ct);
+            .Summaries().ToListAsync(ct);
+
+    // The register page and the API list show decisions the same way, without their models (ViewAsync adds those).
+    private static IQueryable<DecisionView> Summaries(this IQueryable<RecognitionDecision> decisions) =>
+        decisions.Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName,
+            d.AppraisalId, new List<RecognizedRow>()));
 }

@@ -41,8 +41,9 @@ public static class UserAdmin
         var allGrants = await db.RoleGrants.AsNoTracking().Where(g => ids.Contains(g.UserId))
             .Select(g => new { g.UserId, Row = new GrantRow(g.Id, g.Role, g.Unit != null ? g.Unit.Code : null, g.Unit != null ? g.Unit.FullName : "Toàn quốc", g.ScopePath) })
             .ToListAsync(ct);
-        return list.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.FullName, u.LockoutEnd > DateTimeOffset.UtcNow, u.TwoFactorEnabled,
-            allGrants.Where(g => g.UserId == u.Id).Select(g => g.Row).ToList())).ToList();
+        var grantsByUser = allGrants.ToLookup(g => g.UserId, g => g.Row);
+        var now = DateTimeOffset.UtcNow;
+        return list.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.FullName, u.LockoutEnd > now, u.TwoFactorEnabled, grantsByUser[u.Id].ToList())).ToList();
     }
 
     /// <summary>Whether the caller may manage this user at all (a grant of theirs lies in the caller's area).</summary>
