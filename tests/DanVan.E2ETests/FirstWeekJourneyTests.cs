@@ -50,6 +50,32 @@ public class FirstWeekJourneyTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ForgottenPassword_OnAPhone_TheMailedLinkSetsANewOne()
+    {
+        var email = DanVan.IntegrationTests.Support.TestData.UniqueEmail();
+        await fx.App.CreateUserAsync(email, (DanVan.Domain.Role.Officer, DanVan.IntegrationTests.Support.TestData.LuongBang));
+        var phone = await fx.NewPhonePageAsync();
+        await phone.GotoAsync("/Account/Login");
+        await phone.Locator("#forgot-password").ClickAsync();
+        await phone.GetByLabel("Email").FillAsync(email);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi liên kết đặt lại" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#reset-sent")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "forgot-password-phone.png"), FullPage = true });
+
+        var mail = Assert.Single(await fx.App.MailsToAsync(email));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? string.Empty, @"https?://\S+/Account/ResetPassword\?\S+").Value;
+        await phone.GotoAsync(link);
+        await phone.Locator("input[name=Password]").FillAsync("Cây đa đầu làng Lương Bằng 1975");
+        await phone.Locator("input[name=Confirm]").FillAsync("Cây đa đầu làng Lương Bằng 1975");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Đặt mật khẩu mới" }).ClickAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "reset-password-phone.png"), FullPage = true });
+        await Assertions.Expect(phone.Locator("#reset-done")).ToBeVisibleAsync();
+        await new LoginPage(phone).SignInAsync(email, "Cây đa đầu làng Lương Bằng 1975");
+        await Assertions.Expect(phone).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task SwitchAsync(IPage phone, string language)
     {
         var button = phone.GetByRole(AriaRole.Button, new() { Name = language });

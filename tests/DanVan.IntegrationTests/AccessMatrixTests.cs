@@ -40,6 +40,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /favicon.ico"] = Access.Public,
         ["PAGE /Account/Login"] = Access.Public,
         ["PAGE /Account/LoginWith2fa"] = Access.Public,
+        ["PAGE /Account/ForgotPassword"] = Access.Public,
+        ["PAGE /Account/ResetPassword"] = Access.Public,
         ["PAGE /Account/Logout"] = Access.Public,
         ["PAGE /Account/Denied"] = Access.Public,
         ["PAGE /Units/Index"] = Access.Public,

@@ -177,6 +177,11 @@ public class FriendlyPagesTests(DanVanFactory app)
         var notes = System.Text.RegularExpressions.Regex.Unescape((await (await officer.GetAsync("/api/v1/notifications")).ReadJsonAsync()).GetRawText());
         Assert.Contains($"{name}\": ", notes, StringComparison.Ordinal);
         Assert.Contains("1/3", notes, StringComparison.Ordinal);
+        // The same reminder reaches her mailbox, with a link back to the round.
+        var mail = Assert.Single(await app.MailsToAsync(officerUser.Email!));
+        Assert.Contains(name, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("1/3", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/Campaigns/Detail/{id}", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

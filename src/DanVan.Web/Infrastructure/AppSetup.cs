@@ -38,7 +38,7 @@ public static class AppSetup
     public const string ApiPolicy = "api";
     public const string MixedScheme = "cookie-or-token";
 
-    private static readonly string[] AnonymousPages = ["/Error", "/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied",
+    private static readonly string[] AnonymousPages = ["/Error", "/Account/Login", "/Account/LoginWith2fa", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Logout", "/Account/Denied",
         "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData"];
 
     public static void AddDanVan(this WebApplicationBuilder builder)
@@ -57,6 +57,9 @@ public static class AppSetup
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();
+        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddSingleton<Mailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mailer>());
         if (config.GetValue("Jobs:RunWorker", true))
         {
             services.AddHostedService<ImportWorker>();
@@ -75,6 +78,8 @@ public static class AppSetup
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore>((o, store) => o.SessionStore = store);
+        // A reset link in a mail works for two hours and once (using it changes the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -38,6 +38,27 @@ public class DanVanFactory : WebApplicationFactory<Program>
 
     public DatabaseKind Provider { get; }
 
+    /// <summary>Where this app writes its mail (.eml files): the pickup folder of development, read by the tests.</summary>
+    public string MailDir { get; } = Path.Combine(Path.GetTempPath(), "danvan_mail_" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>The mails sent to an address so far, oldest first, waiting up to five seconds for the first one.</summary>
+    public async Task<List<MimeKit.MimeMessage>> MailsToAsync(string email, int atLeast = 1)
+    {
+        for (var i = 0; ; i++)
+        {
+            var mails = Directory.Exists(MailDir)
+                ? Directory.GetFiles(MailDir, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f))
+                    .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, email, StringComparison.OrdinalIgnoreCase))).ToList()
+                : [];
+            if (mails.Count >= atLeast || i >= 50)
+            {
+                return mails;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +67,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:DanVan", ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Mail:PickupDirectory", MailDir);
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiTokenPerMinute", "1000000");
@@ -117,6 +139,11 @@ public class DanVanFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(MailDir))
+        {
+            Directory.Delete(MailDir, recursive: true);
+        }
+
         if (_sqliteFile is not null)
         {
             foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })

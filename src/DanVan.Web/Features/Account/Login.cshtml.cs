@@ -13,7 +13,7 @@ namespace DanVan.Features.Account;
 public class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
 {
     /// <summary>One answer for an unknown e-mail, a wrong password and a locked account: which one it was is not told.</summary>
-    public const string Refused = "Email hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá. Quên mật khẩu hay bị khoá: hãy liên hệ Ban Dân vận hoặc quản trị hệ thống.";
+    public const string Refused = "Email hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá. Quên mật khẩu: dùng liên kết «Quên mật khẩu?» bên dưới.";
 
     // Hashing a password takes ~100 ms on purpose; an unknown e-mail hashes this one so that it takes as long.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), "decoy-" + Guid.NewGuid()));

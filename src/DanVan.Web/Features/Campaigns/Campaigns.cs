@@ -120,9 +120,9 @@ public static class Campaigns
 
     /// <summary>
     /// Reminds the officers of every unit behind its target (nothing registered, or fewer than its target) in a round
-    /// the caller runs. Returns how many officers were told.
+    /// the caller runs, in the app and by mail. Returns how many officers were told.
     /// </summary>
-    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, int id, DateOnly today, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, int id, DateOnly today, string? siteUrl, TimeProvider clock, CancellationToken ct)
     {
         var d = await DetailAsync(db, scope, id, today, ct) ?? throw new ScopeException(false);
         scope.Demand(Operation.RunRound, d.ScopePath);
@@ -130,16 +130,23 @@ public static class Campaigns
         var emails = behind.SelectMany(p => p.Officers.Select(o => o.Email.ToUpperInvariant())).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
         var told = 0;
+        var mails = new List<(List<string> Ids, string Text)>();
         foreach (var p in behind)
         {
             var ids = users.Where(u => p.Officers.Any(o => string.Equals(o.Email, u.NormalizedEmail, StringComparison.OrdinalIgnoreCase))).Select(u => u.Id).ToList();
-            Notifier.Notify(db, ids, $"Đợt đăng ký \"{d.Name}\": {p.Name} mới đăng ký {p.Registered}/{p.Target} mô hình; hạn chót {d.ClosesOn:dd/MM/yyyy}.",
-                $"/Campaigns/Detail/{d.Id}", clock.GetUtcNow());
+            var text = $"Đợt đăng ký \"{d.Name}\": {p.Name} mới đăng ký {p.Registered}/{p.Target} mô hình; hạn chót {d.ClosesOn:dd/MM/yyyy}.";
+            Notifier.Notify(db, ids, text, $"/Campaigns/Detail/{d.Id}", clock.GetUtcNow());
+            mails.Add((ids, text));
             told += ids.Count;
         }
 
         db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told });
         await db.SaveChangesAsync(ct);
+        foreach (var (ids, text) in mails)
+        {
+            await mailer.QueueToUsersAsync(db, ids, $"DanVan: nhắc đăng ký mô hình — {d.Name}", text, $"/Campaigns/Detail/{d.Id}", siteUrl, ct);
+        }
+
         return told;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Features.Campaigns;
 
-public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class DetailModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, TimeProvider clock) : PageModel
 {
     public CampaignDetail Campaign { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
     {
-        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), id, CampaignsApi.Today(clock), clock, ct);
+        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), mailer, id, CampaignsApi.Today(clock), $"{Request.Scheme}://{Request.Host}", clock, ct);
         TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các đơn vị chưa đạt chỉ tiêu.";
         return RedirectToPage(new { id });
     }

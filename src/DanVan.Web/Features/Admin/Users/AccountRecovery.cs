@@ -70,4 +70,68 @@ public static class AccountRecovery
         db.Audit("2fa-reset", "Account", user.Id);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Self-service: mails a one-time link (two hours) to the address when it belongs to an account. Says nothing either
+    /// way to the caller, so the form cannot be used to learn who has an account.
+    /// </summary>
+    public static async Task RequestResetByMailAsync(UserManager<AppUser> users, AppDbContext db, Mailer mailer, string email, string siteUrl,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(mailer);
+        var user = await users.FindByEmailAsync(email.Trim());
+        db.Audit("password-reset-requested", "Account", user?.Id, new { email = email.Trim(), known = user is not null });
+        if (user?.Email is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+        var link = $"{siteUrl.TrimEnd('/')}/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&code={code}";
+        const string Subject = "DanVan: đặt lại mật khẩu";
+        var text = $"Có yêu cầu đặt lại mật khẩu cho tài khoản {user.Email} lúc {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}.";
+        mailer.Queue(user.Email, user.FullName, Subject,
+            $"{text}\n\nMở liên kết sau trong 2 giờ để đặt mật khẩu mới (dùng được một lần):\n{link}\n\nNếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.");
+        Notifier.Notify(db, [user.Id], text + " Thư có liên kết đặt lại đã gửi tới hộp thư của bạn; nếu không phải bạn, hãy báo quản trị hệ thống.", null, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sets the password chosen through a mailed link; the link's token is checked and spent by the account manager.</summary>
+    public static async Task<IdentityResult> ResetWithLinkAsync(UserManager<AppUser> users, AppDbContext db, string userId, string code, string password,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var user = await users.FindByIdAsync(userId);
+        string token;
+        try
+        {
+            token = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            token = string.Empty;
+        }
+
+        if (user is null || token.Length == 0)
+        {
+            return IdentityResult.Failed(users.ErrorDescriber.InvalidToken());
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await Sessions.EndAsync(db, user.Id, keep: null, revokeTokens: true, clock, ct);
+        db.Audit("password-reset-by-mail", "Account", user.Id);
+        Notifier.Notify(db, [user.Id], $"Mật khẩu của bạn đã được đặt lại qua thư lúc {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}; mọi phiên đăng nhập cũ đã kết thúc.", null, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
 }
