@@ -76,6 +76,39 @@ public class FirstWeekJourneyTests(BrowserFixture fx)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Secretariat_OnAPhone_GrantsARoleByTypingTheCommunesNameWithoutTones_AndFiltersTheReviewTheSameWay()
+    {
+        var person = await fx.App.CreateUserAsync(DanVan.IntegrationTests.Support.TestData.UniqueEmail(), (DanVan.Domain.Role.Viewer, DanVan.IntegrationTests.Support.TestData.HungYen));
+        var phone = await fx.NewPhonePageAsync();
+        await new LoginPage(phone).SignInAsync(BrowserFixture.SecretariatEmail, DanVan.IntegrationTests.Support.TestData.Password);
+        await phone.GotoAsync($"/Admin/Users/Edit/{person.Id}");
+        await phone.Locator("select[name='Grant.Role']").SelectOptionAsync("Officer");
+        var box = phone.GetByRole(AriaRole.Combobox, new() { Name = "Đơn vị" });
+        await box.FillAsync("luong bang");
+        var option = phone.GetByRole(AriaRole.Option).Filter(new() { HasText = "Xã Lương Bằng" }).First;
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "unit-picker-phone.png"), FullPage = true });
+        // Keyboard: down to the first match, Enter picks it.
+        await box.PressAsync("ArrowDown");
+        await box.PressAsync("Enter");
+        await Assertions.Expect(box).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Xã Lương Bằng"));
+        await Assertions.Expect(phone.Locator("#Grant_UnitCode_value")).ToHaveValueAsync(DanVan.IntegrationTests.Support.TestData.LuongBang);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Cấp quyền" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#grants")).ToContainTextAsync("Xã Lương Bằng");
+
+        // The old commune's name (before 07/2025) leads to the commune it became.
+        await phone.GotoAsync("/Review");
+        var filter = phone.GetByRole(AriaRole.Combobox);
+        await filter.FillAsync("pham ngu lao kim dong");
+        await phone.GetByRole(AriaRole.Option).Filter(new() { HasText = "Xã Lương Bằng" }).First.TapAsync();
+        await Assertions.Expect(phone.Locator("#unit_value")).ToHaveValueAsync(DanVan.IntegrationTests.Support.TestData.LuongBang);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"unit={DanVan.IntegrationTests.Support.TestData.LuongBang}"));
+        await Assertions.Expect(filter).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Xã Lương Bằng"));
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task SwitchAsync(IPage phone, string language)
     {
         var button = phone.GetByRole(AriaRole.Button, new() { Name = language });

@@ -94,7 +94,13 @@ public partial class LifecycleJourneyTests(BrowserFixture fx)
         await province.GotoAsync($"/Appraisals/New?unit={TestData.HungYen}");
         await province.GetByLabel("Tên đợt thẩm định *").FillAsync("Thẩm định mô hình 2026 " + tag);
         await province.GetByLabel("Bộ tiêu chí *").SelectOptionAsync(new SelectOptionValue { Label = setName + " (v1)" });
-        await province.GetByLabel("Thành viên hội đồng (email, mỗi dòng một người) *").FillAsync(string.Join('\n', Enumerable.Range(1, 4).Select(k => Mail("td" + k))));
+        await ShotAsync(province, "appraisal-new-council");
+        // The council is picked from the area's appraisers, by name, not typed as e-mails.
+        for (var k = 1; k <= 4; k++)
+        {
+            await province.Locator("#council-list label").Filter(new() { HasText = Mail("td" + k) }).Locator("input").CheckAsync();
+        }
+
         await province.Locator("#candidates label").Filter(new() { HasText = name }).Locator("input").CheckAsync();
         await province.GetByRole(AriaRole.Button, new() { Name = "Mở đợt thẩm định" }).ClickAsync();
         await Assertions.Expect(province.Locator("#appraisal-results")).ToContainTextAsync("Cùng đơn vị với mô hình");

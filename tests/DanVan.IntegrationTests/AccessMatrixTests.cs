@@ -58,6 +58,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Admin/Users/Edit"] = Access.SignedIn,
         ["GET /api/v1/units/"] = Access.SignedIn,
         ["GET /api/v1/units/{map:int}/{code}"] = Access.SignedIn,
+        ["GET /api/v1/units/search"] = Access.SignedIn,
         ["GET /api/v1/initiatives/"] = Access.SignedIn,
         ["GET /api/v1/initiatives/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/initiatives/{id:int}/audit"] = Access.SignedIn,

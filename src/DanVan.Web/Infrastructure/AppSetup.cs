@@ -57,6 +57,7 @@ public static class AppSetup
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<UnitSearch>();
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<Mailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailer>());

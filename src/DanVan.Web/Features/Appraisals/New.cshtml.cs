@@ -14,9 +14,6 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     [BindProperty]
     public AppraisalInput Input { get; set; } = new();
 
-    [BindProperty]
-    public string? Members { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
@@ -26,7 +23,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     public List<(int Id, string Name, string Unit, RecognitionLevel? Level)> Candidates { get; private set; } = [];
 
-    public List<(string Email, string Name)> Appraisers { get; private set; } = [];
+    public List<(string Email, string Name, string? Unit)> Appraisers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,7 +41,6 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        Input.MemberEmails = (Members ?? string.Empty).Split(['\n', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         Appraisal? created = null;
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => created = await Appraisals.CreateAsync(db, scope, Input, clock, ct)))
         {
@@ -70,8 +66,8 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
             Candidates = list.Select(i => (i.Id, i.Name, i.Unit, i.HighestLevel)).ToList();
             var ancestors = Notifier.AncestorPaths(path);
             var appraisers = await db.RoleGrants.AsNoTracking().Where(g => g.Role == Role.Appraiser && (ancestors.Contains(g.ScopePath) || g.ScopePath.StartsWith(path)))
-                .Select(g => new { g.User!.Email, g.User.FullName }).Distinct().ToListAsync(ct);
-            Appraisers = appraisers.Select(a => (a.Email ?? string.Empty, a.FullName)).OrderBy(a => a.FullName, VietnameseText.Comparer).ToList();
+                .Select(g => new { g.User!.Email, g.User.FullName, Unit = g.User.HomeUnit != null ? g.User.HomeUnit.FullName : null }).Distinct().ToListAsync(ct);
+            Appraisers = appraisers.DistinctBy(a => a.Email).Select(a => (a.Email ?? string.Empty, a.FullName, a.Unit)).OrderBy(a => a.FullName, VietnameseText.Comparer).ToList();
         }
     }
 }

@@ -11,6 +11,7 @@ public static class UnitsApi
     {
         var g = api.MapGroup("/units").WithTags("Units");
         g.MapGet("/", ListAsync).WithSummary("Đơn vị con của một đơn vị (không có parent: các tỉnh).");
+        g.MapGet("/search", SearchAsync).WithSummary("Tìm đơn vị theo tên (có hay không dấu) hoặc mã, trên cả hai bản đồ; đơn vị cũ kèm đơn vị hiện nay. operation: chỉ trong phạm vi người gọi được làm việc đó.");
         g.MapGet("/{map:int}/{code}", GetAsync).WithSummary("Một đơn vị: cha, con, đơn vị tiền thân và kế thừa.");
     }
 
@@ -41,6 +42,28 @@ public static class UnitsApi
 
         var detail = await UnitQueries.DetailAsync(db, map, code, ct);
         return detail is null ? Problems.NotFound($"Không có đơn vị mã {code} trên bản đồ {map}.") : TypedResults.Ok(detail);
+    }
+
+    private static async Task<Results<Ok<List<UnitHit>>, ValidationProblem>> SearchAsync(UnitSearch search, ScopeAccessor scopes,
+        string? q, int? level, string? operation, int? limit, CancellationToken ct)
+    {
+        if (level is not null and not (1 or 2))
+        {
+            return Problems.Invalid("level", "Cấp phải là 1 (tỉnh) hoặc 2 (xã, phường).");
+        }
+
+        IReadOnlyList<string>? within = null;
+        if (!string.IsNullOrEmpty(operation))
+        {
+            if (!operation.All(char.IsAsciiLetter) || !Enum.TryParse<Operation>(operation, ignoreCase: false, out var op))
+            {
+                return Problems.Invalid("operation", "Không có thao tác này.");
+            }
+
+            within = (await scopes.GetAsync(ct)).PathsFor(op);
+        }
+
+        return TypedResults.Ok(await search.FindAsync(q is { Length: > 100 } ? q[..100] : q, level, within, limit ?? 12, ct));
     }
 
     private static Task<bool> UnitExists(AppDbContext db, int map, string code, CancellationToken ct) =>
