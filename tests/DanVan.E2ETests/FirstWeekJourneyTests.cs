@@ -109,6 +109,46 @@ public class FirstWeekJourneyTests(BrowserFixture fx)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Decision_PrintsInThePartyFormat_WithADeputysSignature_AndNothingOfTheSiteAroundIt()
+    {
+        var officer = await fx.App.ApiClientAsync((DanVan.Domain.Role.Officer, DanVan.IntegrationTests.Support.TestData.LuongBang));
+        var secretariat = await fx.App.ApiClientAsync((DanVan.Domain.Role.Secretariat, DanVan.IntegrationTests.Support.TestData.HungYen));
+        var model = await DanVan.IntegrationTests.Support.TestData.CreateInitiativeAsync(officer, DanVan.IntegrationTests.Support.TestData.LuongBang, registeredOn: "2025-08-01");
+        var id = await DanVan.IntegrationTests.Support.TestData.IdOfAsync(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(secretariat, "/api/v1/recognitions",
+            new { unitCode = DanVan.IntegrationTests.Support.TestData.HungYen, number = "21-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..4], date = "2025-12-20", level = "province", issuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" tỉnh Hưng Yên", signer = "Nguyễn Văn Ký", initiativeIds = new[] { model } }));
+
+        var page = await fx.Browser.NewPageAsync(new() { BaseURL = fx.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "vi-VN" });
+        await new LoginPage(page).SignInAsync(BrowserFixture.SecretariatEmail, DanVan.IntegrationTests.Support.TestData.Password);
+        await page.GotoAsync($"/Recognition/Decision/{id}");
+        await Assertions.Expect(page.Locator("#decision")).ToContainTextAsync("TỈNH ỦY HƯNG YÊN");
+        await page.Locator("#decision-layout summary").ClickAsync();
+        await page.Locator("textarea[name='Input.Authority']").FillAsync("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN");
+        await page.Locator("input[name='Input.Signer']").FillAsync("Trần Thị Phó");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem lại" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#decision-signer")).ToContainTextAsync("K/T TRƯỞNG BAN");
+        await Assertions.Expect(page.Locator("#decision-signer")).ToContainTextAsync("Trần Thị Phó");
+
+        // The .docx carries the same adjustments.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#decision-docx").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.PathAsync(), false))
+        {
+            Assert.Contains("Trần Thị Phó", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        // Printed: the decision alone, links as plain text.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("nav.navbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#decision-layout")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer")).ToBeHiddenAsync();
+        var link = page.Locator("#decision-list a").First;
+        Assert.Equal("none", await link.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine"));
+        Assert.Equal(await page.Locator("#decision-list td").First.EvaluateAsync<string>("e => getComputedStyle(e).color"), await link.EvaluateAsync<string>("a => getComputedStyle(a).color"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "decision-print.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SwitchAsync(IPage phone, string language)
     {
         var button = phone.GetByRole(AriaRole.Button, new() { Name = language });
