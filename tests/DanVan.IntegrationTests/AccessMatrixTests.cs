@@ -69,6 +69,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /api/v1/organizations/"] = Access.SignedIn,
         ["PUT /api/v1/organizations/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/me/tasks"] = Access.SignedIn,
         ["GET /api/v1/reports/summary"] = Access.SignedIn,
         ["PAGE /Reports/Index"] = Access.SignedIn,
         ["PAGE /Reports/Document"] = Access.SignedIn,

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features;
 
-public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
@@ -20,6 +20,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public int Organizations { get; private set; }
 
     public string? FullName { get; private set; }
+
+    public Me.TaskList Tasks { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +42,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         ByStatus = await mine.GroupBy(i => i.Status).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         ByField = await mine.Where(i => i.Status != InitiativeStatus.Retired).GroupBy(i => i.Field).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Organizations = await db.Organizations.AsNoTracking().ReadableBy(Scope, o => o.ScopePath).CountAsync(ct);
+        Today = Campaigns.CampaignsApi.Today(clock);
+        Tasks = await Me.MyTasks.ForAsync(db, Scope, Today, ct);
         return Page();
     }
 }

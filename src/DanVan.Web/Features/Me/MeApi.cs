@@ -10,7 +10,11 @@ public sealed record MeView(string? Id, string? UserName, IReadOnlyList<GrantVie
 
 public static class MeApi
 {
-    public static void MapMeApi(this RouteGroupBuilder api) =>
+    public static void MapMeApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me/tasks", async (AppDbContext db, ScopeAccessor scopes, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await MyTasks.ForAsync(db, await scopes.GetAsync(ct), Campaigns.CampaignsApi.Today(clock), ct)))
+            .WithTags("Me").WithSummary("Việc đang chờ người gọi: đợt đăng ký sắp hết hạn, báo cáo kết quả đến hạn, mô hình cần chấm điểm, và các mô hình của mình.");
         api.MapGet("/me", async (AppDbContext db, ScopeAccessor scopes, CancellationToken ct) =>
         {
             var scope = await scopes.GetAsync(ct);
@@ -20,4 +24,5 @@ public static class MeApi
             return TypedResults.Ok(new MeView(scope.UserId, scope.UserName,
                 grants.Select(g => new GrantView(EnumKeys.Key(g.Role), g.Code, g.Name)).ToList()));
         }).WithTags("Me").WithSummary("Người gọi và các quyền của mình.");
+    }
 }
