@@ -58,6 +58,7 @@ public static class AppSetup
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<UnitSearch>();
+        services.AddSingleton<Thumbnails>();
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<Mailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailer>());

@@ -24,15 +24,26 @@ public static class PublicFiles
 
     public static void MapPublicFiles(this WebApplication app)
     {
-        app.MapGet("/cong-khai/anh/{id:int}", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/cong-khai/anh/{id:int}", async (int id, int? w, HttpContext http, AppDbContext db, Results.EvidenceStore store, Results.Thumbnails thumbs, CancellationToken ct) =>
         {
             // A photo is public when it is marked so and its model is public.
             var file = await db.Set<EvidenceFile>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Public, ct);
             var visible = file is not null && await db.ResultReports.AsNoTracking().Where(r => r.Id == file.ReportId)
                 .Select(r => r.Initiative!).Visible().AnyAsync(ct);
-            return visible && Results.EvidenceStore.IsImage(file!.Kind) && File.Exists(store.PathOf(file))
-                ? Microsoft.AspNetCore.Http.Results.File(store.PathOf(file), Results.EvidenceStore.ContentType(file.Kind))
-                : Microsoft.AspNetCore.Http.Results.NotFound();
+            if (!visible || !Results.EvidenceStore.IsImage(file!.Kind) || !File.Exists(store.PathOf(file)))
+            {
+                return Microsoft.AspNetCore.Http.Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            if (w is > 0)
+            {
+                return await thumbs.PathAsync(file, w.Value, ct) is { } thumb
+                    ? Microsoft.AspNetCore.Http.Results.File(thumb, "image/jpeg")
+                    : Microsoft.AspNetCore.Http.Results.NotFound();
+            }
+
+            return Microsoft.AspNetCore.Http.Results.File(store.PathOf(file), Results.EvidenceStore.ContentType(file.Kind));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, AppDbContext db, CancellationToken ct) =>

@@ -188,5 +188,18 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
     public string PathOf(EvidenceFile file) => Path.Combine(Root, Path.GetFileName(file.StorageName));
 
     /// <summary>Removes a stored file when the database did not take its record.</summary>
-    public void Discard(EvidenceFile file) => File.Delete(PathOf(file));
+    public void Discard(EvidenceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        File.Delete(PathOf(file));
+        // Its thumbnails go with it (a photo erased for privacy leaves no small copy behind).
+        var thumbs = Path.Combine(Root, "thumbs");
+        if (Directory.Exists(thumbs))
+        {
+            foreach (var t in Directory.EnumerateFiles(thumbs, Path.GetFileNameWithoutExtension(file.StorageName) + "-*.jpg"))
+            {
+                File.Delete(t);
+            }
+        }
+    }
 }

@@ -58,9 +58,20 @@ public static class ResultsApi
             })
             // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
             .DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
-        g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
-            await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is { } f && File.Exists(store.PathOf(f))
-                ? TypedResults.PhysicalFile(store.PathOf(f), EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName)
-                : Problems.NotFound());
+        g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, int? w, AppDbContext db, ScopeAccessor s, EvidenceStore store, Thumbnails thumbs, CancellationToken ct) =>
+        {
+            if (await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is not { } f || !File.Exists(store.PathOf(f)))
+            {
+                return Problems.NotFound();
+            }
+
+            // ?w=480: the photo at the size it is shown (a JPEG); without it, the original file.
+            if (w is > 0 && EvidenceStore.IsImage(f.Kind))
+            {
+                return await thumbs.PathAsync(f, w.Value, ct) is { } thumb ? TypedResults.PhysicalFile(thumb, "image/jpeg") : Problems.NotFound();
+            }
+
+            return TypedResults.PhysicalFile(store.PathOf(f), EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName);
+        }).WithSummary("Tải minh chứng; ảnh có w (rộng, px) được thu nhỏ về 160, 320, 480 hoặc 960 px.");
     }
 }
