@@ -14,7 +14,7 @@ public sealed class UnitTreePage(IPage page)
     public async Task<ILocator> ExpandAsync(string fullName)
     {
         var item = TopLevelItems.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = fullName, Exact = true }) });
-        await item.Locator("summary").ClickAsync(new() { Position = new() { X = 2, Y = 8 } });
+        await item.Locator("> [data-tree-toggle]").ClickAsync();
         var children = item.Locator(".children ul li");
         await children.First.WaitForAsync();
         return children;

@@ -115,6 +115,13 @@
   });
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); return; }
+    var toggle = e.target.closest('[data-tree-toggle]');
+    if (toggle) {
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      toggle.parentElement.querySelector(':scope > .children').hidden = !open;
+      return;
+    }
     var btn = e.target.closest('[data-copy]');
     if (btn && navigator.clipboard) {
       navigator.clipboard.writeText(document.getElementById(btn.getAttribute('data-copy')).textContent.trim());
