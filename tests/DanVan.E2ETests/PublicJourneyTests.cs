@@ -76,7 +76,14 @@ public class PublicJourneyTests(BrowserFixture fx)
         // The survey behind the QR code, answered on the phone, appears in the model's results.
         await phone.GotoAsync($"/cong-khai/khao-sat/{key}");
         await AssertAccessibleAsync(phone, "survey");
-        await phone.GetByLabel("Hài lòng", new() { Exact = true }).CheckAsync();
+        // Every answer is a target a thumb can hit: at least 44 × 44 px.
+        foreach (var box in await phone.Locator("#survey-form label.btn").EvaluateAllAsync<double[][]>("ls => ls.map(l => [l.getBoundingClientRect().width, l.getBoundingClientRect().height])"))
+        {
+            Assert.True(box[0] >= 44 && box[1] >= 44, $"answer of {box[0]} × {box[1]} px");
+        }
+
+        Assert.Equal(7, await phone.Locator("#survey-form label.btn").CountAsync());
+        await phone.Locator("label[for=yes]").TapAsync();
         await phone.Locator("label[for=rating-5]").ClickAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
         await Assertions.Expect(phone.Locator("#survey-thanks")).ToBeVisibleAsync();
