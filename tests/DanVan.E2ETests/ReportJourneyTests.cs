@@ -23,6 +23,20 @@ public class ReportJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tỉnh Hưng Yên");
         await Assertions.Expect(page.Locator("#summary-paragraph")).ToContainTextAsync("mô hình đang được duy trì thực hiện");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "report-phone.png"), FullPage = true });
+        // The leader's minute: the figures on the first screen, then who leads and lags, and what to mention, each a link.
+        Assert.True(await page.Locator("#kpis").EvaluateAsync<double>("e => e.getBoundingClientRect().bottom") <= 844, "the KPI cards are below the first screen");
+        await Assertions.Expect(page.Locator("#leaders li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#leaders")).ToContainTextAsync("Xã Lương Bằng");
+        await Assertions.Expect(page.Locator("#highlights a").First).ToBeVisibleAsync();
+        // Communes without models wait behind "show all".
+        var rows = page.Locator("#children tbody tr");
+        var shown = await rows.Filter(new() { Visible = true }).CountAsync();
+        Assert.InRange(shown, 1, 10);
+        await page.Locator("[data-show-all]").ClickAsync();
+        Assert.True(await rows.Filter(new() { Visible = true }).CountAsync() > 50);
+        await page.Locator("#highlights a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Initiatives/\\d+"));
+        await page.GoBackAsync();
 
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
         Assert.EndsWith(".xlsx", xlsx.SuggestedFilename, StringComparison.Ordinal);

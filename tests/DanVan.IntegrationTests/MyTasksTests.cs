@@ -13,20 +13,22 @@ public class MyTasksTests(DanVanFactory app)
     [Fact]
     public async Task Home_ListsRoundsClosing_ReportsDue_AndAppraisalsToScore_WithDeadlines_AndNothingOfOtherAreas()
     {
+        // A commune no other test writes to, so "the ten reports due soonest" are this test's.
+        const string TanHung = "11977";
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
-        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TanHung));
         var officer = await app.ClientForAsync(officerUser);
         var round = TestData.Unique("Đợt đăng ký việc cần làm");
         await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/campaigns", new
         {
             name = round, unitCode = TestData.HungYen, opensOn = Day(-3), closesOn = Day(5),
-            targets = new[] { new { unitCode = TestData.LuongBang, count = 2 } },
+            targets = new[] { new { unitCode = TanHung, count = 2 } },
         }));
         // A model registered 13 months ago without a report is overdue; one reported last month is not due.
-        var stale = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình chưa báo cáo"), registeredOn: Day(-400));
-        var fresh = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình vừa báo cáo"), registeredOn: Day(-400));
+        var stale = await TestData.CreateInitiativeAsync(officer, TanHung, TestData.Unique("Mô hình chưa báo cáo"), registeredOn: Day(-400));
+        var fresh = await TestData.CreateInitiativeAsync(officer, TanHung, TestData.Unique("Mô hình vừa báo cáo"), registeredOn: Day(-400));
         Assert.True((await officer.PostAsJsonAsync($"/api/v1/initiatives/{fresh}/results", new { periodKind = "month", periodStart = today.AddMonths(-1).ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture), narrative = "Kết quả", values = Array.Empty<object>() })).IsSuccessStatusCode);
 
         var appraiser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Appraiser, TestData.HungYen));

@@ -37,6 +37,9 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     public IReadOnlyList<DanVan.Features.Units.UnitRef> Ancestors { get; private set; } = [];
 
+    /// <summary>Models worth a leader's mention: recognised at the highest level, most recently.</summary>
+    public IReadOnlyList<(int Id, string Name, string Unit, RecognitionLevel? Level)> Highlights { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -84,6 +87,11 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
                     .Join(db.Surveys.AsNoTracking().WithinPaths([target.Path ?? "/"], s => s.ScopePath), a => a.SurveyId, s => s.Id, (a, s) => a)
                     .GroupBy(a => a.Satisfied).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
                 Satisfaction = (answers.Where(a => a.Key).Sum(a => a.N), answers.Sum(a => a.N));
+                var highlights = await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).WithinPaths([target.Path ?? "/"], i => i.ScopePath)
+                    .Where(i => i.Status != InitiativeStatus.Retired && i.RegisteredOn <= to)
+                    .OrderByDescending(i => i.HighestLevel != null).ThenByDescending(i => i.HighestLevel).ThenByDescending(i => i.FirstRecognizedOn).ThenByDescending(i => i.Id)
+                    .Take(3).Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName, i.HighestLevel }).ToListAsync(ct);
+                Highlights = highlights.Select(h => (h.Id, h.Name, h.Unit, h.HighestLevel)).ToList();
             }
             if (target.Unit is not null)
             {

@@ -12,7 +12,8 @@ public sealed record FieldCounts(long Total, long New, long Replicated, long Col
 public sealed record Block(long Total, IReadOnlyDictionary<string, FieldCounts> ByField, IReadOnlyDictionary<string, long> ByKind,
     IReadOnlyDictionary<string, long> ByOrigin, IReadOnlyDictionary<string, long> ByLevel);
 
-public sealed record ChildCounts(string Code, string Name, long Maintained, long Recognized, long NotRecognized);
+/// <param name="ByField">Maintained models by field (its key: economy, culture_society, …).</param>
+public sealed record ChildCounts(string Code, string Name, long Maintained, long Recognized, long NotRecognized, IReadOnlyDictionary<string, long> ByField);
 
 public sealed record SummaryUnit(string? Code, string Name, int Map);
 
@@ -72,7 +73,8 @@ public static class Summary
     }
 
     public static SummaryReport Compute(Target target, IReadOnlyList<Group> groups, DateOnly from, DateOnly to,
-        IReadOnlyList<(string Code, string Name, string Path)> children, IReadOnlyDictionary<string, (long Maintained, long Recognized)> byChild)
+        IReadOnlyList<(string Code, string Name, string Path)> children, IReadOnlyDictionary<string, (long Maintained, long Recognized)> byChild,
+        IReadOnlyDictionary<string, long[]>? byChildField = null)
     {
         var maintained = groups.Where(g => g.Retired == 0).ToList();
         var recognized = maintained.Where(g => g.Level is not null).ToList();
@@ -87,7 +89,8 @@ public static class Summary
             children.Select(c =>
             {
                 var (mc, rc) = byChild.GetValueOrDefault(c.Path);
-                return new ChildCounts(c.Code, c.Name, mc, rc, mc - rc);
+                var fields = byChildField?.GetValueOrDefault(c.Path);
+                return new ChildCounts(c.Code, c.Name, mc, rc, mc - rc, Enum.GetValues<Field>().ToDictionary(Labels.Key, f => fields?[(int)f] ?? 0L));
             }).ToList());
     }
 
@@ -136,7 +139,7 @@ public static class Summary
         var children = await ChildrenAsync(db, target, ct);
         // Children of one unit share a path length, so a record's child is a prefix of its path.
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
-        return (Compute(target, counts.Groups, from, to, children, counts.Children), withTrend ? SummaryCounts.Trend(counts, to) : []);
+        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields), withTrend ? SummaryCounts.Trend(counts, to) : []);
     }
 
     // Inside a sentence the Party keeps its capital: "xây dựng Đảng".

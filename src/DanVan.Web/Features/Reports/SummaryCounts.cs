@@ -29,8 +29,9 @@ public static class SummaryCounts
 
     /// <param name="Groups">Counts by everything the blocks count by.</param>
     /// <param name="Children">Maintained and recognised counts by child path.</param>
+    /// <param name="ChildFields">Maintained counts by child path and field (the Field's value as index).</param>
     public sealed record Result(List<Summary.Group> Groups, Dictionary<string, (long Maintained, long Recognized)> Children,
-        Dictionary<int, long> Trend, int FirstTrendYear);
+        Dictionary<int, long> Trend, int FirstTrendYear, Dictionary<string, long[]> ChildFields);
 
     public static async Task<Result> CountAsync(AppDbContext db, UserScope scope, Summary.Target target, DateOnly from, DateOnly to,
         IReadOnlyList<string> childPaths, bool withTrend, CancellationToken ct)
@@ -150,6 +151,7 @@ public static class SummaryCounts
         // The blocks need codes without children; the children need only maintained and recognised counts.
         var groups = new Dictionary<int, long>();
         var children = new Dictionary<string, (long Maintained, long Recognized)>(StringComparer.Ordinal);
+        var childFields = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var trend = new Dictionary<int, long>();
         foreach (var (child, full, count) in tally.SelectMany(t => t.Value.Select(c => (t.Key, c.Key, c.Value))))
         {
@@ -159,6 +161,12 @@ public static class SummaryCounts
             {
                 var (m, r) = children.GetValueOrDefault(child);
                 children[child] = (m + count, c % 5 != 0 ? r + count : r);
+                if (!childFields.TryGetValue(child, out var fields))
+                {
+                    childFields[child] = fields = new long[Enum.GetValues<Field>().Length];
+                }
+
+                fields[c / 360] += count;
             }
 
             if (withTrend)
@@ -167,7 +175,7 @@ public static class SummaryCounts
             }
         }
 
-        return new Result(groups.Select(g => Decode(g.Key, g.Value)).ToList(), children, trend, firstYear);
+        return new Result(groups.Select(g => Decode(g.Key, g.Value)).ToList(), children, trend, firstYear, childFields);
     }
 
     private static async Task<Dictionary<string, Dictionary<int, long>>> ReadAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,

@@ -115,6 +115,14 @@
   });
   document.addEventListener('click', function (e) {
     if (e.target.closest('[data-print]')) { window.print(); return; }
+    var all = e.target.closest('[data-show-all]');
+    if (all) {
+      var table = document.querySelector(all.getAttribute('data-show-all'));
+      var showing = table.classList.toggle('hide-zero') === false;
+      all.setAttribute('aria-expanded', showing ? 'true' : 'false');
+      all.textContent = all.getAttribute(showing ? 'data-less' : 'data-more');
+      return;
+    }
     var toggle = e.target.closest('[data-tree-toggle]');
     if (toggle) {
       var open = toggle.getAttribute('aria-expanded') !== 'true';
