@@ -195,15 +195,41 @@ public partial class LifecycleJourneyTests(BrowserFixture fx)
         await province.GotoAsync($"/Review?unit={TestData.LuongBang}");
         var card2 = province.Locator($".review-row[data-name=\"{silentName}\"]");
         await Assertions.Expect(card2).ToContainTextAsync("Không báo cáo kết quả 12 tháng");
-        await card2.GetByRole(AriaRole.Button, new() { Name = "Loại bỏ" }).ClickAsync();
+        // Retiring asks first; said yes without a reason, the reason is asked for.
+        await ClickAnsweringAsync(province, card2.GetByRole(AriaRole.Button, new() { Name = "Loại bỏ" }), accept: true);
         await Assertions.Expect(province.Locator(".validation-summary-errors, [data-valmsg-summary]")).ToContainTextAsync("Vui lòng nhập Lý do");
         card2 = province.Locator($".review-row[data-name=\"{silentName}\"]");
         await card2.Locator("input[name='Input.Reason']").FillAsync("Hình thức, không có kết quả từ năm 2023");
-        await card2.GetByRole(AriaRole.Button, new() { Name = "Loại bỏ" }).ClickAsync();
+        // Said no: nothing happens.
+        await ClickAnsweringAsync(province, card2.GetByRole(AriaRole.Button, new() { Name = "Loại bỏ" }), accept: false);
+        await Assertions.Expect(province.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await ClickAnsweringAsync(province, card2.GetByRole(AriaRole.Button, new() { Name = "Loại bỏ" }), accept: true);
         await Assertions.Expect(province.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã loại bỏ mô hình");
         await ShotAsync(province, "review");
         await province.GotoAsync($"/Initiatives/{silentId}");
         await Assertions.Expect(province.Locator(".badge-status-2")).ToHaveTextAsync("Đã loại bỏ");
+    }
+
+    /// <summary>Clicks a button that asks for confirmation and answers the question; the question must be asked.</summary>
+    private static async Task ClickAnsweringAsync(IPage page, ILocator button, bool accept)
+    {
+        var asked = new TaskCompletionSource<string>();
+        void Answer(object? sender, IDialog dialog)
+        {
+            asked.TrySetResult(dialog.Message);
+            _ = accept ? dialog.AcceptAsync() : dialog.DismissAsync();
+        }
+
+        page.Dialog += Answer;
+        try
+        {
+            await button.ClickAsync();
+            Assert.False(string.IsNullOrWhiteSpace(await asked.Task.WaitAsync(TimeSpan.FromSeconds(5))));
+        }
+        finally
+        {
+            page.Dialog -= Answer;
+        }
     }
 
     [GeneratedRegex(@"/Initiatives/(\d+)$")]

@@ -89,11 +89,15 @@
     });
   });
   // Confirm before destructive actions.
+  // The button pressed may ask (Retire beside Keep), or the form, or the form when a field holds a value (a "Failed" conclusion).
   document.addEventListener('submit', function (e) {
-    var form = e.target;
-    if (form.matches('[data-confirm]') && !window.confirm(form.getAttribute('data-confirm'))) {
-      e.preventDefault();
+    var form = e.target, by = e.submitter;
+    var text = (by && by.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+    var field = form.getAttribute('data-confirm-field');
+    if (!text && field && form.elements[field] && form.elements[field].value === form.getAttribute('data-confirm-value')) {
+      text = form.getAttribute('data-confirm-text');
     }
+    if (text && !window.confirm(text)) e.preventDefault();
   });
   // A document's layout (Party or State) brings its own defaults: fields still holding the old layout's default
   // (or empty) take the new one; what the officer typed stays.
