@@ -59,8 +59,11 @@ public partial class JourneyTests(BrowserFixture fx)
 
         var name = TestData.Unique("Phụ nữ giúp nhau phát triển kinh tế");
         await form.FillAsync(name, "Phát triển kinh tế", "Tập thể", "Chi hội Phụ nữ thôn Đông", "Các hội viên góp vốn xoay vòng.");
+        // A photo taken there and then, with the registration.
+        await page.Locator("#Photo").SetInputFilesAsync(new FilePayload { Name = "buoi-ra-mat.png", MimeType = "image/png", Buffer = TestData.Png });
         await form.SubmitAsync();
         await Assertions.Expect(page).ToHaveURLAsync(InitiativeUrl());
+        await Assertions.Expect(page.Locator("#results img")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
         await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("Tạo mới");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "initiative-detail-phone.png"), FullPage = true });

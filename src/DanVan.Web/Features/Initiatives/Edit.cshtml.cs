@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Initiatives;
 
 /// <summary>Register a new initiative (no id) or edit one.</summary>
-public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceStore store, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InitiativeInput Input { get; set; } = new();
@@ -77,6 +77,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
     /// <summary>The officer has seen the similar models and registers anyway.</summary>
     [BindProperty] public bool ConfirmSimilar { get; set; }
 
+    /// <summary>A photo of the model, taken at registration (optional).</summary>
+    [BindProperty] public IFormFile? Photo { get; set; }
+
     public List<(int Id, string Name, string Unit)> Similar { get; private set; } = [];
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
@@ -101,9 +104,24 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         if (ModelState.IsValid)
         {
             Initiative? saved = null;
-            if (await Outcomes.PageAsync(ModelState, db, async () => saved = id is null
-                    ? await InitiativeCommands.CreateAsync(db, scope, Input, clock, ct)
-                    : await InitiativeCommands.UpdateAsync(db, scope, id.Value, Input, ct)))
+            if (await Outcomes.PageAsync(ModelState, db, async () =>
+                {
+                    if (id is not null)
+                    {
+                        saved = await InitiativeCommands.UpdateAsync(db, scope, id.Value, Input, ct);
+                        return;
+                    }
+
+                    // The model and its photo together, or neither: a refused photo registers nothing.
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    saved = await InitiativeCommands.CreateAsync(db, scope, Input, clock, ct);
+                    if (Photo is { Length: > 0 })
+                    {
+                        await Results.ResultReporting.AttachRegistrationPhotoAsync(db, scope, store, saved, Photo, clock, ct);
+                    }
+
+                    await tx.CommitAsync(ct);
+                }))
             {
                 TempData["Flash"] = id is null ? "Đã đăng ký mô hình." : "Đã lưu thay đổi.";
                 return RedirectToPage("/Initiatives/Detail", new { id = saved!.Id });

@@ -243,6 +243,37 @@ public static class ResultReporting
         return evidence;
     }
 
+    /// <summary>
+    /// A photo taken when the model is registered: kept as the evidence of a report for the registration month
+    /// ("ảnh kèm hồ sơ đăng ký"), private until an officer marks it public. Only pictures are taken here.
+    /// </summary>
+    public static async Task<EvidenceFile> AttachRegistrationPhotoAsync(AppDbContext db, UserScope scope, EvidenceStore store, Initiative initiative,
+        IFormFile photo, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(initiative);
+        ArgumentNullException.ThrowIfNull(photo);
+        await using (var head = photo.OpenReadStream())
+        {
+            await using var buffer = new MemoryStream();
+            await head.CopyToAsync(buffer, ct);
+            if (EvidenceStore.Detect(buffer) is not { } kind || !EvidenceStore.IsImage(kind))
+            {
+                throw DomainException.For("Photo", "Ảnh phải là tệp JPG, PNG, WEBP hoặc GIF.");
+            }
+        }
+
+        var report = await SaveAsync(db, scope, initiative.Id, null,
+            new ResultInput { PeriodKind = PeriodKind.Month, PeriodStart = initiative.RegisteredOn, Narrative = "Ảnh kèm hồ sơ đăng ký mô hình." }, clock, ct);
+        try
+        {
+            return await AttachAsync(db, scope, store, report.Id, photo, isPublic: false, clock, ct);
+        }
+        catch (DomainException e) when (e.Field == "File")
+        {
+            throw DomainException.For("Photo", e.Message);
+        }
+    }
+
     /// <summary>An evidence file the caller may see, with where it is on disk.</summary>
     public static async Task<EvidenceFile?> EvidenceAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
     {
