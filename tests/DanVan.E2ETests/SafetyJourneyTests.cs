@@ -45,7 +45,7 @@ public class SafetyJourneyTests(BrowserFixture fx)
         {
             var citizen = await fx.Browser.NewPageAsync(new() { BaseURL = fx.BaseUrl });
             await citizen.GotoAsync($"/cong-khai/khao-sat/{key}");
-            await citizen.GetByLabel("Hài lòng", new() { Exact = true }).CheckAsync();
+            await citizen.Locator("label[for=yes]").ClickAsync();
             await citizen.Locator("label[for=rating-4]").ClickAsync();
             await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
             await Assertions.Expect(citizen.Locator("#survey-thanks")).ToBeVisibleAsync();
