@@ -55,6 +55,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
+
+    public DbSet<UnitReportValue> UnitReportValues => Set<UnitReportValue>();
+
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

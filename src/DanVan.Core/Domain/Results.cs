@@ -131,6 +131,17 @@ public class IndicatorValue
     public int MeasureUnitId { get; set; }
 
     public MeasureUnit? MeasureUnit { get; set; }
+
+    /// <summary>The standard indicator this value is a figure of, when it is one (then it counts in the movement's results).</summary>
+    public int? IndicatorId { get; set; }
+
+    public Indicator? StandardIndicator { get; set; }
+
+    /// <summary>The standard indicator's category ("people" of funds mobilised), or null for its total.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>The value in the standard indicator's canonical unit (2,5 tỷ đồng → 2.500.000.000 đồng).</summary>
+    public decimal? CanonicalValue { get; set; }
 }
 
 /// <summary>A correction's earlier state, kept as JSON.</summary>

@@ -942,6 +942,57 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators");
+                });
+
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
@@ -950,10 +1001,21 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("CanonicalValue")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MeasureUnitId")
                         .HasColumnType("integer");
@@ -966,6 +1028,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(20,4)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
 
                     b.HasIndex("MeasureUnitId");
 
@@ -1681,6 +1745,103 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("SurveyAnswers");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.UnitReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("LegacyPath", "PeriodStart");
+
+                    b.HasIndex("ScopePath", "PeriodStart");
+
+                    b.HasIndex("UnitId", "OrganizationId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("UnitReports");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.UnitReportValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("UnitReportValues");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.Property<int>("Id")
@@ -2107,6 +2268,11 @@ namespace DanVan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>
                 {
+                    b.HasOne("DanVan.Domain.Indicator", "StandardIndicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DanVan.Domain.MeasureUnit", "MeasureUnit")
                         .WithMany()
                         .HasForeignKey("MeasureUnitId")
@@ -2120,6 +2286,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("MeasureUnit");
+
+                    b.Navigation("StandardIndicator");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Initiative", b =>
@@ -2296,6 +2464,41 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Survey");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.UnitReport", b =>
+                {
+                    b.HasOne("DanVan.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DanVan.Domain.AdminUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.UnitReportValue", b =>
+                {
+                    b.HasOne("DanVan.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DanVan.Domain.UnitReport", null)
+                        .WithMany("Values")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("DanVan.Domain.UnitSuccession", b =>
                 {
                     b.HasOne("DanVan.Domain.AdminUnit", "NewUnit")
@@ -2441,6 +2644,11 @@ namespace DanVan.Migrations.Postgres.Migrations
             modelBuilder.Entity("DanVan.Domain.Survey", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.UnitReport", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

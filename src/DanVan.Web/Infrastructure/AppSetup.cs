@@ -9,6 +9,7 @@ using DanVan.Features.Appraisals;
 using DanVan.Features.Campaigns;
 using DanVan.Features.Conferences;
 using DanVan.Features.Imports;
+using DanVan.Features.Indicators;
 using DanVan.Features.Initiatives;
 using DanVan.Features.Notifications;
 using DanVan.Features.Recognition;
@@ -259,6 +260,7 @@ public static class AppSetup
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1");
         api.MapUnitsApi();
+        api.MapIndicatorsApi();
         api.MapOrganizationsApi();
         api.MapInitiativesApi();
         api.MapMeApi();

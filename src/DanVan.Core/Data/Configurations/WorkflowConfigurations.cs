@@ -124,6 +124,54 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         b.Property(x => x.Indicator).HasMaxLength(300);
         b.Property(x => x.Value).HasPrecision(20, 4);
         b.HasOne(x => x.MeasureUnit).WithMany().HasForeignKey(x => x.MeasureUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.StandardIndicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Category).HasMaxLength(30);
+        b.Property(x => x.CanonicalValue).HasPrecision(24, 4);
+        b.HasIndex(x => x.IndicatorId);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Unit).HasMaxLength(30);
+        b.Property(x => x.Categories).HasMaxLength(200);
+        b.Property(x => x.ScopePath).HasMaxLength(100);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Ignore(x => x.CategoryList);
+    }
+}
+
+internal sealed class UnitReportConfiguration : IEntityTypeConfiguration<UnitReport>
+{
+    public void Configure(EntityTypeBuilder<UnitReport> b)
+    {
+        b.Property(x => x.Period).HasMaxLength(7);
+        b.Property(x => x.ScopePath).HasMaxLength(100);
+        b.Property(x => x.LegacyPath).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        // One report per unit (or organisation), per period.
+        b.HasIndex(x => new { x.UnitId, x.OrganizationId, x.Period }).IsUnique();
+        b.HasIndex(x => new { x.ScopePath, x.PeriodStart });
+        b.HasIndex(x => new { x.LegacyPath, x.PeriodStart });
+    }
+}
+
+internal sealed class UnitReportValueConfiguration : IEntityTypeConfiguration<UnitReportValue>
+{
+    public void Configure(EntityTypeBuilder<UnitReportValue> b)
+    {
+        b.Property(x => x.Category).HasMaxLength(30);
+        b.Property(x => x.Value).HasPrecision(24, 4);
+        b.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -17,8 +17,10 @@ public sealed record ChildCounts(string Code, string Name, long Maintained, long
 
 public sealed record SummaryUnit(string? Code, string Name, int Map);
 
+/// <param name="Indicators">The movement's results by standard indicator (money mobilised, land donated, …), from both sources.</param>
 public sealed record SummaryReport(SummaryUnit Unit, DateOnly From, DateOnly To, Block Maintained, Block Recognized, long NotRecognized,
-    Block RegisteredInPeriod, Block RecognizedInPeriod, Block RetiredInPeriod, IReadOnlyList<ChildCounts> Children);
+    Block RegisteredInPeriod, Block RecognizedInPeriod, Block RetiredInPeriod, IReadOnlyList<ChildCounts> Children,
+    IReadOnlyDictionary<string, DanVan.Features.Indicators.IndicatorFigure>? Indicators = null);
 
 /// <summary>
 /// The movement's statistics, computed live from the records of a unit's subtree on either map.
@@ -139,7 +141,9 @@ public static class Summary
         var children = await ChildrenAsync(db, target, ct);
         // Children of one unit share a path length, so a record's child is a prefix of its path.
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
-        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields), withTrend ? SummaryCounts.Trend(counts, to) : []);
+        var indicators = await DanVan.Features.Indicators.IndicatorFigures.ComputeAsync(db, scope, target.Map, target.Path, from, to, ct);
+        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with { Indicators = indicators },
+            withTrend ? SummaryCounts.Trend(counts, to) : []);
     }
 
     // Inside a sentence the Party keeps its capital: "xây dựng Đảng".

@@ -23,6 +23,14 @@ public sealed class IndicatorInput
     [StringLength(50)]
     [CleanText]
     public string? NewMeasure { get; set; }
+
+    /// <summary>The standard indicator this figure belongs to ("funds_mobilized"), so it counts in the movement's results.</summary>
+    [StringLength(60)]
+    public string? StandardIndicator { get; set; }
+
+    /// <summary>The standard indicator's category ("people"), or empty for its total.</summary>
+    [StringLength(30)]
+    public string? Category { get; set; }
 }
 
 public sealed class ResultInput
@@ -164,10 +172,23 @@ public static class ResultReporting
                 throw DomainException.For("Values", $"Chỉ số \"{v.Indicator}\" chưa có giá trị.");
             }
 
-            report.Values.Add(new IndicatorValue
+            var measure = await MeasureAsync(db, v, scope, UnitPaths.Province(initiative.ScopePath), ct);
+            var value = new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = measure };
+            if (!string.IsNullOrWhiteSpace(v.StandardIndicator))
             {
-                Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = await MeasureAsync(db, v, scope, UnitPaths.Province(initiative.ScopePath), ct),
-            });
+                // A standard indicator's figure is kept also in its canonical unit, which is what the summary adds up.
+                var standard = await Indicators.IndicatorCatalogue.FindAsync(db, v.StandardIndicator, initiative.ScopePath, ct)
+                    ?? throw DomainException.For("Values", $"Không có chỉ tiêu \"{v.StandardIndicator}\" trong danh mục.");
+                value.IndicatorId = standard.Id;
+                value.Category = Indicators.IndicatorCatalogue.CategoryOf(standard, v.Category);
+                value.CanonicalValue = Quantities.ToCanonical(v.Value.Value, measure.Name, standard.Unit);
+                if (string.IsNullOrEmpty(value.Indicator))
+                {
+                    value.Indicator = standard.Name;
+                }
+            }
+
+            report.Values.Add(value);
         }
 
         report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));

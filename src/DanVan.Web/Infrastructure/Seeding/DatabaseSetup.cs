@@ -21,6 +21,7 @@ public static class DatabaseSetup
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var counts = await MapSeeder.SeedAsync(db, ct);
         await MeasureSeeder.SeedAsync(db, ct);
+        await IndicatorSeeder.SeedAsync(db, ct);
         log.LogInformation("Map ready: {Units2024} units (2024), {Units2025} units (2025), {Successions} successions in {Elapsed} ms",
             counts.Units2024, counts.Units2025, counts.Successions, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 

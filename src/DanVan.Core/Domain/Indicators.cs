@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DanVan.Domain;
+
+/// <summary>How a standard indicator adds up over time and sources.</summary>
+public enum Aggregation
+{
+    /// <summary>Flows (money raised, roads built): every period's value adds up.</summary>
+    Sum = 0,
+
+    /// <summary>Stocks (members, households taking part): each source's latest value in the period, summed over sources.</summary>
+    Last = 1,
+}
+
+/// <summary>
+/// A standard indicator of the movement's results (the DHIS2 "data element"): one code, one canonical unit, one way to
+/// add up, optional categories (money: from the State, the people, others). Country-wide, or added by a province.
+/// </summary>
+public class Indicator
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable code used by the API, imports and documents: "funds_mobilized".</summary>
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The canonical unit every value is converted into on entry: "đồng", "m²", "km", "hộ".</summary>
+    public string Unit { get; set; } = string.Empty;
+
+    public Aggregation Aggregation { get; set; }
+
+    /// <summary>Category codes, comma-separated ("state,people,other"); empty when the indicator has none.</summary>
+    public string Categories { get; set; } = string.Empty;
+
+    /// <summary>"/" for the country's catalogue, a province's path for its own additions.</summary>
+    public string ScopePath { get; set; } = "/";
+
+    public bool BuiltIn { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public IReadOnlyList<string> CategoryList => Categories.Length == 0 ? [] : Categories.Split(',');
+}
+
+/// <summary>A period a unit reports for: year "2024", half "2024-H1", quarter "2024-Q3", month "2024-05".</summary>
+public readonly partial record struct ReportPeriod(string Code, DateOnly Start, DateOnly End)
+{
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?:H(?<h>[12])|Q(?<q>[1-4])|(?<m>0[1-9]|1[0-2])))?$")]
+    private static partial Regex Pattern();
+
+    public static bool TryParse(string? text, out ReportPeriod period)
+    {
+        period = default;
+        var m = Pattern().Match(text?.Trim().ToUpperInvariant() ?? string.Empty);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (year is < 2009 or > 2100)
+        {
+            return false;
+        }
+
+        var (start, months) = m.Groups["h"].Success ? (new DateOnly(year, m.Groups["h"].Value == "1" ? 1 : 7, 1), 6)
+            : m.Groups["q"].Success ? (new DateOnly(year, ((int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) - 1) * 3) + 1, 1), 3)
+            : m.Groups["m"].Success ? (new DateOnly(year, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), 1), 1)
+            : (new DateOnly(year, 1, 1), 12);
+        period = new ReportPeriod(m.Value, start, start.AddMonths(months).AddDays(-1));
+        return true;
+    }
+
+    public static ReportPeriod Parse(string text) =>
+        TryParse(text, out var p) ? p : throw new DomainException($"Kỳ báo cáo \"{text}\" không hợp lệ: viết 2024 (năm), 2024-H1 (6 tháng), 2024-Q3 (quý) hoặc 2024-05 (tháng).") { Field = "Period" };
+
+    /// <summary>How people say it: "năm 2024", "6 tháng đầu năm 2024", "quý III/2024", "tháng 05/2024".</summary>
+    public string Label => Code.Length switch
+    {
+        4 => "năm " + Code,
+        _ when Code[5] == 'H' => (Code[6] == '1' ? "6 tháng đầu năm " : "6 tháng cuối năm ") + Code[..4],
+        _ when Code[5] == 'Q' => $"quý {new[] { "I", "II", "III", "IV" }[Code[6] - '1']}/{Code[..4]}",
+        _ => $"tháng {Code[5..]}/{Code[..4]}",
+    };
+}
+
+/// <summary>
+/// Units people write and the canonical unit each converts to, exactly (decimal: money to the đồng). A sào differs by
+/// region: Bắc Bộ 360 m², Trung Bộ 500 m²; "sào" alone is read as Bắc Bộ, as the Red River delta's reports write it.
+/// </summary>
+public static class Quantities
+{
+    private static readonly Dictionary<string, (string Canonical, decimal Factor)> Table = new(StringComparer.Ordinal)
+    {
+        ["đồng"] = ("đồng", 1m), ["nghìn đồng"] = ("đồng", 1_000m), ["ngàn đồng"] = ("đồng", 1_000m),
+        ["triệu đồng"] = ("đồng", 1_000_000m), ["tỷ đồng"] = ("đồng", 1_000_000_000m), ["tỉ đồng"] = ("đồng", 1_000_000_000m),
+        ["m"] = ("km", 0.001m), ["mét"] = ("km", 0.001m), ["km"] = ("km", 1m),
+        ["m²"] = ("m²", 1m), ["m2"] = ("m²", 1m), ["ha"] = ("m²", 10_000m), ["héc-ta"] = ("m²", 10_000m),
+        ["sào"] = ("m²", 360m), ["sào bắc bộ"] = ("m²", 360m), ["sào trung bộ"] = ("m²", 500m),
+        ["kg"] = ("kg", 1m), ["tạ"] = ("kg", 100m), ["tấn"] = ("kg", 1_000m),
+    };
+
+    /// <summary>The units a value of this canonical unit may be entered in (the canonical one first).</summary>
+    public static IReadOnlyList<string> EnteredAs(string canonical) =>
+        [canonical, .. Table.Where(t => t.Value.Canonical == canonical && t.Key != canonical && t.Key is not ("m2" or "ngàn đồng" or "tỉ đồng" or "mét" or "héc-ta" or "sào"))
+            .Select(t => t.Key)];
+
+    /// <summary>The value in the indicator's canonical unit; a unit that does not convert into it is refused.</summary>
+    public static decimal ToCanonical(decimal value, string? unit, string canonical)
+    {
+        var u = (unit ?? string.Empty).Trim().ToLowerInvariant();
+        if (u.Length == 0 || string.Equals(u, canonical, StringComparison.OrdinalIgnoreCase))
+        {
+            return value;
+        }
+
+        if (Table.TryGetValue(u, out var t) && t.Canonical == canonical)
+        {
+            return value * t.Factor;
+        }
+
+        throw new DomainException($"Đơn vị \"{unit}\" không đổi được sang {canonical}.") { Field = "Unit" };
+    }
+
+    /// <summary>
+    /// A number as Vietnamese documents write it: "67.416.790.288", "2.350" (two thousand three hundred and fifty),
+    /// "1,5"; plain "67416790288" too. Null when it is not a number.
+    /// </summary>
+    public static decimal? ParseVietnamese(string? text)
+    {
+        var s = (text ?? string.Empty).Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal);
+        if (s.Length == 0 || s.Length > 40)
+        {
+            return null;
+        }
+
+        // Dots group thousands (in threes), one comma marks the decimals.
+        if (!Regex.IsMatch(s, @"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
+        {
+            return null;
+        }
+
+        return decimal.TryParse(s.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+}
+
+/// <summary>Checks across a report's values, as DHIS2's validation rules: a part never exceeds its whole.</summary>
+public static class IndicatorRules
+{
+    /// <summary>(part, whole): on time ≤ received, resolved ≤ received, satisfied ≤ ballots, attendees are not checked.</summary>
+    public static readonly (string Part, string Whole, string Message)[] PartOfWhole =
+    [
+        ("dossiers_on_time", "dossiers_total", "Hồ sơ giải quyết đúng hạn không thể nhiều hơn hồ sơ tiếp nhận."),
+        ("petitions_resolved", "petitions_received", "Đơn thư giải quyết không thể nhiều hơn đơn thư tiếp nhận."),
+        ("ballots_satisfied", "ballots_total", "Phiếu hài lòng không thể nhiều hơn số phiếu lấy ý kiến."),
+    ];
+
+    /// <summary>A value more than this many times the source's previous period is flagged (not refused) as a likely slip.</summary>
+    public const decimal OutlierFactor = 10m;
+
+    /// <summary>The refusals for one report's values: (indicator code, category or null for the total) → value.</summary>
+    public static List<(string Code, string Message)> Check(IReadOnlyDictionary<(string Code, string? Category), decimal> values, IReadOnlyDictionary<string, Indicator> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var errors = new List<(string, string)>();
+        foreach (var (part, whole, message) in PartOfWhole)
+        {
+            if (values.TryGetValue((part, null), out var p) && values.TryGetValue((whole, null), out var w) && p > w)
+            {
+                errors.Add((part, message));
+            }
+        }
+
+        foreach (var (code, indicator) in catalogue)
+        {
+            var parts = values.Where(v => v.Key.Code == code && v.Key.Category is not null).ToList();
+            if (parts.Count > 0 && values.TryGetValue((code, null), out var total) && parts.Sum(v => v.Value) != total)
+            {
+                errors.Add((code, $"{indicator.Name}: các nguồn cộng lại ({parts.Sum(v => v.Value):#,##0.##}) phải bằng tổng ({total:#,##0.##})."));
+            }
+        }
+
+        foreach (var ((code, _), value) in values.Where(v => v.Value < 0))
+        {
+            errors.Add((code, "Giá trị không được âm."));
+        }
+
+        return errors;
+    }
+
+    public static bool IsOutlier(decimal value, decimal? previous) => previous is > 0 && value > previous.Value * OutlierFactor;
+}
+
+/// <summary>
+/// What a unit (commune, district before 07/2025, province) or an organisation achieved in a period outside its
+/// registered models: the second source of the movement's figures, never double-counted with the models' results.
+/// </summary>
+public class UnitReport : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    /// <summary>Where it counts today (the 2025 map); an old unit's report rolls into its successor.</summary>
+    public string ScopePath { get; set; } = string.Empty;
+
+    /// <summary>Where it counted on the 2024 map (for reports of the old map's periods).</summary>
+    public string LegacyPath { get; set; } = string.Empty;
+
+    public int? OrganizationId { get; set; }
+
+    public Organization? Organization { get; set; }
+
+    /// <summary>"2024", "2024-H1", "2024-Q3", "2024-05".</summary>
+    public string Period { get; set; } = string.Empty;
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public string? SubmittedBy { get; set; }
+
+    public int Version { get; set; }
+
+    public List<UnitReportValue> Values { get; set; } = [];
+}
+
+/// <summary>One figure of a unit report, in the indicator's canonical unit; Category null is the indicator's total.</summary>
+public class UnitReportValue
+{
+    public int Id { get; set; }
+
+    public int ReportId { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator? Indicator { get; set; }
+
+    public string? Category { get; set; }
+
+    public decimal Value { get; set; }
+}

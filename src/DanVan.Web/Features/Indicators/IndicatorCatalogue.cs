@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Indicators;
+
+public sealed record IndicatorView(int Id, string Code, string Name, string Unit, string Aggregation, IReadOnlyList<string> Categories, bool CountryWide,
+    IReadOnlyList<string> EnteredAs);
+
+public sealed class IndicatorInput
+{
+    [Display(Name = "Mã")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [RegularExpression("^[a-z][a-z0-9_]{1,59}$", ErrorMessage = "Mã gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ.")]
+    public string? Code { get; set; }
+
+    [Display(Name = "Tên chỉ tiêu")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(200)]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [Display(Name = "Đơn vị tính")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(30)]
+    [CleanText]
+    public string? Unit { get; set; }
+
+    public Aggregation Aggregation { get; set; }
+
+    /// <summary>Where it applies: a province's code (its secretariat), or empty for the whole country (an admin).</summary>
+    [StringLength(20)]
+    public string? UnitCode { get; set; }
+}
+
+/// <summary>The catalogue of standard indicators: the country's, and each province's own additions.</summary>
+public static class IndicatorCatalogue
+{
+    /// <summary>The indicators usable at this path: the country's and its province's.</summary>
+    public static IQueryable<Indicator> UsableAt(AppDbContext db, string path)
+    {
+        var province = UnitPaths.Province(path);
+        return db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/" || i.ScopePath == province);
+    }
+
+    public static async Task<List<IndicatorView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var provinces = scope.ReadPaths.Select(UnitPaths.Province).Distinct().ToList();
+        var all = await db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/" || provinces.Contains(i.ScopePath) || scope.ReadPaths.Contains("/"))
+            .OrderBy(i => i.ScopePath).ThenBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
+        return all.Select(View).ToList();
+    }
+
+    public static IndicatorView View(Indicator i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return new IndicatorView(i.Id, i.Code, i.Name, i.Unit, EnumKeys.Key(i.Aggregation), i.CategoryList, i.ScopePath == "/", Quantities.EnteredAs(i.Unit));
+    }
+
+    /// <summary>An indicator by code or name (as an import's column may give it), usable at the path.</summary>
+    public static async Task<Indicator?> FindAsync(AppDbContext db, string codeOrName, string path, CancellationToken ct)
+    {
+        var key = codeOrName.Trim();
+        var usable = await UsableAt(db, path).ToListAsync(ct);
+        return usable.FirstOrDefault(i => i.Code == key)
+            ?? usable.FirstOrDefault(i => VietnameseText.Fold(i.Name) == VietnameseText.Fold(key));
+    }
+
+    /// <summary>A category code the indicator has, or null (its total) for an empty one; anything else is refused.</summary>
+    public static string? CategoryOf(Indicator indicator, string? category)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (string.IsNullOrWhiteSpace(category) || category.Trim() == "total")
+        {
+            return null;
+        }
+
+        var c = category.Trim();
+        var byName = Data.Seeding.IndicatorSeeder.CategoryNames.FirstOrDefault(n => VietnameseText.Fold(n.Value) == VietnameseText.Fold(c)).Key;
+        return indicator.CategoryList.Contains(c) ? c
+            : byName is not null && indicator.CategoryList.Contains(byName) ? byName
+            : throw DomainException.For("Category", $"{indicator.Name} không có nguồn \"{c}\"" + (indicator.CategoryList.Count == 0 ? "." : $"; chọn: {string.Join(", ", indicator.CategoryList)}."));
+    }
+
+    /// <summary>Adds an indicator: to the country's catalogue (an admin) or to a province's (its secretariat).</summary>
+    public static async Task<Indicator> CreateAsync(AppDbContext db, UserScope scope, IndicatorInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var path = "/";
+        if (!string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode.Trim() && u.Level == 1, ct)
+                ?? throw DomainException.For(nameof(IndicatorInput.UnitCode), $"Không có tỉnh, thành phố mã {input.UnitCode} trên bản đồ 2025.");
+            path = unit.Path;
+        }
+
+        // The catalogue is managed by those who manage criteria: the secretariat for its province, an admin for the country.
+        if (!scope.Can(Operation.ManageCriteria, path))
+        {
+            throw new ScopeException(true); // the catalogue is public to every signed-in person: a refusal, not "not found"
+        }
+
+        var code = input.Code!.Trim();
+        if (await db.Indicators.AnyAsync(i => i.Code == code, ct))
+        {
+            throw DomainException.For(nameof(IndicatorInput.Code), $"Đã có chỉ tiêu mã {code}.");
+        }
+
+        var indicator = new Indicator
+        {
+            Code = code, Name = input.Name!.Trim(), Unit = input.Unit!.Trim(), Aggregation = input.Aggregation, ScopePath = path,
+            SortOrder = 1000 + await db.Indicators.CountAsync(ct),
+        };
+        db.Indicators.Add(indicator);
+        db.Audit("indicator-created", nameof(Indicator), code, new { indicator.Name, indicator.Unit, indicator.ScopePath });
+        await db.SaveChangesAsync(ct);
+        return indicator;
+    }
+}

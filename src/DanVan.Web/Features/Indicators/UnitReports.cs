@@ -1,0 +1,238 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Indicators;
+
+public sealed class UnitValueInput
+{
+    /// <summary>The indicator's code or name.</summary>
+    [Required(ErrorMessage = "Vui lòng chọn chỉ tiêu.")]
+    [StringLength(200)]
+    public string? Indicator { get; set; }
+
+    /// <summary>A category code ("people") or empty for the indicator's total.</summary>
+    [StringLength(30)]
+    public string? Category { get; set; }
+
+    public decimal? Value { get; set; }
+
+    /// <summary>The unit the value is written in ("tỷ đồng", "ha"); empty = the indicator's own unit.</summary>
+    [StringLength(30)]
+    public string? Unit { get; set; }
+}
+
+public sealed class UnitReportInput
+{
+    [Display(Name = "Đơn vị")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(20)]
+    public string? UnitCode { get; set; }
+
+    public int Map { get; set; } = Maps.Current;
+
+    public int? OrganizationId { get; set; }
+
+    [Display(Name = "Kỳ báo cáo")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(10)]
+    public string? Period { get; set; }
+
+    [StringLength(2000)]
+    [CleanText]
+    public string? Note { get; set; }
+
+    [MaxLength(200, ErrorMessage = "{0}: tối đa {1} dòng.")]
+    public List<UnitValueInput> Values { get; set; } = [];
+
+    public int Version { get; set; }
+}
+
+public sealed record UnitReportValueView(string Indicator, string? Category, decimal Value, string Unit);
+
+public sealed record UnitReportView(int Id, string UnitCode, string UnitName, int Map, int? OrganizationId, string Period, string PeriodLabel, DateOnly PeriodStart,
+    DateOnly PeriodEnd, string? Note, DateTimeOffset SubmittedAt, string? SubmittedBy, int Version, IReadOnlyList<UnitReportValueView> Values);
+
+/// <summary>A save's outcome: the report, and the figures worth a second look (over ten times the previous period).</summary>
+public sealed record UnitReportSaved(UnitReport Report, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// A unit's periodic report of what the movement achieved outside its registered models. One per unit (or organisation)
+/// and period; saving again replaces its figures (the audit trail keeps the earlier ones).
+/// </summary>
+public static class UnitReports
+{
+    public static async Task<UnitReportSaved> SaveAsync(AppDbContext db, UserScope scope, UnitReportInput input, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var period = ReportPeriod.Parse(input.Period!);
+        if (!Maps.IsKnown(input.Map))
+        {
+            throw DomainException.For(nameof(UnitReportInput.Map), "Bản đồ phải là 2024 hoặc 2025.");
+        }
+
+        var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == input.Map && u.Code == input.UnitCode!.Trim(), ct)
+            ?? throw DomainException.For(nameof(UnitReportInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ {input.Map}.");
+        var path = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+        if (!scope.CanRead(path))
+        {
+            throw new ScopeException(false);
+        }
+
+        scope.Demand(Operation.ReportResults, path);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (period.Start > today)
+        {
+            throw DomainException.For(nameof(UnitReportInput.Period), "Không báo cáo trước cho kỳ chưa bắt đầu.");
+        }
+
+        if (unit.Map == Maps.Map2024 && period.Start >= new DateOnly(2025, 7, 1))
+        {
+            throw DomainException.For(nameof(UnitReportInput.UnitCode), $"{unit.FullName} không còn từ 01/07/2025; kỳ {period.Code} báo cáo theo đơn vị mới.");
+        }
+
+        if (input.OrganizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId && o.ScopePath == path, ct))
+        {
+            throw DomainException.For(nameof(UnitReportInput.OrganizationId), "Tổ chức không thuộc đơn vị này.");
+        }
+
+        // Every line converted to its indicator's unit; the same line twice is refused rather than silently added.
+        var catalogue = await IndicatorCatalogue.UsableAt(db, path).ToListAsync(ct);
+        var values = new Dictionary<(string Code, string? Category), (Indicator Indicator, decimal Value)>();
+        foreach (var (v, k) in input.Values.Select((v, k) => (v, k)))
+        {
+            if (v.Value is null && string.IsNullOrWhiteSpace(v.Indicator))
+            {
+                continue;
+            }
+
+            var key = (v.Indicator ?? string.Empty).Trim();
+            var indicator = catalogue.FirstOrDefault(i => i.Code == key) ?? catalogue.FirstOrDefault(i => VietnameseText.Fold(i.Name) == VietnameseText.Fold(key))
+                ?? throw DomainException.For($"Values[{k}].Indicator", $"Không có chỉ tiêu \"{key}\" trong danh mục.");
+            if (v.Value is not { } raw)
+            {
+                continue; // a line left empty is not a zero
+            }
+
+            string? category;
+            decimal canonical;
+            try
+            {
+                category = IndicatorCatalogue.CategoryOf(indicator, v.Category);
+                canonical = Quantities.ToCanonical(raw, v.Unit, indicator.Unit);
+            }
+            catch (DomainException e)
+            {
+                throw DomainException.For($"Values[{k}]." + (e.Field ?? "Value"), e.Message);
+            }
+
+            if (!values.TryAdd((indicator.Code, category), (indicator, canonical)))
+            {
+                throw DomainException.For($"Values[{k}].Indicator", $"{indicator.Name}{(category is null ? string.Empty : " (" + category + ")")} được nhập hai lần.");
+            }
+        }
+
+        // A total left out while its categories are given is their sum.
+        foreach (var group in values.Where(v => v.Key.Category is not null).GroupBy(v => v.Key.Code).ToList())
+        {
+            values.TryAdd((group.Key, null), (group.First().Value.Indicator, group.Sum(g => g.Value.Value)));
+        }
+
+        var errors = IndicatorRules.Check(values.ToDictionary(v => v.Key, v => v.Value.Value), catalogue.ToDictionary(i => i.Code));
+        if (errors.Count > 0)
+        {
+            throw DomainException.For(nameof(UnitReportInput.Values), string.Join(" ", errors.Select(e => e.Message).Distinct()));
+        }
+
+        var report = await db.UnitReports.Include(r => r.Values)
+            .FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.OrganizationId == input.OrganizationId && r.Period == period.Code, ct);
+        if (report is null)
+        {
+            report = new UnitReport { UnitId = unit.Id, OrganizationId = input.OrganizationId, Period = period.Code };
+            db.UnitReports.Add(report);
+        }
+        else
+        {
+            // The form sends the version it showed (two officers at once: the second is told); a resubmission without one replaces.
+            if (input.Version != 0)
+            {
+                db.ExpectVersion(report, input.Version);
+            }
+
+            db.UnitReportValues.RemoveRange(report.Values);
+            report.Values = [];
+        }
+
+        report.ScopePath = path;
+        report.LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath;
+        report.PeriodStart = period.Start;
+        report.PeriodEnd = period.End;
+        report.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        report.SubmittedAt = clock.GetUtcNow();
+        report.SubmittedBy = scope.UserName;
+        foreach (var ((_, category), (indicator, value)) in values)
+        {
+            report.Values.Add(new UnitReportValue { IndicatorId = indicator.Id, Category = category, Value = value });
+        }
+
+        var warnings = await OutliersAsync(db, report, values, ct);
+        db.Audit("unit-report-saved", nameof(UnitReport), $"{unit.Code}/{period.Code}",
+            new { unit = unit.FullName, period = period.Code, values = values.ToDictionary(v => v.Key.Category is null ? v.Key.Code : $"{v.Key.Code}.{v.Key.Category}", v => v.Value.Value) });
+        await db.SaveChangesAsync(ct);
+        return new UnitReportSaved(report, warnings);
+    }
+
+    /// <summary>Figures over ten times the same unit's previous report of the same length: likely a slip of a unit or a zero.</summary>
+    private static async Task<List<string>> OutliersAsync(AppDbContext db, UnitReport report, Dictionary<(string Code, string? Category), (Indicator Indicator, decimal Value)> values,
+        CancellationToken ct)
+    {
+        var length = report.Period.Length;
+        var previous = await db.UnitReports.AsNoTracking().Where(r => r.UnitId == report.UnitId && r.OrganizationId == report.OrganizationId
+                && r.PeriodStart < report.PeriodStart && r.Period.Length == length && r.Id != report.Id)
+            .OrderByDescending(r => r.PeriodStart).Select(r => r.Values.Select(v => new { v.IndicatorId, v.Category, v.Value }).ToList()).FirstOrDefaultAsync(ct);
+        if (previous is null)
+        {
+            return [];
+        }
+
+        return values.Where(v => IndicatorRules.IsOutlier(v.Value.Value, previous.FirstOrDefault(p => p.IndicatorId == v.Value.Indicator.Id && p.Category == v.Key.Category)?.Value))
+            .Select(v => $"{v.Value.Indicator.Name}: {Cultures.Number(v.Value.Value)} {v.Value.Indicator.Unit}, gấp hơn {IndicatorRules.OutlierFactor:0} lần kỳ trước — xin kiểm tra lại đơn vị tính.")
+            .ToList();
+    }
+
+    public static async Task<UnitReportView?> FindAsync(AppDbContext db, UserScope scope, string unitCode, int map, string period, int? organizationId, CancellationToken ct)
+    {
+        var r = await db.UnitReports.AsNoTracking().Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator)
+            .FirstOrDefaultAsync(x => x.Unit!.Code == unitCode && x.Unit.Map == map && x.Period == period && x.OrganizationId == organizationId, ct);
+        return r is null || !scope.CanRead(r.ScopePath) ? null : View(r);
+    }
+
+    public static async Task<List<UnitReportView>> ListAsync(AppDbContext db, UserScope scope, string? period, CancellationToken ct)
+    {
+        var q = db.UnitReports.AsNoTracking().ReadableBy(scope, r => r.ScopePath);
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            q = q.Where(r => r.Period == period);
+        }
+
+        var rows = await q.Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator)
+            .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.ScopePath).Take(500).ToListAsync(ct);
+        return rows.Select(View).ToList();
+    }
+
+    private static UnitReportView View(UnitReport r) => new(r.Id, r.Unit!.Code, r.Unit.FullName, r.Unit.Map, r.OrganizationId, r.Period, ReportPeriod.Parse(r.Period).Label,
+        r.PeriodStart, r.PeriodEnd, r.Note, r.SubmittedAt, r.SubmittedBy, r.Version,
+        r.Values.OrderBy(v => v.Indicator!.SortOrder).ThenBy(v => v.Category).Select(v => new UnitReportValueView(v.Indicator!.Code, v.Category, v.Value, v.Indicator.Unit)).ToList());
+
+    /// <summary>
+    /// The unit's figures for the same period (its models' in FromInitiatives): shown beside each line of the unit's
+    /// form so that nobody types the models' figures again.
+    /// </summary>
+    public static async Task<Dictionary<string, IndicatorFigure>> ModelFiguresAsync(AppDbContext db, UserScope scope, string path, ReportPeriod period,
+        CancellationToken ct) =>
+        await IndicatorFigures.ComputeAsync(db, scope, Maps.Current, path, period.Start, period.End, ct);
+
+    public static DateOnly PeriodEnd(PeriodKind kind, DateOnly start) => new ResultReport { PeriodKind = kind, PeriodStart = start }.PeriodEnd;
+}

@@ -1,0 +1,113 @@
+using DanVan.Domain;
+
+namespace DanVan.UnitTests.Domain;
+
+public class IndicatorRulesTests
+{
+    [Theory]
+    [InlineData("2024", "2024-01-01", "2024-12-31", "năm 2024")]
+    [InlineData("2024-H1", "2024-01-01", "2024-06-30", "6 tháng đầu năm 2024")]
+    [InlineData("2024-h2", "2024-07-01", "2024-12-31", "6 tháng cuối năm 2024")]
+    [InlineData("2024-Q3", "2024-07-01", "2024-09-30", "quý III/2024")]
+    [InlineData("2024-02", "2024-02-01", "2024-02-29", "tháng 02/2024")]
+    public void Periods_AreReadAsPeopleWriteThem(string code, string start, string end, string label)
+    {
+        var p = ReportPeriod.Parse(code);
+        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), p.Start);
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), p.End);
+        Assert.Equal(label, p.Label);
+    }
+
+    [Theory]
+    [InlineData("2024-H3")]
+    [InlineData("2024-Q5")]
+    [InlineData("2024-13")]
+    [InlineData("24")]
+    [InlineData("2008")]
+    [InlineData("")]
+    [InlineData("2024-01-01")]
+    public void NonsensePeriods_AreRefusedInVietnamese(string code)
+    {
+        var e = Assert.Throws<DomainException>(() => ReportPeriod.Parse(code));
+        Assert.Contains("Kỳ báo cáo", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2,5", "tỷ đồng", "đồng", "2500000000")]
+    [InlineData("67416790288", "đồng", "đồng", "67416790288")]
+    [InlineData("500", "triệu đồng", "đồng", "500000000")]
+    [InlineData("750", "nghìn đồng", "đồng", "750000")]
+    [InlineData("1,5", "ha", "m²", "15000")]
+    [InlineData("3", "sào", "m²", "1080")]
+    [InlineData("3", "sào trung bộ", "m²", "1500")]
+    [InlineData("540", "m", "km", "0.54")]
+    [InlineData("2", "tấn", "kg", "2000")]
+    [InlineData("12", "", "cuộc", "12")]
+    public void Values_ConvertExactly_IntoTheIndicatorsUnit(string value, string unit, string canonical, string expected)
+    {
+        var v = Quantities.ParseVietnamese(value)!.Value;
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Quantities.ToCanonical(v, unit, canonical));
+    }
+
+    [Fact]
+    public void Money_StaysExactToTheDong_AfterManyAdditions()
+    {
+        var total = Enumerable.Range(0, 100_000).Aggregate(0m, (sum, _) => sum + Quantities.ToCanonical(0.1m, "triệu đồng", "đồng"));
+        Assert.Equal(10_000_000_000m, total);
+    }
+
+    [Fact]
+    public void AUnitThatDoesNotConvert_IsRefused()
+    {
+        var e = Assert.Throws<DomainException>(() => Quantities.ToCanonical(1, "ha", "đồng"));
+        Assert.Contains("không đổi được", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("67.416.790.288", "67416790288")]
+    [InlineData("2.350", "2350")]
+    [InlineData("1,5", "1.5")]
+    [InlineData("1.234,5", "1234.5")]
+    [InlineData("-3", "-3")]
+    public void Numbers_AreReadTheVietnameseWay(string text, string expected) =>
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Quantities.ParseVietnamese(text));
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1,2,3")]
+    [InlineData("12.34")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public void NotNumbers_AreNotGuessed(string text) => Assert.Null(Quantities.ParseVietnamese(text));
+
+    private static readonly Dictionary<string, Indicator> Catalogue = new()
+    {
+        ["funds_mobilized"] = new Indicator { Code = "funds_mobilized", Name = "Kinh phí huy động", Categories = "state,people,other" },
+        ["dossiers_total"] = new Indicator { Code = "dossiers_total", Name = "Hồ sơ tiếp nhận" },
+        ["dossiers_on_time"] = new Indicator { Code = "dossiers_on_time", Name = "Hồ sơ giải quyết đúng hạn" },
+    };
+
+    [Fact]
+    public void PartsNeverExceedTheirWhole_AndCategoriesAddUpToTheTotal()
+    {
+        Assert.Empty(IndicatorRules.Check(new Dictionary<(string, string?), decimal>
+        {
+            [("dossiers_total", null)] = 10, [("dossiers_on_time", null)] = 10,
+            [("funds_mobilized", null)] = 30, [("funds_mobilized", "state")] = 10, [("funds_mobilized", "people")] = 20,
+        }, Catalogue));
+        var errors = IndicatorRules.Check(new Dictionary<(string, string?), decimal>
+        {
+            [("dossiers_total", null)] = 10, [("dossiers_on_time", null)] = 11,
+            [("funds_mobilized", null)] = 31, [("funds_mobilized", "state")] = 10, [("funds_mobilized", "people")] = 20,
+        }, Catalogue);
+        Assert.Contains(errors, e => e.Code == "dossiers_on_time");
+        Assert.Contains(errors, e => e.Code == "funds_mobilized" && e.Message.Contains("cộng lại", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1001, 100, true)]
+    [InlineData(1000, 100, false)]
+    [InlineData(5000, null, false)]
+    [InlineData(5000, 0, false)]
+    public void TenfoldJumps_AreFlagged(int value, int? previous, bool flagged) => Assert.Equal(flagged, IndicatorRules.IsOutlier(value, previous));
+}
