@@ -148,6 +148,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Recognition/Index"] = Access.SignedIn,
         ["PAGE /Results/Edit"] = Access.SignedIn,
         ["PAGE /Review/Index"] = Access.SignedIn,
+        ["PAGE /UnitReports/Index"] = Access.SignedIn,
+        ["PAGE /UnitReports/Edit"] = Access.SignedIn,
         ["PAGE /Feedback/Index"] = Access.SignedIn,
         ["PAGE /Surveys/Index"] = Access.SignedIn,
         ["PAGE /Surveys/Poster"] = Access.SignedIn,

@@ -100,6 +100,13 @@ public static class ReviewDocument
             body.Append(OfficialDocument.Para(string.Create(CultureInfo.InvariantCulture,
                 $"Trong kỳ, đăng ký xây dựng mới {report.RegisteredInPeriod.Total.ToString("#,##0", vi)} mô hình; công nhận lần đầu {report.RecognizedInPeriod.Total.ToString("#,##0", vi)} mô hình; loại bỏ {report.RetiredInPeriod.Total.ToString("#,##0", vi)} mô hình không hiệu quả."), indent: true, justify: true));
 
+            if (report.Indicators is { } figures && figures.Any(x => x.Value.Total != 0))
+            {
+                body.Append(OfficialDocument.Grid(["Chỉ tiêu", "Đơn vị tính", "Tổng", "Từ các mô hình", "Từ báo cáo đơn vị"],
+                    figures.Where(x => x.Value.Total != 0).Select(x => new[] { x.Value.Name, x.Value.Unit, Cultures.Number(x.Value.Total), Cultures.Number(x.Value.FromInitiatives),
+                        Cultures.Number(x.Value.FromUnitReports + x.Value.FromSurveys) }).ToList()));
+            }
+
             body.Append(OfficialDocument.Para("1- Mô hình đang duy trì theo lĩnh vực", bold: true));
             var fieldRows = Enum.GetValues<Field>().Select(f =>
             {

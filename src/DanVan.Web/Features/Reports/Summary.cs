@@ -177,6 +177,69 @@ public static class Summary
         }
 
         sb.Append(CultureInfo.InvariantCulture, $", còn {s.NotRecognized.ToString("#,##0", vi)} mô hình chưa được xét công nhận.");
+        if (ResultsSentence(s) is { Length: > 0 } results)
+        {
+            sb.Append(' ').Append(results);
+        }
+
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The movement's results as review reports write them: "Phong trào đã huy động 500 tỷ đồng, trong đó Nhân dân đóng
+    /// góp 230 tỷ đồng; Nhân dân hiến 17,5 ha đất; làm mới, nâng cấp 540 km đường giao thông; …". Empty when none.
+    /// </summary>
+    public static string ResultsSentence(SummaryReport s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Indicators is not { } f)
+        {
+            return string.Empty;
+        }
+
+        decimal Total(string code) => f.TryGetValue(code, out var x) ? x.Total : 0;
+        var parts = new List<string>();
+        if (Total("funds_mobilized") > 0)
+        {
+            var people = f["funds_mobilized"].ByCategory.GetValueOrDefault("people");
+            parts.Add($"huy động {Money(Total("funds_mobilized"))}" + (people > 0 ? $", trong đó Nhân dân đóng góp {Money(people)}" : string.Empty));
+        }
+
+        if (Total("land_donated") > 0)
+        {
+            var m2 = Total("land_donated");
+            parts.Add("Nhân dân hiến " + (m2 >= 10_000 ? $"{Cultures.Number(Math.Round(m2 / 10_000, 2))} ha" : $"{Cultures.Number(m2)} m²") + " đất");
+        }
+
+        foreach (var (code, words) in new[]
+        {
+            ("working_days", "đóng góp {0} ngày công"), ("roads_built", "làm mới, nâng cấp {0} km đường giao thông"), ("canals_built", "kiên cố hoá {0} km kênh mương"),
+            ("houses_built", "xây mới {0} căn nhà"), ("houses_repaired", "sửa chữa {0} căn nhà"), ("beneficiaries", "hỗ trợ {0} lượt người"),
+            ("households_out_of_poverty", "giúp {0} hộ thoát nghèo"), ("dialogues", "tổ chức {0} cuộc đối thoại với Nhân dân"),
+        })
+        {
+            if (Total(code) > 0)
+            {
+                parts.Add(string.Format(CultureInfo.InvariantCulture, words, Cultures.Number(Math.Round(Total(code), 2))));
+            }
+        }
+
+        foreach (var (part, whole, words) in new[] { ("dossiers_on_time", "dossiers_total", "hồ sơ giải quyết đúng hạn"), ("petitions_resolved", "petitions_received", "đơn thư được giải quyết"), ("ballots_satisfied", "ballots_total", "phiếu hài lòng") })
+        {
+            if (Total(whole) > 0)
+            {
+                parts.Add($"{(Total(part) / Total(whole)).ToString("P1", Cultures.Vietnamese)} {words} ({Cultures.Number(Total(part))}/{Cultures.Number(Total(whole))})");
+            }
+        }
+
+        return parts.Count == 0 ? string.Empty : "Kết quả phong trào: " + string.Join("; ", parts) + ".";
+    }
+
+    /// <summary>Money as reports write it: "1,5 tỷ đồng", "750 triệu đồng", "35.000 đồng".</summary>
+    public static string Money(decimal dong) => dong switch
+    {
+        >= 1_000_000_000 => $"{Cultures.Number(Math.Round(dong / 1_000_000_000, 2))} tỷ đồng",
+        >= 1_000_000 => $"{Cultures.Number(Math.Round(dong / 1_000_000, 2))} triệu đồng",
+        _ => $"{Cultures.Number(dong)} đồng",
+    };
 }
