@@ -73,6 +73,9 @@ public class IndicatorSummaryTests(DanVanFactory app)
         Assert.Equal(45m, Figure(year, "members"));
         Assert.Equal("last", year.GetProperty("members").GetProperty("aggregation").GetString());
         Assert.Equal(12m, Figure(year, "dialogues"));
+        // The Excel file carries the same figures, as numbers.
+        var sheet = ExportTests.SheetText(await (await secretariat.GetAsync($"/api/v1/reports/summary.xlsx?unit={HongChau}&from=2024-01-01&to=2024-12-31")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Kinh phí huy động\tđồng\t4000000000", sheet, StringComparison.Ordinal);
 
         // The first half only: the year's reports do not lie within it; the Q2 roads and the Q1 members do.
         var half = await IndicatorsAsync(secretariat, HongChau, "2024-01-01", "2024-06-30");
@@ -91,6 +94,33 @@ public class IndicatorSummaryTests(DanVanFactory app)
 
         // The province sees the commune's figures inside its own.
         Assert.True(Figure(await IndicatorsAsync(secretariat, TestData.HungYen, "2024-01-01", "2024-12-31"), "funds_mobilized") >= 2_502_000_000m);
+    }
+
+    [Fact]
+    public async Task TheResultsForm_TiesARowToAStandardIndicatorAndCategory_AndTheSummaryCountsItConverted()
+    {
+        const string PhoHien = "11953";
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, PhoHien));
+        var officer = await app.ClientForAsync(await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, PhoHien)));
+        var model = await TestData.CreateInitiativeAsync(officer, PhoHien, TestData.Unique("Mô hình góp vốn"), registeredOn: "2024-01-10");
+        var web = await HtmlClient.SignedInAsync(app, email);
+        var (_, form) = await web.GetAsync($"/Results/Edit/{model}");
+        var million = form.QuerySelectorAll("select[name='Input.Values[0].MeasureUnitId'] option").First(o => o.TextContent == "triệu đồng").GetAttribute("value")!;
+        Assert.NotNull(form.QuerySelector("select[name='Input.Values[0].StandardIndicator'] option[value='funds_mobilized|people']"));
+        var posted = await web.PostFormAsync($"/Results/Edit/{model}", new()
+        {
+            ["Input.PeriodKind"] = "Quarter", ["Input.PeriodStart"] = "2024-04-01", ["Input.Narrative"] = "Nhân dân góp vốn làm đường",
+            ["Input.Values[0].Indicator"] = "Nhân dân góp tiền", ["Input.Values[0].Value"] = "1.250", ["Input.Values[0].MeasureUnitId"] = million,
+            ["Input.Values[0].StandardIndicator"] = "funds_mobilized|people",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var figures = await IndicatorsAsync(officer, PhoHien, "2024-01-01", "2024-12-31");
+        Assert.Equal(1_250_000_000m, Figure(figures, "funds_mobilized"));
+        Assert.Equal(1_250_000_000m, figures.GetProperty("funds_mobilized").GetProperty("byCategory").GetProperty("people").GetDecimal());
+        // Shown again, the row keeps its standard indicator.
+        var (_, again) = await web.GetAsync($"/Results/Edit/{model}?reportId=" + (await (await officer.GetAsync($"/api/v1/initiatives/{model}/results")).ReadJsonAsync())[0].GetProperty("id").GetInt32());
+        Assert.Equal("funds_mobilized|people", again.QuerySelector("select[name='Input.Values[0].StandardIndicator'] option[selected]")?.GetAttribute("value"));
     }
 
     [Fact]

@@ -31,6 +31,14 @@ public static class Exports
         rows.Add([]);
         rows.Add(["Trong kỳ", "Đăng ký mới", "Công nhận lần đầu", "Loại bỏ"]);
         rows.Add(["", r.RegisteredInPeriod.Total, r.RecognizedInPeriod.Total, r.RetiredInPeriod.Total]);
+        if (r.Indicators is { } figures && figures.Any(x => x.Value.Total != 0))
+        {
+            // Numbers as numbers (Excel adds them up); money to the đồng.
+            rows.Add([]);
+            rows.Add(["Kết quả phong trào", "Đơn vị tính", "Tổng", "Từ các mô hình", "Từ báo cáo đơn vị", "Từ khảo sát"]);
+            rows.AddRange(figures.Where(x => x.Value.Total != 0).Select(x => new object?[] { x.Value.Name, x.Value.Unit, x.Value.Total, x.Value.FromInitiatives, x.Value.FromUnitReports, x.Value.FromSurveys }));
+        }
+
         if (r.Children.Count > 0)
         {
             rows.Add([]);

@@ -29,6 +29,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
 
     public List<MeasureView> Measures { get; private set; } = [];
 
+    /// <summary>The standard indicators (and their categories) a row may count toward, as "code" or "code|category".</summary>
+    public List<(string Value, string Label)> Standards { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, int? reportId, CancellationToken ct)
     {
         if (await LoadAsync(id, reportId, ct) is { } denied)
@@ -47,7 +50,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
             Input = new ResultInput
             {
                 PeriodKind = r.PeriodKind, PeriodStart = r.PeriodStart, Narrative = r.Narrative, Version = r.Version,
-                Values = r.Values.Select(v => new IndicatorInput { Indicator = v.Indicator, Value = v.Value, MeasureUnitId = Measures.FirstOrDefault(m => m.Name == v.Measure)?.Id }).ToList(),
+                Values = r.Values.Select(v => new IndicatorInput { Indicator = v.Indicator, Value = v.Value, MeasureUnitId = Measures.FirstOrDefault(m => m.Name == v.Measure)?.Id, StandardIndicator = v.Standard }).ToList(),
             };
         }
         else
@@ -125,6 +128,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
         Initiative = initiative;
         ReportId = reportId;
         Measures = await ResultReporting.MeasuresAsync(db, scope, ct);
+        var catalogue = await Indicators.IndicatorCatalogue.UsableAt(db, initiative.ScopePath).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
+        Standards = catalogue.SelectMany(i => new[] { (i.Code, $"{i.Name} ({i.Unit})") }
+            .Concat(i.CategoryList.Select(c => ($"{i.Code}|{c}", $"{i.Name} — {DanVan.Data.Seeding.IndicatorSeeder.CategoryNames.GetValueOrDefault(c, c)}")))).ToList();
         return null;
     }
 }

@@ -55,7 +55,8 @@ public sealed class ResultInput
     public int Version { get; set; }
 }
 
-public sealed record IndicatorView(string Indicator, decimal Value, string Measure);
+/// <param name="Standard">The standard indicator it is a figure of ("funds_mobilized", or "funds_mobilized|people" for a category), if any.</param>
+public sealed record IndicatorView(string Indicator, decimal Value, string Measure, string? Standard = null);
 
 public sealed record EvidenceView(int Id, string FileName, EvidenceKind Kind, long Size, bool IsImage);
 
@@ -104,7 +105,7 @@ public static class ResultReporting
     {
         _ = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
         var reports = await db.ResultReports.AsNoTracking().Where(r => r.InitiativeId == initiativeId)
-            .Include(r => r.Values).ThenInclude(v => v.MeasureUnit).Include(r => r.Evidence)
+            .Include(r => r.Values).ThenInclude(v => v.MeasureUnit).Include(r => r.Values).ThenInclude(v => v.StandardIndicator).Include(r => r.Evidence)
             .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.PeriodKind).ToListAsync(ct);
         var revisions = await db.ResultRevisions.AsNoTracking().Where(v => reports.Select(r => r.Id).Contains(v.ReportId))
             .GroupBy(v => v.ReportId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
@@ -113,7 +114,8 @@ public static class ResultReporting
 
     public static ResultView View(ResultReport r, int revisions) => new(r.Id, r.InitiativeId, r.PeriodKind, r.PeriodStart, r.PeriodLabel, r.Narrative,
         r.SubmittedAt, r.SubmittedBy, r.Version,
-        r.Values.OrderBy(v => v.Id).Select(v => new IndicatorView(v.Indicator, v.Value, v.MeasureUnit?.Name ?? string.Empty)).ToList(),
+        r.Values.OrderBy(v => v.Id).Select(v => new IndicatorView(v.Indicator, v.Value, v.MeasureUnit?.Name ?? string.Empty,
+            v.StandardIndicator is null ? null : v.Category is null ? v.StandardIndicator.Code : $"{v.StandardIndicator.Code}|{v.Category}")).ToList(),
         r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(e.Id, e.FileName, e.Kind, e.Size, EvidenceStore.IsImage(e.Kind))).ToList(), revisions);
 
     public static async Task<ResultReport> SaveAsync(AppDbContext db, UserScope scope, int initiativeId, int? reportId, ResultInput input,
@@ -176,6 +178,13 @@ public static class ResultReporting
             var value = new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = measure };
             if (!string.IsNullOrWhiteSpace(v.StandardIndicator))
             {
+                // The form's one select says both: "funds_mobilized|people".
+                if (v.StandardIndicator.Split('|') is [var code, var category])
+                {
+                    v.StandardIndicator = code;
+                    v.Category = category;
+                }
+
                 // A standard indicator's figure is kept also in its canonical unit, which is what the summary adds up.
                 var standard = await Indicators.IndicatorCatalogue.FindAsync(db, v.StandardIndicator, initiative.ScopePath, ct)
                     ?? throw DomainException.For("Values", $"Không có chỉ tiêu \"{v.StandardIndicator}\" trong danh mục.");
