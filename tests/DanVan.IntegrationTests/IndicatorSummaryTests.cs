@@ -124,6 +124,33 @@ public class IndicatorSummaryTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task TheRoundOfUnitReports_ShowsWhoHasNotReported_AndRemindsTheirOfficers()
+    {
+        var officer = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var reporter = await app.ApiClientAsync((Role.Officer, HongChau));
+        Assert.True((await reporter.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = HongChau, period = "2019", values = new[] { new { indicator = "dialogues", value = 3m } } })).IsSuccessStatusCode);
+
+        var web = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var page = HtmlClient.Parse(await (await web.GetAsync("/UnitReports?period=2019")).Content.ReadAsStringAsync());
+        var heading = page.QuerySelector("#report-progress h2")!.TextContent;
+        Assert.Contains("năm 2019", heading, StringComparison.Ordinal);
+        Assert.Matches(@"đã nộp 1/\d{2,3} xã, phường", heading);
+        var missing = page.QuerySelectorAll(".missing-unit").Select(li => li.TextContent).ToList();
+        Assert.Contains(missing, m => m.StartsWith("Xã Lương Bằng", StringComparison.Ordinal) && m.Contains("quá hạn", StringComparison.Ordinal));
+        Assert.DoesNotContain(missing, m => m.StartsWith("Phường Hồng Châu", StringComparison.Ordinal));
+
+        var reminded = await new HtmlClient(web).PostFormAsync("/UnitReports?handler=Remind&period=2019", [], "/UnitReports?period=2019");
+        Assert.Equal(HttpStatusCode.Redirect, reminded.StatusCode);
+        var notes = System.Text.RegularExpressions.Regex.Unescape((await (await (await app.ClientForAsync(officer)).GetAsync("/api/v1/notifications")).ReadJsonAsync()).GetRawText());
+        Assert.Contains("Xã Lương Bằng chưa nộp báo cáo kết quả phong trào năm 2019", notes, StringComparison.Ordinal);
+        Assert.Contains(await app.MailsToAsync(officer.Email!), m => (m.Subject ?? string.Empty).Contains("năm 2019", StringComparison.Ordinal));
+
+        // An officer does not run the round.
+        var officerWeb = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        Assert.Equal(HttpStatusCode.Forbidden, (await new HtmlClient(officerWeb).PostFormAsync("/UnitReports?handler=Remind&period=2019", [], "/UnitReports?period=2019")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnOldCommunesReport_RollsIntoTheCommuneItBecame()
     {
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));

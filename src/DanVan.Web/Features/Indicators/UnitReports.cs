@@ -234,5 +234,57 @@ public static class UnitReports
         CancellationToken ct) =>
         await IndicatorFigures.ComputeAsync(db, scope, Maps.Current, path, period.Start, period.End, ct);
 
+    /// <summary>A report is due this many days after its period ends; after that, a unit without one is late.</summary>
+    public const int DueAfterDays = 15;
+
+    public sealed record ProgressRow(string Code, string Name, bool Reported, bool Late, IReadOnlyList<string> OfficerIds);
+
+    /// <summary>
+    /// Who has reported for a period among the communes of the caller's area (or of the province they run), who is late
+    /// (the period ended more than <see cref="DueAfterDays"/> days ago), and who would be told.
+    /// </summary>
+    public static async Task<List<ProgressRow>> ProgressAsync(AppDbContext db, IReadOnlyList<string> paths, ReportPeriod period, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 2).WithinPaths(paths, u => u.Path)
+            .OrderBy(u => u.ParentCode).ThenBy(u => u.SortKey).Take(5000).Select(u => new { u.Id, u.Code, u.FullName, u.Path }).ToListAsync(ct);
+        var ids = communes.Select(c => c.Id).ToList();
+        var reported = (await db.UnitReports.AsNoTracking().Where(r => r.Period == period.Code && r.OrganizationId == null && ids.Contains(r.UnitId))
+            .Select(r => r.UnitId).ToListAsync(ct)).ToHashSet();
+        var grants = await Notifier.GrantsCoveringAsync(db, communes.Where(c => !reported.Contains(c.Id)).Select(c => c.Path), [Role.Officer], ct);
+        var late = today > period.End.AddDays(DueAfterDays);
+        return communes.Select(c => new ProgressRow(c.Code, c.FullName, reported.Contains(c.Id), late && !reported.Contains(c.Id),
+            grants.Where(g => g.Path == c.Path).Select(g => g.UserId).Distinct().ToList())).ToList();
+    }
+
+    /// <summary>Tells the officers of every commune without a report for the period, in the app and by mail.</summary>
+    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, ReportPeriod period, string? siteUrl, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        // Reminding is running the round: the secretariat of the area (or an admin), for the communes of its area.
+        if (!scope.CanAnywhere(Operation.RunRound))
+        {
+            throw new ScopeException(true);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var rows = await ProgressAsync(db, scope.PathsFor(Operation.RunRound), period, today, ct);
+        var missing = rows.Where(r => !r.Reported && r.OfficerIds.Count > 0).ToList();
+
+        var told = 0;
+        foreach (var r in missing)
+        {
+            var text = $"{r.Name} chưa nộp báo cáo kết quả phong trào {period.Label}; hạn {period.End.AddDays(DueAfterDays):dd/MM/yyyy}.";
+            var link = $"/UnitReports/Edit?unit={r.Code}&map={Maps.Current}&period={period.Code}";
+            Notifier.Notify(db, r.OfficerIds, text, link, clock.GetUtcNow());
+            await mailer.QueueToUsersAsync(db, r.OfficerIds, $"DanVan: nhắc báo cáo {period.Label}", text, link, siteUrl, ct);
+            told += r.OfficerIds.Count;
+        }
+
+        db.Audit("unit-report-reminder", nameof(UnitReport), period.Code, new { units = missing.Count, officers = told });
+        await db.SaveChangesAsync(ct);
+        return told;
+    }
+
     public static DateOnly PeriodEnd(PeriodKind kind, DateOnly start) => new ResultReport { PeriodKind = kind, PeriodStart = start }.PeriodEnd;
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.UnitReports;
 
 /// <summary>The units' own reports in the caller's area, and where to start a new one.</summary>
-public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
@@ -21,6 +21,13 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     public string? HomeUnit { get; private set; }
 
+    /// <summary>For a period asked for: the communes of the area, reported or not.</summary>
+    public List<Indicators.UnitReports.ProgressRow> Progress { get; private set; } = [];
+
+    public ReportPeriod? ThePeriod { get; private set; }
+
+    public bool CanRemind { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -29,5 +36,27 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         CanReport = scope.CanAnywhere(Operation.ReportResults);
         HomeUnit = scope.PathsFor(Operation.ReportResults).OrderByDescending(p => p.Length).FirstOrDefault()?.TrimEnd('/').Split('/')[^1];
         Reports = await Indicators.UnitReports.ListAsync(db, scope, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim().ToUpperInvariant(), ct);
+        CanRemind = scope.CanAnywhere(Operation.RunRound);
+        if (ReportPeriod.TryParse(Period, out var period))
+        {
+            ThePeriod = period;
+            Progress = await Indicators.UnitReports.ProgressAsync(db, scope.ReadPaths, period, today, ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(Period))
+        {
+            ModelState.AddModelError("Period", "Kỳ báo cáo không hợp lệ: viết 2024 (năm), 2024-H1 (6 tháng), 2024-Q3 (quý) hoặc 2024-05 (tháng).");
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
+    {
+        if (!ReportPeriod.TryParse(Period, out var period))
+        {
+            return RedirectToPage();
+        }
+
+        var told = await Indicators.UnitReports.RemindAsync(db, await scopes.GetAsync(ct), mailer, period, $"{Request.Scheme}://{Request.Host}", clock, ct);
+        TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các xã, phường chưa nộp báo cáo {period.Label}.";
+        return RedirectToPage(new { period = period.Code });
     }
 }
