@@ -81,6 +81,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Imports/Index"] = Access.SignedIn,
         ["GET /api/v1/imports/template.xlsx"] = Access.SignedIn,
         ["POST /api/v1/imports/"] = Access.SignedIn,
+        ["POST /api/v1/imports/results"] = Access.SignedIn,
         ["GET /api/v1/imports/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/reports/summary.xlsx"] = Access.SignedIn,
         ["POST /api/v1/reports/document"] = Access.SignedIn,

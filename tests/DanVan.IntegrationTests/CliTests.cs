@@ -134,4 +134,48 @@ public class CliTests(DanVanFactory app)
         Assert.Equal(1, (await RunAsync("reset-password", "--email", "khong-co@test.danvan.vn")).Code);
         Assert.Equal(0, (await RunAsync("reset-2fa", "--email", email)).Code);
     }
+
+    [Fact]
+    public async Task ImportResults_FromTheCommandLine_AllOrNothing_AndTheSummaryHasTheFigures()
+    {
+        var api = await app.ApiClientAsync((DanVan.Domain.Role.Secretariat, TestData.HungYen)); // starts the app: the database exists
+
+        // A district's published figures, written as they are published: dots for thousands, a comma for decimals.
+        var file = Path.Combine(Path.GetTempPath(), $"ket-qua-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "Đơn vị,Kỳ,Chỉ tiêu,Nguồn,Giá trị,Đơn vị tính\n"
+            + "11980,2022,funds_mobilized,state,\"67.416.790.288\",đồng\n"
+            + "11980,2022,Kinh phí huy động,Nhân dân đóng góp,\"2,5\",tỷ đồng\n"
+            + "11980,2022,roads_built,,540,km\n");
+        var bad = Path.Combine(Path.GetTempPath(), $"ket-qua-sai-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bad, "Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n11980,2022,land_donated,12\n99999,2022,land_donated,5\n11980,2022-H3,land_donated,abc\n");
+        try
+        {
+            var refused = await RunAsync("import", "results", "--file", bad);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("Dòng / line 3", refused.Err, StringComparison.Ordinal);
+            Assert.Contains("không có đơn vị mã 99999", refused.Err, StringComparison.Ordinal);
+            Assert.Contains("Dòng / line 4", refused.Err, StringComparison.Ordinal);
+            Assert.Contains("không phải là số", refused.Err, StringComparison.Ordinal);
+            Assert.Contains("không nhập dòng nào", refused.Err, StringComparison.Ordinal);
+
+            var dry = await RunAsync("import", "results", "--file", file, "--dry-run");
+            Assert.Equal(0, dry.Code);
+            var done = await RunAsync("import", "results", "--file", file);
+            Assert.Equal(0, done.Code);
+            Assert.Contains("3 số liệu của đơn vị", done.Out, StringComparison.Ordinal);
+            // Importing again replaces rather than adds.
+            Assert.Equal(0, (await RunAsync("import", "results", "--file", file)).Code);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(bad);
+        }
+
+        var figures = (await (await api.GetAsync("/api/v1/reports/summary?unit=11980&from=2022-01-01&to=2022-12-31")).ReadJsonAsync()).GetProperty("indicators");
+        Assert.Equal(69_916_790_288m, figures.GetProperty("funds_mobilized").GetProperty("total").GetDecimal());
+        Assert.Equal(2_500_000_000m, figures.GetProperty("funds_mobilized").GetProperty("byCategory").GetProperty("people").GetDecimal());
+        Assert.Equal(540m, figures.GetProperty("roads_built").GetProperty("total").GetDecimal());
+        Assert.Equal(0m, figures.GetProperty("land_donated").GetProperty("total").GetDecimal());
+    }
 }

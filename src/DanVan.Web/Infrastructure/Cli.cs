@@ -26,6 +26,7 @@ public static class Cli
                                                     / reset a password (without P: prints a temporary one), unlock, end sessions, revoke tokens
           reset-2fa --email E                       tắt xác thực hai bước (mất điện thoại) / turn two-step off (lost phone)
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
+          import results --file F [--dry-run]       nhập số liệu kết quả phong trào (đơn vị, kỳ, chỉ tiêu, giá trị) / import the movement's figures
           generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
                                                     sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
           backup --file F                           SQLite: chụp toàn bộ CSDL vào tệp F (chạy được khi ứng dụng đang chạy)
@@ -61,9 +62,9 @@ public static class Cli
         var optionStart = 1;
         if (command == "import")
         {
-            if (args.Length < 2 || args[1] != "initiatives")
+            if (args.Length < 2 || args[1] is not ("initiatives" or "results"))
             {
-                await error.WriteLineAsync("Dùng / usage: import initiatives --file F [--dry-run]");
+                await error.WriteLineAsync("Dùng / usage: import initiatives|results --file F [--dry-run]");
                 return 2;
             }
 
@@ -236,6 +237,8 @@ public static class Cli
                     return 0;
                 }
 
+                case "import" when args[1] == "results":
+                    return await ImportResultsAsync(db, Required(options, "file"), options.ContainsKey("dry-run"), output, error);
                 case "import":
                     return await ImportAsync(db, Required(options, "file"), options.ContainsKey("dry-run"), output, error);
                 default:
@@ -331,6 +334,40 @@ public static class Cli
         await output.WriteLineAsync(dryRun
             ? $"Hợp lệ / valid: {outcome.Total} dòng / rows."
             : $"Đã nhập / imported {outcome.Total}: mới {outcome.Created}, cập nhật {outcome.Updated}, công nhận {outcome.Recognitions}, loại bỏ {outcome.Retired}.");
+        return 0;
+    }
+
+    private static async Task<int> ImportResultsAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            await error.WriteLineAsync($"Không có tệp / no such file: {file}");
+            return 2;
+        }
+
+        var operatorScope = new UserScope(null, "cli", [(Role.Admin, "/")]);
+        await using var stream = File.OpenRead(file);
+        var outcome = await Features.Indicators.ResultsImport.RunAsync(db, operatorScope, stream, Path.GetFileName(file), dryRun, TimeProvider.System);
+        if (outcome.FileError is not null)
+        {
+            await error.WriteLineAsync(outcome.FileError);
+            return 1;
+        }
+
+        foreach (var e in outcome.Errors)
+        {
+            await error.WriteLineAsync($"Dòng / line {e.Line}: {string.Join("; ", e.Errors)}");
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"{outcome.Errors.Count} dòng lỗi / bad rows; không nhập dòng nào / nothing written.");
+            return 1;
+        }
+
+        await output.WriteLineAsync(dryRun
+            ? $"Hợp lệ / valid: {outcome.Total} dòng / rows."
+            : $"Đã nhập / imported {outcome.Total} dòng: {outcome.UnitValues} số liệu của đơn vị, {outcome.ModelValues} của mô hình.");
         return 0;
     }
 

@@ -25,6 +25,29 @@ public static class ImportsApi
         })
             // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
             .DisableAntiforgery().WithSummary("Nhập danh sách mô hình từ .xlsx/.csv (dryRun=true: chỉ kiểm tra). Trả về mã công việc.");
+        g.MapPost("/results", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (file, form, problem) = await Uploads.ReadAsync(request, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var dryRun = bool.TryParse(form!["dryRun"], out var d) && d;
+            await using var stream = file!.OpenReadStream();
+            var outcome = await Indicators.ResultsImport.RunAsync(db, await s.GetAsync(ct), stream, file.FileName, dryRun, clock, ct);
+            if (outcome.FileError is not null)
+            {
+                return Problems.Invalid("file", outcome.FileError);
+            }
+
+            // All or nothing: every bad row with its reasons, and nothing written.
+            return outcome.Errors.Count > 0
+                ? TypedResults.Problem(title: "Tệp có dòng sai; không nhập dòng nào.", statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["rows"] = outcome.Errors })
+                : TypedResults.Ok(new { dryRun, rows = outcome.Total, unitValues = outcome.UnitValues, modelValues = outcome.ModelValues });
+        })
+            .DisableAntiforgery().WithSummary("Nhập số liệu kết quả phong trào (Mã mô hình, Đơn vị*, Bản đồ, Kỳ*, Chỉ tiêu*, Nguồn, Giá trị*, Đơn vị tính, Ghi chú); tất cả hoặc không dòng nào.");
         g.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             await ImportJobs.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound())
             .WithSummary("Tiến độ, lỗi từng dòng và kết quả của một lần nhập.");
