@@ -301,43 +301,28 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> ImportAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error)
-    {
-        if (!File.Exists(file))
+    private static Task<int> ImportAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error) =>
+        ImportFileAsync(file, error, output, async (scope, stream, name) =>
         {
-            await error.WriteLineAsync($"Không có tệp / no such file: {file}");
-            return 2;
-        }
+            var o = await Features.Imports.InitiativeImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System,
+                async (done, total) => await output.WriteLineAsync($"  {done}/{total}"));
+            return (o.FileError, o.Errors, dryRun
+                ? $"Hợp lệ / valid: {o.Total} dòng / rows."
+                : $"Đã nhập / imported {o.Total}: mới {o.Created}, cập nhật {o.Updated}, công nhận {o.Recognitions}, loại bỏ {o.Retired}.");
+        });
 
-        // The operator at the console acts for the whole country.
-        var operatorScope = new UserScope(null, "cli", [(Role.Admin, "/")]);
-        await using var stream = File.OpenRead(file);
-        var outcome = await Features.Imports.InitiativeImport.RunAsync(db, operatorScope, stream, Path.GetFileName(file), dryRun, TimeProvider.System,
-            async (done, total) => await output.WriteLineAsync($"  {done}/{total}"));
-        if (outcome.FileError is not null)
+    private static Task<int> ImportResultsAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error) =>
+        ImportFileAsync(file, error, output, async (scope, stream, name) =>
         {
-            await error.WriteLineAsync(outcome.FileError);
-            return 1;
-        }
+            var o = await Features.Indicators.ResultsImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System);
+            return (o.FileError, o.Errors, dryRun
+                ? $"Hợp lệ / valid: {o.Total} dòng / rows."
+                : $"Đã nhập / imported {o.Total} dòng: {o.UnitValues} số liệu của đơn vị, {o.ModelValues} của mô hình.");
+        });
 
-        foreach (var e in outcome.Errors)
-        {
-            await error.WriteLineAsync($"Dòng / line {e.Line}: {string.Join("; ", e.Errors)}");
-        }
-
-        if (outcome.Errors.Count > 0)
-        {
-            await error.WriteLineAsync($"{outcome.Errors.Count} dòng lỗi / bad rows; không nhập dòng nào / nothing written.");
-            return 1;
-        }
-
-        await output.WriteLineAsync(dryRun
-            ? $"Hợp lệ / valid: {outcome.Total} dòng / rows."
-            : $"Đã nhập / imported {outcome.Total}: mới {outcome.Created}, cập nhật {outcome.Updated}, công nhận {outcome.Recognitions}, loại bỏ {outcome.Retired}.");
-        return 0;
-    }
-
-    private static async Task<int> ImportResultsAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error)
+    /// <summary>One import from a file at the console: the operator acts for the whole country; every bad row is printed, nothing is written.</summary>
+    private static async Task<int> ImportFileAsync(string file, TextWriter error, TextWriter output,
+        Func<UserScope, Stream, string, Task<(string? FileError, IReadOnlyList<Features.Imports.RowError> Errors, string Done)>> run)
     {
         if (!File.Exists(file))
         {
@@ -347,27 +332,25 @@ public static class Cli
 
         var operatorScope = new UserScope(null, "cli", [(Role.Admin, "/")]);
         await using var stream = File.OpenRead(file);
-        var outcome = await Features.Indicators.ResultsImport.RunAsync(db, operatorScope, stream, Path.GetFileName(file), dryRun, TimeProvider.System);
-        if (outcome.FileError is not null)
+        var (fileError, errors, done) = await run(operatorScope, stream, Path.GetFileName(file));
+        if (fileError is not null)
         {
-            await error.WriteLineAsync(outcome.FileError);
+            await error.WriteLineAsync(fileError);
             return 1;
         }
 
-        foreach (var e in outcome.Errors)
+        foreach (var e in errors)
         {
             await error.WriteLineAsync($"Dòng / line {e.Line}: {string.Join("; ", e.Errors)}");
         }
 
-        if (outcome.Errors.Count > 0)
+        if (errors.Count > 0)
         {
-            await error.WriteLineAsync($"{outcome.Errors.Count} dòng lỗi / bad rows; không nhập dòng nào / nothing written.");
+            await error.WriteLineAsync($"{errors.Count} dòng lỗi / bad rows; không nhập dòng nào / nothing written.");
             return 1;
         }
 
-        await output.WriteLineAsync(dryRun
-            ? $"Hợp lệ / valid: {outcome.Total} dòng / rows."
-            : $"Đã nhập / imported {outcome.Total} dòng: {outcome.UnitValues} số liệu của đơn vị, {outcome.ModelValues} của mô hình.");
+        await output.WriteLineAsync(done);
         return 0;
     }
 

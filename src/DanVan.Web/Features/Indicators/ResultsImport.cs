@@ -7,9 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Indicators;
 
-public sealed record ResultsImportRowError(int Line, IReadOnlyList<string> Errors);
-
-public sealed record ResultsImportOutcome(string? FileError, IReadOnlyList<ResultsImportRowError> Errors, int Total, int UnitValues, int ModelValues);
+public sealed record ResultsImportOutcome(string? FileError, IReadOnlyList<RowError> Errors, int Total, int UnitValues, int ModelValues);
 
 /// <summary>
 /// Figures from a spreadsheet (a district's published results): one row per source, period, indicator and category.
@@ -43,7 +41,7 @@ public static class ResultsImport
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var units = new Dictionary<(int, string), AdminUnit?>();
         var rows = new List<Row>();
-        var errors = new List<ResultsImportRowError>();
+        var errors = new List<RowError>();
         foreach (var (line, v) in table.Rows)
         {
             var problems = new List<string>();
@@ -142,7 +140,7 @@ public static class ResultsImport
 
             if (problems.Count > 0)
             {
-                errors.Add(new ResultsImportRowError(line, problems));
+                errors.Add(new RowError(line, problems));
             }
             else
             {
@@ -166,7 +164,7 @@ public static class ResultsImport
             foreach (var (code, message) in IndicatorRules.Check(merged, catalogue))
             {
                 var line = group.Where(r => r.Indicator.Code == code).Select(r => r.Line).DefaultIfEmpty(group.First().Line).First();
-                errors.Add(new ResultsImportRowError(line, [message]));
+                errors.Add(new RowError(line, [message]));
             }
         }
 
