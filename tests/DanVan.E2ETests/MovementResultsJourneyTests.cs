@@ -43,6 +43,7 @@ public class MovementResultsJourneyTests(BrowserFixture fx)
         await Assertions.Expect(row).ToContainTextAsync("Nhân dân đóng góp");
         await Assertions.Expect(phone.Locator("#summary-paragraph")).ToContainTextAsync("huy động 2,5 tỷ đồng, trong đó Nhân dân đóng góp 2,5 tỷ đồng");
         await Assertions.Expect(phone.Locator("#summary-paragraph")).ToContainTextAsync("95,0% hồ sơ giải quyết đúng hạn (190/200)");
+        await Assertions.Expect(phone.Locator("#ratios")).ToContainTextAsync("Hồ sơ giải quyết đúng hạn: 95,0%");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "report-results-phone.png"), FullPage = true });
 
         await phone.Locator("#compose-docx").ClickAsync();
