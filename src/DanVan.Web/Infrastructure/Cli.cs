@@ -233,7 +233,7 @@ public static class Cli
                     await IndicatorSeeder.SeedAsync(db);
                     var result = await Seeding.Generator.RunAsync(db, n, Int(options, "seed", 1), Int(options, "from-year", 2013), Int(options, "to-year", 2026),
                         done => output.WriteLine($"  {done}"));
-                    await output.WriteLineAsync($"Sinh / generated {result.Initiatives} mô hình, {result.Recognitions} lượt công nhận, {result.Retired} loại bỏ, {result.ResultReports} báo cáo kết quả, {result.Appraisals} đợt thẩm định, {result.SurveyAnswers} phiếu khảo sát, {result.Organizations} tổ chức, {result.Users} người dùng in {result.Elapsed.TotalSeconds:0.0} s");
+                    await output.WriteLineAsync($"Sinh / generated {result.Initiatives} mô hình, {result.Recognitions} lượt công nhận, {result.Retired} loại bỏ, {result.ResultReports} báo cáo kết quả, {result.Appraisals} đợt thẩm định, {result.SurveyAnswers} phiếu khảo sát, {result.UnitReportValues} số liệu báo cáo đơn vị, {result.Organizations} tổ chức, {result.Users} người dùng in {result.Elapsed.TotalSeconds:0.0} s");
                     return 0;
                 }
 

@@ -22,6 +22,8 @@ public static class Generator
         public int Appraisals { get; init; }
 
         public int SurveyAnswers { get; init; }
+
+        public int UnitReportValues { get; init; }
     }
 
     /// <summary>Drops a table's secondary indexes and returns the statements that recreate them.</summary>
@@ -119,6 +121,9 @@ public static class Generator
         await BulkInsert.EntitiesAsync(db, grants, ct);
 
         var measure = await db.MeasureUnits.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("No measure units: run migrate first.");
+        // The yearly "households taking part" is the standard indicator of that name: the summary adds it up.
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Id, ct);
+        var households = indicators.TryGetValue("households_participating", out var h) ? h : (int?)null;
         var national = provinces.Values.First();
         var criteria = new CriteriaSet { UnitId = national.Id, ScopePath = "/", Name = "Tiêu chí thẩm định (dữ liệu sinh)", PassThreshold = 70, Frozen = true };
         await BulkInsert.NumberAsync(db, new[] { criteria }, ct);
@@ -205,7 +210,8 @@ public static class Generator
                         SubmittedAt = new DateTimeOffset(y + 1, 1, 10, 2, 0, 0, TimeSpan.Zero), SubmittedBy = "generator", Version = 1,
                     };
                     reports.Add(report);
-                    values.Add(new IndicatorValue { Indicator = "Số hộ tham gia", Value = 10 + random.Next(300), MeasureUnitId = measure });
+                    var taking = 10 + random.Next(300);
+                    values.Add(new IndicatorValue { Indicator = "Số hộ tham gia", Value = taking, MeasureUnitId = measure, IndicatorId = households, CanonicalValue = households is null ? null : taking });
                 }
 
                 if (highest is not null && retiredOn is null && random.NextDouble() < 0.02)
@@ -281,6 +287,8 @@ public static class Generator
             progress?.Invoke(done);
         }
 
+        var unitValues = await UnitReportsAsync(db, current.Select(c => (c.Id, c.Path, c.LegacyPath)).ToList(), indicators, seed, fromYear, toYear, ct);
+
         await BulkInsert.NumberAsync(db, appraisals.Values.ToList(), ct);
         foreach (var item in appraisalItems)
         {
@@ -310,6 +318,62 @@ public static class Generator
         return new Result(count, recognitions, retired, started.Elapsed)
         {
             Organizations = organizations.Count, Users = users.Count, ResultReports = reportCount, Appraisals = appraisals.Count, SurveyAnswers = answerCount,
+            UnitReportValues = unitValues,
         };
+    }
+
+    /// <summary>
+    /// Each commune's yearly report of what the movement achieved outside its models (money with the people's share,
+    /// land, roads, dialogues, dossiers), from 2021 (or the first year) to last year. Its own random sequence, so the
+    /// records above stay what the seed has always made.
+    /// </summary>
+    private static async Task<int> UnitReportsAsync(AppDbContext db, List<(int Id, string Path, string LegacyPath)> communes, Dictionary<string, int> indicators,
+        int seed, int fromYear, int toYear, CancellationToken ct)
+    {
+        if (!indicators.ContainsKey("funds_mobilized"))
+        {
+            return 0;
+        }
+
+        var random = new Random(seed + 1);
+        var reports = new List<UnitReport>();
+        var values = new List<(UnitReport Report, UnitReportValue Value)>();
+        var now = DateTimeOffset.UtcNow;
+        for (var year = Math.Max(fromYear, 2021); year < toYear; year++)
+        {
+            foreach (var c in communes)
+            {
+                var report = new UnitReport
+                {
+                    UnitId = c.Id, ScopePath = c.Path, LegacyPath = c.LegacyPath, Period = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    PeriodStart = new DateOnly(year, 1, 1), PeriodEnd = new DateOnly(year, 12, 31), SubmittedAt = now, SubmittedBy = "generator", Version = 1,
+                };
+                reports.Add(report);
+                var state = random.Next(100, 5_000) * 1_000_000m;
+                var people = random.Next(50, 3_000) * 1_000_000m;
+                var received = random.Next(200, 3_000);
+                foreach (var (code, category, value) in new (string, string?, decimal)[]
+                {
+                    ("funds_mobilized", null, state + people), ("funds_mobilized", "state", state), ("funds_mobilized", "people", people),
+                    ("land_donated", null, random.Next(0, 20_000)), ("roads_built", null, random.Next(0, 300) / 10m), ("dialogues", null, random.Next(2, 30)),
+                    ("dossiers_total", null, received), ("dossiers_on_time", null, received - random.Next(0, received / 20)),
+                })
+                {
+                    values.Add((report, new UnitReportValue { IndicatorId = indicators[code], Category = category, Value = value }));
+                }
+            }
+        }
+
+        await BulkInsert.NumberAsync(db, reports, ct);
+        foreach (var (report, value) in values)
+        {
+            value.ReportId = report.Id;
+        }
+
+        var rows = values.Select(v => v.Value).ToList();
+        await BulkInsert.NumberAsync(db, rows, ct);
+        await BulkInsert.EntitiesAsync(db, reports, ct);
+        await BulkInsert.EntitiesAsync(db, rows, ct);
+        return rows.Count;
     }
 }
