@@ -21,7 +21,8 @@ public sealed record IndicatorFigure(string Name, string Unit, string Aggregatio
 /// </remarks>
 public static class IndicatorFigures
 {
-    private sealed record Row(string Source, int IndicatorId, string? Category, decimal Value, DateOnly Start, DateOnly End);
+    /// <summary>One value: its source (a model's id, or minus a unit report's unit and organisation key), period and figure.</summary>
+    private readonly record struct Row(long Source, int IndicatorId, string? Category, decimal Value, DateOnly Start, DateOnly End);
 
     public static async Task<Dictionary<string, IndicatorFigure>> ComputeAsync(AppDbContext db, UserScope scope, int map, string? path, DateOnly from, DateOnly to,
         CancellationToken ct)
@@ -38,8 +39,8 @@ public static class IndicatorFigures
             .Join(initiatives, x => x.r.InitiativeId, i => i.Id,
                 (x, i) => new { i.Id, IndicatorId = x.v.IndicatorId!.Value, x.v.Category, Value = x.v.CanonicalValue!.Value, x.r.PeriodKind, x.r.PeriodStart })
             .ToListAsync(ct);
-        var fromModels = modelRows.Select(r => new Row("i" + r.Id, r.IndicatorId, r.Category, r.Value, r.PeriodStart, UnitReports.PeriodEnd(r.PeriodKind, r.PeriodStart)))
-            .Where(r => r.End <= to).ToList();
+        var fromModels = modelRows.Select(r => new Row(r.Id, r.IndicatorId, r.Category, r.Value, r.PeriodStart, End(r.PeriodKind, r.PeriodStart)))
+            .Where(r => r.End <= to).ToLookup(r => r.IndicatorId);
 
         // Units' own reports: whole periods inside the range, rolled into today's units (or the old map's, for its reports).
         var reports = db.UnitReports.AsNoTracking().ReadableBy(scope, r => r.ScopePath).Where(r => r.PeriodStart >= from && r.PeriodEnd <= to);
@@ -47,7 +48,8 @@ public static class IndicatorFigures
         var unitRows = await db.UnitReportValues.AsNoTracking()
             .Join(reports, v => v.ReportId, r => r.Id, (v, r) => new { r.UnitId, r.OrganizationId, v.IndicatorId, v.Category, v.Value, r.PeriodStart, r.PeriodEnd })
             .ToListAsync(ct);
-        var fromUnits = unitRows.Select(r => new Row($"u{r.UnitId}/{r.OrganizationId}", r.IndicatorId, r.Category, r.Value, r.PeriodStart, r.PeriodEnd)).ToList();
+        var fromUnits = unitRows.Select(r => new Row(-(((long)r.UnitId << 31) + (r.OrganizationId ?? 0)) - 1, r.IndicatorId, r.Category, r.Value, r.PeriodStart, r.PeriodEnd))
+            .ToLookup(r => r.IndicatorId);
 
         // Citizens' answers to the models' surveys: ballots, and satisfied ones.
         var surveys = db.Surveys.AsNoTracking().ReadableBy(scope, s => s.ScopePath).WithinPaths([map == Maps.Current ? within : "/"], s => s.ScopePath);
@@ -59,8 +61,8 @@ public static class IndicatorFigures
         var result = new Dictionary<string, IndicatorFigure>(StringComparer.Ordinal);
         foreach (var indicator in catalogue)
         {
-            var models = Reduce(fromModels.Where(r => r.IndicatorId == indicator.Id), indicator.Aggregation);
-            var units = Reduce(fromUnits.Where(r => r.IndicatorId == indicator.Id), indicator.Aggregation);
+            var models = Reduce(fromModels[indicator.Id], indicator.Aggregation);
+            var units = Reduce(fromUnits[indicator.Id], indicator.Aggregation);
             var surveyCount = indicator.Code switch
             {
                 "ballots_total" => answers.Sum(a => a.N),
@@ -75,6 +77,13 @@ public static class IndicatorFigures
         return result;
     }
 
+    private static DateOnly End(PeriodKind kind, DateOnly start) => kind switch
+    {
+        PeriodKind.Month => start.AddMonths(1).AddDays(-1),
+        PeriodKind.Quarter => start.AddMonths(3).AddDays(-1),
+        _ => start.AddYears(1).AddDays(-1),
+    };
+
     /// <summary>One source's periods without overlaps (the longest first), then its total and categories by the indicator's rule.</summary>
     private static (decimal Total, Dictionary<string, decimal> ByCategory) Reduce(IEnumerable<Row> rows, Aggregation aggregation)
     {
@@ -82,37 +91,65 @@ public static class IndicatorFigures
         var byCategory = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var source in rows.GroupBy(r => r.Source))
         {
-            var periods = source.GroupBy(r => (r.Start, r.End)).Select(g => g.ToList()).ToList();
-            List<List<Row>> taken;
-            if (aggregation == Aggregation.Last)
+            // Most sources report one period per value, or periods of one length: nothing overlaps, nothing to choose.
+            if (aggregation == Aggregation.Sum && source.All(r => r.Category is null) && source.Select(r => r.End.DayNumber - r.Start.DayNumber).Distinct().Take(2).Count() == 1
+                && source.Select(r => r.Start).Distinct().Count() == source.Count())
             {
-                taken = [periods.OrderByDescending(p => p[0].End).ThenBy(p => p[0].Start).First()];
-            }
-            else
-            {
-                taken = [];
-                foreach (var p in periods.OrderByDescending(p => p[0].End.DayNumber - p[0].Start.DayNumber).ThenBy(p => p[0].Start))
-                {
-                    if (!taken.Any(t => t[0].Start <= p[0].End && p[0].Start <= t[0].End))
-                    {
-                        taken.Add(p);
-                    }
-                }
+                total += source.Sum(r => r.Value);
+                continue;
             }
 
-            foreach (var period in taken)
+            if (aggregation == Aggregation.Last)
             {
-                var parts = period.Where(r => r.Category is not null).ToList();
-                // A total given is the total; categories alone add up to it.
-                var totals = period.Where(r => r.Category is null).ToList();
-                total += totals.Count > 0 ? totals.Sum(r => r.Value) : parts.Sum(r => r.Value);
-                foreach (var part in parts)
+                // The latest period; of two ending the same day (a year and its fourth quarter), the longer.
+                var end = DateOnly.MinValue;
+                var start = DateOnly.MaxValue;
+                foreach (var r in source)
                 {
-                    byCategory[part.Category!] = byCategory.GetValueOrDefault(part.Category!) + part.Value;
+                    if (r.End > end || (r.End == end && r.Start < start))
+                    {
+                        (end, start) = (r.End, r.Start);
+                    }
+                }
+
+                Add(source.Where(r => r.End == end && r.Start == start));
+                continue;
+            }
+
+            // Overlapping periods of one source: the longest first, the shorter ones it covers left out.
+            var taken = new List<List<Row>>();
+            foreach (var p in source.GroupBy(r => (r.Start, r.End)).Select(g => g.ToList()).OrderByDescending(p => p[0].End.DayNumber - p[0].Start.DayNumber).ThenBy(p => p[0].Start))
+            {
+                if (!taken.Any(t => t[0].Start <= p[0].End && p[0].Start <= t[0].End))
+                {
+                    taken.Add(p);
+                    Add(p);
                 }
             }
         }
 
         return (total, byCategory);
+
+        void Add(IEnumerable<Row> period)
+        {
+            decimal given = 0, parts = 0;
+            var hasTotal = false;
+            foreach (var r in period)
+            {
+                if (r.Category is null)
+                {
+                    given += r.Value;
+                    hasTotal = true;
+                }
+                else
+                {
+                    parts += r.Value;
+                    byCategory[r.Category] = byCategory.GetValueOrDefault(r.Category) + r.Value;
+                }
+            }
+
+            // A total given is the total; categories alone add up to it.
+            total += hasTotal ? given : parts;
+        }
     }
 }

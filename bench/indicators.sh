@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The summary with the movement's results (indicators) at national size, on SQLite.
+#   bash bench/indicators.sh [N]     N synthetic initiatives (default 1000000)
+# Generates N models (each with yearly "households taking part" tied to its indicator) and every 2025 commune's
+# yearly unit report, starts the app on that file, and times GET /api/v1/reports/summary (which now includes
+# "indicators") for a commune, a province and the country: median and p95 of 10 requests after a warm-up; then the
+# raw SQLite time of the unit-report sums alone. Figures go to bench/README.md by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-1000000}"
+PORT=5091
+FROM=2021-01-01
+TO=2025-12-31
+DIR="${DANVAN_BENCH_DIR:-$(mktemp -d)}"   # DANVAN_BENCH_DIR=a directory holding indicators.db: measure it again, no generation
+DB="$DIR/indicators.db"
+FRESH=$([ -f "$DB" ] && echo 0 || echo 1)
+export Database__Provider=Sqlite ConnectionStrings__DanVan="Data Source=$DB" Seed__Demo=false
+dotnet build src/DanVan.Web -c Release -nologo -v quiet
+run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build -- "$@"; }
+stats() { sort -n | awk '{a[NR]=$1*1000} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%6.0f ms | %6.0f ms", m, p}'; }
+
+if [ "$FRESH" = 1 ]; then
+  run_cli migrate >/dev/null
+  run_cli seed >/dev/null
+  /usr/bin/time -f "generate: %e s, peak %M KB" dotnet run --project src/DanVan.Web -c Release --no-build -- generate --initiatives "$N" --seed 7
+fi
+run_cli create-admin --email bench@danvan.vn --password Bench-run-2026-nhanh >/dev/null || true
+TOKEN="$(run_cli create-token --email bench@danvan.vn --name bench)"
+
+dotnet src/DanVan.Web/bin/Release/net10.0/DanVan.Web.dll --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning >"$DIR/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; [ "$FRESH" = 1 ] && rm -rf "$DIR"' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
+
+bench() { # name url
+  local url="http://127.0.0.1:$PORT$2"
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"
+  printf '| %-36s | %s |\n' "$1" "$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$url"; done | stats)"
+}
+
+echo "| summary with indicators | median | p95 |"
+bench "a commune (Xã Lương Bằng)" "/api/v1/reports/summary?unit=12280&from=$FROM&to=$TO"
+bench "a province (Hà Nội)" "/api/v1/reports/summary?unit=01&from=$FROM&to=$TO"
+bench "the whole country" "/api/v1/reports/summary?from=$FROM&to=$TO"
+curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/reports/summary?from=$FROM&to=$TO" \
+  | python3 -c 'import json,sys; f=json.load(sys.stdin)["indicators"]; print({k: f[k]["total"] for k in ("funds_mobilized","land_donated","households_participating","ballots_total")})'
+
+SQL="SELECT count(*), sum(v.\"Value\") FROM \"UnitReportValues\" v JOIN \"UnitReports\" r ON r.\"Id\" = v.\"ReportId\" WHERE r.\"PeriodStart\" >= '$FROM' AND r.\"PeriodEnd\" <= '$TO';"
+echo "raw SQLite, the unit-report sums of the country: $(for _ in 1 2 3 4 5 6; do printf '.timer on\n%s\n' "$SQL" | sqlite3 "$DB" | awk '/Run Time/ {print $4}'; done | tail -5 | stats | cut -d'|' -f1)"
