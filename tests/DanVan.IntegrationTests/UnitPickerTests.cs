@@ -73,4 +73,16 @@ public class UnitPickerTests(DanVanFactory app)
         Assert.Null(html.QuerySelector("textarea[name=Members]"));
         Assert.NotNull(html.QuerySelector($"#council-list input[type=checkbox][name='Input.MemberEmails'][value='{appraiser.Email}']"));
     }
+
+    [Fact]
+    public async Task ALongListOfCommunes_IsSearched_AShortOneIsPicked()
+    {
+        var province = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var form = HtmlClient.Parse(await (await province.GetAsync("/Organizations/Edit")).Content.ReadAsStringAsync());
+        Assert.NotNull(form.QuerySelector("input[role=combobox]#Input_UnitCode"));
+        Assert.NotNull(form.QuerySelector("input[type=hidden][name='Input.UnitCode']"));
+        var commune = await app.PageClientAsync((Role.Officer, TestData.LuongBang));
+        var small = HtmlClient.Parse(await (await commune.GetAsync("/Organizations/Edit")).Content.ReadAsStringAsync());
+        Assert.NotNull(small.QuerySelector("select[name='Input.UnitCode']"));
+    }
 }
