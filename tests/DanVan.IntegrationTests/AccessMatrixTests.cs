@@ -151,6 +151,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Review/Index"] = Access.SignedIn,
         ["PAGE /UnitReports/Index"] = Access.SignedIn,
         ["PAGE /UnitReports/Edit"] = Access.SignedIn,
+        ["PAGE /UnitReports/Import"] = Access.SignedIn,
         ["PAGE /Feedback/Index"] = Access.SignedIn,
         ["PAGE /Surveys/Index"] = Access.SignedIn,
         ["PAGE /Surveys/Poster"] = Access.SignedIn,

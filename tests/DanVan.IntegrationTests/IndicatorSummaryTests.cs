@@ -151,6 +151,39 @@ public class IndicatorSummaryTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task TheImportPage_ListsEveryBadRow_WritesNothing_ThenImportsTheFixedFile()
+    {
+        const string PhoHien = "11953";
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, PhoHien));
+        var web = await HtmlClient.SignedInAsync(app, email);
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> UploadAsync(string csv, bool dryRun)
+        {
+            var (_, page) = await web.GetAsync("/UnitReports/Import");
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+                { new StringContent(dryRun ? "true" : "false"), "DryRun" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "so-lieu.csv" },
+            };
+            return HtmlClient.Parse(await (await web.Http.PostAsync("/UnitReports/Import", form)).Content.ReadAsStringAsync());
+        }
+
+        var bad = await UploadAsync("Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n11953,2021,houses_built,4\n11953,2021,nha_o,2\n33,2021,houses_built,x\n", dryRun: false);
+        var errors = bad.QuerySelector("#import-errors")!.TextContent;
+        Assert.Contains("Dòng 3", errors, StringComparison.Ordinal);
+        Assert.Contains("Dòng 4", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dòng 2", errors, StringComparison.Ordinal);
+        var officer = await app.ApiClientAsync((Role.Officer, PhoHien));
+        Assert.Equal(0m, Figure(await IndicatorsAsync(officer, PhoHien, "2021-01-01", "2021-12-31"), "houses_built"));
+
+        Assert.NotNull((await UploadAsync("Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n11953,2021,houses_built,4\n", dryRun: true)).QuerySelector("#import-valid"));
+        Assert.Equal(0m, Figure(await IndicatorsAsync(officer, PhoHien, "2021-01-01", "2021-12-31"), "houses_built"));
+        Assert.NotNull((await UploadAsync("Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n11953,2021,houses_built,4\n", dryRun: false)).QuerySelector("#import-done"));
+        Assert.Equal(4m, Figure(await IndicatorsAsync(officer, PhoHien, "2021-01-01", "2021-12-31"), "houses_built"));
+    }
+
+    [Fact]
     public async Task AnOldCommunesReport_RollsIntoTheCommuneItBecame()
     {
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
