@@ -155,6 +155,8 @@ public class FirstWeekJourneyTests(BrowserFixture fx)
         await Assertions.Expect(button).ToBeVisibleAsync();
         var answer = await phone.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Url.Contains("/culture", StringComparison.Ordinal));
         Assert.Equal(302, answer.Status);
-        await phone.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The page the redirect leads to: waited for by its address, not by a load event that may already have fired.
+        await phone.WaitForURLAsync(u => !u.Contains("/culture", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", language == "English" ? "en" : "vi");
     }
 }
