@@ -184,6 +184,31 @@ public class IndicatorSummaryTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task TheImport_RefusesAModelsFigureTheResultsFormWouldRefuse_AndAnotherProvincesUnit()
+    {
+        const string PhoHien = "11953";
+        var officer = await app.ApiClientAsync((Role.Officer, PhoHien));
+        var code = "MH-" + Guid.NewGuid().ToString("N")[..6];
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(TestData.NewInitiative(PhoHien, TestData.Unique("Mô hình có mã"), null, "2024-03-01"))!.AsObject();
+        body["code"] = code;
+        Assert.True((await officer.PostAsJsonAsync("/api/v1/initiatives", body)).IsSuccessStatusCode);
+        async Task<HttpResponseMessage> ImportAsync(string csv)
+        {
+            var upload = TestData.FileContent(System.Text.Encoding.UTF8.GetBytes(csv), "so-lieu.csv");
+            return await officer.PostAsync("/api/v1/imports/results", upload);
+        }
+
+        // A period before the model was registered, as the results form refuses it; and a unit of another province.
+        var refused = await ImportAsync($"Mã mô hình,Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{code},{PhoHien},2023,members,30\n,{TestData.ThaiHoa},2023,dialogues,2\n");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var text = System.Text.RegularExpressions.Regex.Unescape(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("trước ngày đăng ký", text, StringComparison.Ordinal);
+        Assert.Contains("không được nhập số liệu", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync($"Mã mô hình,Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{code},{PhoHien},2024-Q2,members,30\n")).StatusCode);
+        Assert.Equal(30m, Figure(await IndicatorsAsync(officer, PhoHien, "2024-04-01", "2024-06-30"), "members", "fromInitiatives"));
+    }
+
+    [Fact]
     public async Task AnOldCommunesReport_RollsIntoTheCommuneItBecame()
     {
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));

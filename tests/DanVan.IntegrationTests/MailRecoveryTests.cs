@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DanVan.Domain;
 using DanVan.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.IntegrationTests;
 
@@ -79,5 +80,38 @@ public partial class MailRecoveryTests(DanVanFactory app)
         await HtmlClient.SignedInAsync(app, email);
         var empty = await visitor.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = "" });
         Assert.Contains("Vui lòng nhập Email", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAccountLockedByAnAdmin_GetsNoResetLink_AndAnOldLinkDoesNotUnlockIt()
+    {
+        var email = TestData.UniqueEmail();
+        var user = await app.CreateUserAsync(email, (Role.Officer, TestData.LuongBang));
+        var visitor = HtmlClient.Anonymous(app);
+        // A link asked for while the account was open...
+        await visitor.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = email });
+        var link = new Uri(ResetLink().Match(Assert.Single(await app.MailsToAsync(email)).TextBody ?? string.Empty).Value);
+        // ...then an admin locks the account (someone who has left).
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.MaxValue);
+        }
+
+        var asked = await visitor.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = email });
+        Assert.NotNull(HtmlClient.Parse(await asked.Content.ReadAsStringAsync()).QuerySelector("#reset-sent"));
+        Assert.Single(await app.MailsToAsync(email));
+        var (_, form) = await visitor.GetAsync(link.PathAndQuery);
+        var reset = await visitor.PostFormAsync("/Account/ResetPassword", new()
+        {
+            ["user"] = form.QuerySelector("input[name=user]")!.GetAttribute("value")!, ["Code"] = form.QuerySelector("input[name=Code]")!.GetAttribute("value")!,
+            ["Password"] = "Người đã nghỉ việc 2026", ["Confirm"] = "Người đã nghỉ việc 2026",
+        }, link.PathAndQuery);
+        Assert.Contains("đã hết hạn hoặc đã được dùng", WebUtility.HtmlDecode(await reset.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            Assert.Equal(DateTimeOffset.MaxValue, (await users.FindByIdAsync(user.Id))!.LockoutEnd);
+        }
     }
 }

@@ -62,10 +62,15 @@ public static class IndicatorCatalogue
     /// <summary>An indicator by code or name (as an import's column may give it), usable at the path.</summary>
     public static async Task<Indicator?> FindAsync(AppDbContext db, string codeOrName, string path, CancellationToken ct)
     {
-        var key = codeOrName.Trim();
-        var usable = await UsableAt(db, path).ToListAsync(ct);
-        return usable.FirstOrDefault(i => i.Code == key)
-            ?? usable.FirstOrDefault(i => VietnameseText.Fold(i.Name) == VietnameseText.Fold(key));
+        return Find(await UsableAt(db, path).ToListAsync(ct), codeOrName);
+    }
+
+    /// <summary>An indicator of a catalogue already read, by code or by name (tone marks optional).</summary>
+    public static Indicator? Find(IReadOnlyList<Indicator> usable, string codeOrName)
+    {
+        ArgumentNullException.ThrowIfNull(usable);
+        var key = (codeOrName ?? string.Empty).Trim();
+        return usable.FirstOrDefault(i => i.Code == key) ?? usable.FirstOrDefault(i => VietnameseText.Fold(i.Name) == VietnameseText.Fold(key));
     }
 
     /// <summary>A category code the indicator has, or null (its total) for an empty one; anything else is refused.</summary>

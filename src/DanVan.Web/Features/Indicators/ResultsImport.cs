@@ -40,6 +40,8 @@ public static class ResultsImport
         string Col(string key) => table.Headers.TryGetValue(key, out var h) ? h : Columns.Labels[key];
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var units = new Dictionary<(int, string), AdminUnit?>();
+        // The catalogue a province may use, read once per province, not once per row.
+        var catalogues = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
         var rows = new List<Row>();
         var errors = new List<RowError>();
         foreach (var (line, v) in table.Rows)
@@ -91,7 +93,13 @@ public static class ResultsImport
             Indicator? indicator = null;
             if (path is not null)
             {
-                indicator = await IndicatorCatalogue.FindAsync(db, Cell("indicator"), path, ct);
+                var province = UnitPaths.Province(path);
+                if (!catalogues.TryGetValue(province, out var usable))
+                {
+                    usable = catalogues[province] = await IndicatorCatalogue.UsableAt(db, path).ToListAsync(ct);
+                }
+
+                indicator = IndicatorCatalogue.Find(usable, Cell("indicator"));
                 if (indicator is null)
                 {
                     problems.Add($"{Col("indicator")}: không có chỉ tiêu \"{Cell("indicator")}\" trong danh mục.");
@@ -135,6 +143,19 @@ public static class ResultsImport
                 else if (period.Code?.Contains('H', StringComparison.Ordinal) == true)
                 {
                     problems.Add($"{Col("period")}: kết quả của mô hình báo cáo theo tháng, quý hoặc năm, không theo 6 tháng.");
+                }
+                else if (indicator is not null && period.Code is not null)
+                {
+                    // The form's own rule on a trial report: a retired model, or a period before its registration, is refused here too.
+                    try
+                    {
+                        new ResultReport { PeriodKind = KindOf(period), PeriodStart = period.Start, Values = [new IndicatorValue { Indicator = indicator.Name, Value = value }] }
+                            .Validate(initiative, today);
+                    }
+                    catch (DomainException e)
+                    {
+                        problems.Add($"{Col(e.Field == nameof(ResultReport.PeriodStart) ? "period" : "initiative")}: {e.Message}");
+                    }
                 }
             }
 
@@ -205,7 +226,7 @@ public static class ResultsImport
     /// <summary>A model's figure into its result report for the period (made if missing), replacing the same indicator and category.</summary>
     private static async Task SaveModelValueAsync(AppDbContext db, UserScope scope, Row r, TimeProvider clock, CancellationToken ct)
     {
-        var kind = r.Period.Code.Length == 4 ? PeriodKind.Year : r.Period.Code.Contains('Q', StringComparison.Ordinal) ? PeriodKind.Quarter : PeriodKind.Month;
+        var kind = KindOf(r.Period);
         var report = await db.ResultReports.Include(x => x.Values)
             .FirstOrDefaultAsync(x => x.InitiativeId == r.Initiative!.Id && x.PeriodKind == kind && x.PeriodStart == r.Period.Start, ct);
         if (report is null)
@@ -238,6 +259,9 @@ public static class ResultsImport
         db.Audit("result-imported", nameof(ResultReport), r.Initiative.Id.ToString(CultureInfo.InvariantCulture), new { period = r.Period.Code, indicator = r.Indicator.Code, r.Category, r.Value });
         await db.SaveChangesAsync(ct);
     }
+
+    private static PeriodKind KindOf(ReportPeriod p) =>
+        p.Code.Length == 4 ? PeriodKind.Year : p.Code.Contains('Q', StringComparison.Ordinal) ? PeriodKind.Quarter : PeriodKind.Month;
 
     /// <summary>The Vietnamese way first ("2.350" is two thousand three hundred and fifty); a spreadsheet's own number ("1.5") when it cannot be that.</summary>
     public static decimal? Number(string text) =>

@@ -109,7 +109,7 @@ public static class UnitReports
             }
 
             var key = (v.Indicator ?? string.Empty).Trim();
-            var indicator = catalogue.FirstOrDefault(i => i.Code == key) ?? catalogue.FirstOrDefault(i => VietnameseText.Fold(i.Name) == VietnameseText.Fold(key))
+            var indicator = IndicatorCatalogue.Find(catalogue, key)
                 ?? throw DomainException.For($"Values[{k}].Indicator", $"Không có chỉ tiêu \"{key}\" trong danh mục.");
             if (v.Value is not { } raw)
             {

@@ -71,6 +71,9 @@ public static class AccountRecovery
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Locked by an admin (for good, until unlocked), not for a few minutes after wrong passwords.</summary>
+    public static bool LockedByAdmin(AppUser user) => user?.LockoutEnd == DateTimeOffset.MaxValue;
+
     /// <summary>
     /// Self-service: mails a one-time link (two hours) to the address when it belongs to an account. Says nothing either
     /// way to the caller, so the form cannot be used to learn who has an account.
@@ -82,7 +85,8 @@ public static class AccountRecovery
         ArgumentNullException.ThrowIfNull(mailer);
         var user = await users.FindByEmailAsync(email.Trim());
         db.Audit("password-reset-requested", "Account", user?.Id, new { email = email.Trim(), known = user is not null });
-        if (user?.Email is null)
+        // An account an admin has locked stays locked: the mailbox of someone who has left is no way back in.
+        if (user?.Email is null || LockedByAdmin(user))
         {
             await db.SaveChangesAsync(ct);
             return;
@@ -115,7 +119,7 @@ public static class AccountRecovery
             token = string.Empty;
         }
 
-        if (user is null || token.Length == 0)
+        if (user is null || token.Length == 0 || LockedByAdmin(user))
         {
             return IdentityResult.Failed(users.ErrorDescriber.InvalidToken());
         }
