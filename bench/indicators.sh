@@ -29,7 +29,7 @@ TOKEN="$(run_cli create-token --email bench@danvan.vn --name bench)"
 
 dotnet src/DanVan.Web/bin/Release/net10.0/DanVan.Web.dll --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning >"$DIR/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; [ "$FRESH" = 1 ] && rm -rf "$DIR"' EXIT
+trap 'kill $APP 2>/dev/null; [ "$FRESH" = 1 ] && [ -z "${DANVAN_BENCH_DIR:-}" ] && rm -rf "$DIR"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
 bench() { # name url
@@ -45,5 +45,8 @@ bench "the whole country" "/api/v1/reports/summary?from=$FROM&to=$TO"
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/reports/summary?from=$FROM&to=$TO" \
   | python3 -c 'import json,sys; f=json.load(sys.stdin)["indicators"]; print({k: f[k]["total"] for k in ("funds_mobilized","land_donated","households_participating","ballots_total")})'
 
+ROLLUP="SELECT count(*), sum(\"Whole\") FROM \"IndicatorTotals\" WHERE \"PeriodStart\" >= '$FROM' AND \"PeriodEnd\" <= '$TO' AND NOT (\"CoverStart\" >= '$FROM' AND \"CoverEnd\" <= '$TO') AND \"NextEnd\" > '$TO';"
+echo "raw SQLite, the rollup's sums of the country: $(for _ in 1 2 3 4 5 6; do printf '.timer on\n%s\n' "$ROLLUP" | sqlite3 "$DB" | awk '/Run Time/ {print $4}'; done | tail -5 | stats | cut -d'|' -f1)"
+echo "rollup rows: $(sqlite3 "$DB" 'SELECT count(*) FROM "IndicatorTotals"')"
 SQL="SELECT count(*), sum(v.\"Value\") FROM \"UnitReportValues\" v JOIN \"UnitReports\" r ON r.\"Id\" = v.\"ReportId\" WHERE r.\"PeriodStart\" >= '$FROM' AND r.\"PeriodEnd\" <= '$TO';"
 echo "raw SQLite, the unit-report sums of the country: $(for _ in 1 2 3 4 5 6; do printf '.timer on\n%s\n' "$SQL" | sqlite3 "$DB" | awk '/Run Time/ {print $4}'; done | tail -5 | stats | cut -d'|' -f1)"

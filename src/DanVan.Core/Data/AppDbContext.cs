@@ -60,6 +60,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<UnitReport> UnitReports => Set<UnitReport>();
 
     public DbSet<UnitReportValue> UnitReportValues => Set<UnitReportValue>();
+    public DbSet<IndicatorTotal> IndicatorTotals => Set<IndicatorTotal>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 
@@ -131,12 +132,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     {
         BumpVersions();
         var pending = SuppressAutoAudit ? [] : CaptureAudited();
-        if (pending.Count == 0)
+        var figures = IndicatorRollup.Capture(ChangeTracker);
+        if (pending.Count == 0 && figures is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // Added rows get their ids on save, so the audit lines follow in the same transaction.
+        // Added rows get their ids on save, so the audit lines and the figures' totals follow in the same transaction.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -149,6 +151,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             }
 
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (figures is not null)
+            {
+                await IndicatorRollup.RefreshAsync(this, figures, cancellationToken);
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -250,3 +250,58 @@ public class UnitReportValue
 
     public decimal Value { get; set; }
 }
+
+/// <summary>Where a figure comes from: a model's result report or a unit's (or organisation's) own report.</summary>
+public enum FigureSource
+{
+    Models = 0,
+    UnitReports = 1,
+}
+
+/// <summary>
+/// The movement's figures added up ahead for one unit path, kept in the same transaction as every write of a figure
+/// (a rollup, not a nightly batch). Each row also says what it needs to be counted once in any period: the smallest
+/// longer period of the same source that covers it, and for "last" indicators when the source next reported.
+/// </summary>
+/// <remarks>
+/// Periods are calendar months, quarters, halves and years, so two periods of one source either nest or do not meet.
+/// A figure counts in [from, to] when its period lies inside, its cover does not, and (for "last") its next report
+/// does not either. The sum is kept in whole units and millionths so that SQL adds exact integers on both databases.
+/// </remarks>
+public class IndicatorTotal
+{
+    /// <summary>"No such period": later than any report's range.</summary>
+    public static readonly DateOnly None = DateOnly.MaxValue;
+
+    public long Id { get; set; }
+
+    public string ScopePath { get; set; } = string.Empty;
+
+    public string LegacyPath { get; set; } = string.Empty;
+
+    public int IndicatorId { get; set; }
+
+    /// <summary>Empty for the indicator's total.</summary>
+    public string Category { get; set; } = string.Empty;
+
+    public FigureSource Source { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public DateOnly CoverStart { get; set; }
+
+    public DateOnly CoverEnd { get; set; }
+
+    public DateOnly NextEnd { get; set; }
+
+    /// <summary>Counts in the indicator's total: a total, or a category of a period that gave no total.</summary>
+    public bool InTotal { get; set; }
+
+    public long Whole { get; set; }
+
+    public long Millionths { get; set; }
+
+    public decimal Value => Whole + (Millionths / 1_000_000m);
+}

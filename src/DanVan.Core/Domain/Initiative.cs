@@ -63,6 +63,23 @@ public class Initiative : IVersioned, IAudited
     /// <summary>The person who owns an individual model, or a free-text owner.</summary>
     public string? OwnerName { get; set; }
 
+    /// <summary>Which block or sector builds it (Mặt trận, Phụ nữ, …, cá nhân), as review reports count them.</summary>
+    public OwnerType OwnerType { get; private set; }
+
+    /// <summary>Whom it serves or mobilises (ethnic minorities, religious followers, poor households, …).</summary>
+    public TargetGroups TargetGroups { get; set; }
+
+    /// <summary>
+    /// Says which block builds the model: an individual's model is "cá nhân"; otherwise what was chosen, or when nothing
+    /// was, what the organisation's kind or the owner's name says.
+    /// </summary>
+    public void Classify(OwnerType? chosen, OrganizationKind? organization)
+    {
+        OwnerType = Kind == InitiativeKind.Individual
+            ? OwnerType.Individual
+            : chosen is { } c && c != OwnerType.Individual ? c : OwnerTypes.Guess(Kind, OwnerName, organization);
+    }
+
     /// <summary>The unit as recorded, in its own map (2024 records keep their old unit).</summary>
     public int UnitId { get; set; }
 
@@ -333,10 +350,12 @@ public class Initiative : IVersioned, IAudited
             Summary = Summary,
             Goals = Goals,
             Method = Method,
+            TargetGroups = TargetGroups,
             Status = InitiativeStatus.Registered,
             CreatedAt = now,
             CreatedBy = by,
         };
+        copy.Classify(null, null);
         copy.PlaceIn(unit, currentUnit);
         copy.Validate();
         return copy;

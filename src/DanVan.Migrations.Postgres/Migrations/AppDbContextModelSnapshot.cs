@@ -993,6 +993,72 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.IndicatorTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("CoverEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CoverStart")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InTotal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Millionths")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("NextEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Whole")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegacyPath", "PeriodStart", "PeriodEnd", "CoverStart", "CoverEnd", "NextEnd", "IndicatorId", "Category", "Source", "InTotal", "Whole", "Millionths")
+                        .HasDatabaseName("IX_IndicatorTotals_Legacy");
+
+                    b.HasIndex("ScopePath", "PeriodStart", "PeriodEnd", "CoverStart", "CoverEnd", "NextEnd", "IndicatorId", "Category", "Source", "InTotal", "Whole", "Millionths")
+                        .HasDatabaseName("IX_IndicatorTotals_Scope");
+
+                    b.ToTable("IndicatorTotals");
+                });
+
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
@@ -1123,6 +1189,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<int?>("OwnerOrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OwnerType")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ProvinceRecognizedOn")
                         .HasColumnType("date");
 
@@ -1163,6 +1232,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -1197,13 +1269,16 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitPath", "RegisteredOn");
 
+                    b.HasIndex("ScopePath", "TargetGroups", "RegisteredOn", "Status", "RetiredOn")
+                        .HasFilter("\"TargetGroups\" <> 0");
+
                     b.HasIndex("Id", "HighestLevel", "Status", "HiddenFromPublic", "Field", "Kind", "FirstRecognizedOn", "CurrentUnitId", "ScopePath")
                         .HasDatabaseName("IX_Initiatives_PublicFacets");
 
-                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn")
+                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerType")
                         .HasDatabaseName("IX_Initiatives_Summary_Current");
 
-                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath")
+                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath", "OwnerType")
                         .HasDatabaseName("IX_Initiatives_Summary_Legacy");
 
                     b.ToTable("Initiatives");

@@ -938,6 +938,68 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.IndicatorTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoverEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoverStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegacyPath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Millionths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NextEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Whole")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegacyPath", "PeriodStart", "PeriodEnd", "CoverStart", "CoverEnd", "NextEnd", "IndicatorId", "Category", "Source", "InTotal", "Whole", "Millionths")
+                        .HasDatabaseName("IX_IndicatorTotals_Legacy");
+
+                    b.HasIndex("ScopePath", "PeriodStart", "PeriodEnd", "CoverStart", "CoverEnd", "NextEnd", "IndicatorId", "Category", "Source", "InTotal", "Whole", "Millionths")
+                        .HasDatabaseName("IX_IndicatorTotals_Scope");
+
+                    b.ToTable("IndicatorTotals");
+                });
+
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
@@ -1063,6 +1125,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Property<int?>("OwnerOrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OwnerType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ProvinceRecognizedOn")
                         .HasColumnType("TEXT");
 
@@ -1101,6 +1166,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -1134,13 +1202,16 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitPath", "RegisteredOn");
 
+                    b.HasIndex("ScopePath", "TargetGroups", "RegisteredOn", "Status", "RetiredOn")
+                        .HasFilter("\"TargetGroups\" <> 0");
+
                     b.HasIndex("Id", "HighestLevel", "Status", "HiddenFromPublic", "Field", "Kind", "FirstRecognizedOn", "CurrentUnitId", "ScopePath")
                         .HasDatabaseName("IX_Initiatives_PublicFacets");
 
-                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn")
+                    b.HasIndex("ScopePath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerType")
                         .HasDatabaseName("IX_Initiatives_Summary_Current");
 
-                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath")
+                    b.HasIndex("LegacyPath", "RegisteredOn", "Field", "Kind", "Origin", "Status", "RetiredOn", "FirstRecognizedOn", "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "ScopePath", "OwnerType")
                         .HasDatabaseName("IX_Initiatives_Summary_Legacy");
 
                     b.ToTable("Initiatives");

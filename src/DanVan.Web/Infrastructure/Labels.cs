@@ -56,6 +56,35 @@ public static class Labels
         OrganizationKind.Other => "Khác",
     };
 
+    public static string Of(OwnerType t) => t switch
+    {
+        OwnerType.FatherlandFront => "Mặt trận Tổ quốc",
+        OwnerType.Women => "Hội Liên hiệp Phụ nữ",
+        OwnerType.Youth => "Đoàn Thanh niên",
+        OwnerType.Farmers => "Hội Nông dân",
+        OwnerType.Veterans => "Hội Cựu chiến binh",
+        OwnerType.TradeUnion => "Công đoàn",
+        OwnerType.PartyState => "Cơ quan Đảng – Nhà nước",
+        OwnerType.ArmedForces => "Lực lượng vũ trang",
+        OwnerType.Business => "Doanh nghiệp – hợp tác xã",
+        OwnerType.Religious => "Tổ chức tôn giáo",
+        OwnerType.Individual => "Cá nhân",
+        _ => "Khác",
+    };
+
+    public static string Of(TargetGroups g) => g switch
+    {
+        TargetGroups.EthnicMinorities => "Đồng bào dân tộc thiểu số",
+        TargetGroups.Religious => "Đồng bào tôn giáo",
+        TargetGroups.PoorHouseholds => "Hộ nghèo, cận nghèo",
+        TargetGroups.MeritoriousPeople => "Người có công",
+        TargetGroups.Elderly => "Người cao tuổi",
+        TargetGroups.Children => "Trẻ em",
+        TargetGroups.Disabled => "Người khuyết tật",
+        TargetGroups.Workers => "Công nhân, người lao động",
+        _ => "Không",
+    };
+
     /// <summary>API and CSV spelling of a field: economy, culture_society, defense_security, political_system.</summary>
     public static string Key(Field f) => f switch
     {

@@ -333,3 +333,18 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.HasIndex(x => new { x.Status, x.Id });
     }
 }
+
+internal sealed class IndicatorTotalConfiguration : IEntityTypeConfiguration<IndicatorTotal>
+{
+    public void Configure(EntityTypeBuilder<IndicatorTotal> b)
+    {
+        b.Property(x => x.ScopePath).HasMaxLength(100);
+        b.Property(x => x.LegacyPath).HasMaxLength(100);
+        b.Property(x => x.Category).HasMaxLength(30);
+        // Covering: the summary reads a subtree's rows from the index alone, on either map.
+        b.HasIndex(x => new { x.ScopePath, x.PeriodStart, x.PeriodEnd, x.CoverStart, x.CoverEnd, x.NextEnd, x.IndicatorId, x.Category, x.Source, x.InTotal, x.Whole, x.Millionths })
+            .HasDatabaseName("IX_IndicatorTotals_Scope");
+        b.HasIndex(x => new { x.LegacyPath, x.PeriodStart, x.PeriodEnd, x.CoverStart, x.CoverEnd, x.NextEnd, x.IndicatorId, x.Category, x.Source, x.InTotal, x.Whole, x.Millionths })
+            .HasDatabaseName("IX_IndicatorTotals_Legacy");
+    }
+}

@@ -9,7 +9,7 @@ namespace DanVan.Features.Imports;
 /// <summary>One row of an initiatives file, read and checked: what the writer needs, and nothing it must check again.</summary>
 public sealed record InitiativeRow(int Line, string? Code, string Name, string Owner, AdminUnit Unit, AdminUnit Current, Field Field, InitiativeKind Kind,
     Origin Origin, string? SourceCode, DateOnly RegisteredOn, InitiativeStatus? Status, DateOnly? RetiredOn, RecognitionLevel? Level, DateOnly? RecognizedOn,
-    string? DecisionNumber);
+    string? DecisionNumber, OwnerType? OwnerType = null, TargetGroups? TargetGroups = null);
 
 /// <summary>
 /// Turns cells into <see cref="InitiativeRow"/>s. The words of a spreadsheet (a field written three ways, Vietnamese dates)
@@ -20,7 +20,7 @@ public sealed record InitiativeRow(int Line, string? Code, string Name, string O
 public static class InitiativeRows
 {
     public static readonly string[] Keys =
-        ["code", "name", "unit", "map", "field", "kind", "origin", "replicated_from", "owner", "registered_on", "status", "retired_on", "recognized_level", "recognized_on", "decision_no"];
+        ["code", "name", "unit", "map", "field", "kind", "origin", "replicated_from", "owner", "registered_on", "status", "retired_on", "recognized_level", "recognized_on", "decision_no", "owner_type", "target_groups"];
 
     public static readonly string[] Required = ["name", "unit", "field", "kind", "owner", "registered_on"];
 
@@ -30,6 +30,7 @@ public static class InitiativeRows
         ["code"] = "Mã", ["name"] = "Tên mô hình", ["unit"] = "Mã đơn vị", ["map"] = "Bản đồ", ["field"] = "Lĩnh vực", ["kind"] = "Loại",
         ["origin"] = "Nguồn gốc", ["replicated_from"] = "Nhân rộng từ", ["owner"] = "Chủ thể", ["registered_on"] = "Ngày đăng ký", ["status"] = "Trạng thái",
         ["retired_on"] = "Ngày loại bỏ", ["recognized_level"] = "Cấp công nhận", ["recognized_on"] = "Ngày công nhận", ["decision_no"] = "Số quyết định",
+        ["owner_type"] = "Khối chủ thể", ["target_groups"] = "Đối tượng hướng tới",
     };
 
     public static readonly ImportColumns Columns = new(Labels, Required,
@@ -223,12 +224,42 @@ public static class InitiativeRows
                 }
             }
 
+            OwnerType? ownerType = null;
+            if (Get("owner_type") is { } otText)
+            {
+                var folded = Fold(otText);
+                ownerType = EnumKeys.TryParse<OwnerType>(otText, out var ot) ? ot
+                    : OwnerTypes.Ordered.Cast<OwnerType?>().FirstOrDefault(t => Fold(Infrastructure.Labels.Of(t!.Value)) == folded || Fold(Infrastructure.Labels.Of(t.Value)).EndsWith(" " + folded, StringComparison.Ordinal));
+                if (ownerType is null)
+                {
+                    Bad("owner_type", $"khối chủ thể \"{otText}\" không nhận ra (ví dụ: Hội Nông dân, Đoàn Thanh niên, cá nhân).");
+                }
+            }
+
+            TargetGroups? groups = null;
+            if (Get("target_groups") is { } tgText)
+            {
+                groups = TargetGroups.None;
+                foreach (var part in tgText.Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var folded = Fold(part);
+                    var g = EnumKeys.TryParse<TargetGroups>(part, out var k) && k != TargetGroups.None ? k
+                        : OwnerTypes.AllGroups.FirstOrDefault(x => Fold(Infrastructure.Labels.Of(x)).StartsWith(folded, StringComparison.Ordinal) || Fold(Infrastructure.Labels.Of(x)).Contains(folded, StringComparison.Ordinal));
+                    if (g == TargetGroups.None)
+                    {
+                        Bad("target_groups", $"đối tượng \"{part}\" không nhận ra.");
+                    }
+
+                    groups |= g;
+                }
+            }
+
             InitiativeRow? row = null;
             if (e.Count == 0 && unit is not null)
             {
                 var cur = unit.Map == Maps.Current ? unit : current[unit.CurrentPath];
                 row = new InitiativeRow(line, Get("code"), Get("name")!, Get("owner")!, unit, cur, field, kind, origin, source, registered, status, retiredOn, level,
-                    recognizedOn, Get("decision_no"));
+                    recognizedOn, Get("decision_no"), ownerType, groups);
                 Try(row, scope, Bad);
             }
 
@@ -291,6 +322,12 @@ public static class InitiativeRows
         i.Field = row.Field;
         i.Kind = row.Kind;
         i.OwnerName = row.Owner;
+        i.Classify(row.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), null);
+        if (row.TargetGroups is { } groups)
+        {
+            i.TargetGroups = groups;
+        }
+
         i.RegisteredOn = row.RegisteredOn;
         // Published lists often say "nhân rộng" without naming the source; the record says so instead. A named source
         // is linked by the writer; the trial record stands in for it with the code.

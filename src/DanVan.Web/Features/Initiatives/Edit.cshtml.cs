@@ -91,6 +91,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceSt
         }
 
         Id = id;
+        Input.TargetGroups ??= []; // the form shows every box: none ticked means none
         if (ModelState.IsValid && id is null && !ConfirmSimilar)
         {
             // A warning, not a refusal: the officer looks at the similar models and may still register.

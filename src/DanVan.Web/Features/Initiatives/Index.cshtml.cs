@@ -30,6 +30,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     [BindProperty(SupportsGet = true)] public bool? Recognized { get; set; }
 
+    [BindProperty(SupportsGet = true)] public string? OwnerType { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? TargetGroup { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<InitiativeRow> Result { get; private set; } = new([], 1, 20, 0);
@@ -46,7 +50,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
             EnumKeys.TryParse<Origin>(Origin, out var o) ? o : null,
             EnumKeys.TryParse<InitiativeStatus>(Status, out var s) ? s : null,
             string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), Map is { } m && Maps.IsKnown(m) ? m : null,
-            Year is >= 2000 and <= 2100 ? Year : null, Q, Sort, PageNumber, 20, AsOf, Recognized);
+            Year is >= 2000 and <= 2100 ? Year : null, Q, Sort, PageNumber, 20, AsOf, Recognized,
+            EnumKeys.TryParse<Domain.OwnerType>(OwnerType, out var ot) ? ot : null, EnumKeys.TryParse<TargetGroups>(TargetGroup, out var tg) ? tg : null);
         Result = await InitiativeQueries.ListAsync(db, scope, filter, ct);
     }
 

@@ -42,6 +42,14 @@ public sealed class InitiativeInput
     [Display(Name = "Tổ chức chủ thể")]
     public int? OwnerOrganizationId { get; set; }
 
+    /// <summary>Which block builds it; empty = from the organisation's kind or the owner's name.</summary>
+    [Display(Name = "Khối, lĩnh vực của chủ thể")]
+    public OwnerType? OwnerType { get; set; }
+
+    /// <summary>Whom it serves; null (not sent) keeps what the model had.</summary>
+    [Display(Name = "Đối tượng hướng tới")]
+    public List<TargetGroups>? TargetGroups { get; set; }
+
     [Display(Name = "Chủ thể (cá nhân)")]
     [StringLength(200, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
     [CleanText]
@@ -143,10 +151,12 @@ public static class InitiativeCommands
                 ? await db.AdminUnits.FirstAsync(u => u.Id == i.CurrentUnitId, ct) // keep an officer's reassignment
                 : await db.AdminUnits.FirstAsync(u => u.Map == Maps.Current && u.Path == unit.CurrentPath, ct);
 
+        OrganizationKind? orgKind = null;
         if (input.OwnerOrganizationId is { } orgId)
         {
-            var orgPath = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ScopePath).FirstOrDefaultAsync(ct);
-            if (orgPath is null || !scope.CanRead(orgPath))
+            var org = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.ScopePath, o.Kind }).FirstOrDefaultAsync(ct);
+            orgKind = org?.Kind;
+            if (org is null || !scope.CanRead(org.ScopePath))
             {
                 throw DomainException.For(nameof(InitiativeInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
             }
@@ -175,6 +185,11 @@ public static class InitiativeCommands
         i.DeclareOrigin(input.Origin, source, Blank(input.OriginNote));
         i.OwnerOrganizationId = input.OwnerOrganizationId;
         i.OwnerName = Blank(input.OwnerName);
+        i.Classify(input.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), orgKind);
+        if (input.TargetGroups is { } groups)
+        {
+            i.TargetGroups = groups.Aggregate(TargetGroups.None, (all, g) => all | g);
+        }
         i.RegisteredOn = registered;
         i.Summary = Blank(input.Summary);
         i.Goals = Blank(input.Goals);
@@ -230,7 +245,7 @@ public static class InitiativeCommands
     public static InitiativeInput ToInput(InitiativeDetail d) => new()
     {
         Code = d.Code, Name = d.Name, Field = d.Field, Kind = d.Kind, Origin = d.Origin, ReplicatedFromId = d.ReplicatedFromId,
-        OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName,
+        OriginNote = d.OriginNote, OwnerOrganizationId = d.OwnerOrganizationId, OwnerName = d.OwnerName, OwnerType = d.OwnerType, TargetGroups = [.. d.TargetGroups],
         UnitCode = d.UnitCode, UnitMap = d.UnitMap, RegisteredOn = d.RegisteredOn, Summary = d.Summary, Goals = d.Goals,
         Method = d.Method, Version = d.Version, CampaignId = d.CampaignId,
         HiddenFromPublic = d.HiddenFromPublic, OwnerConsentOn = d.OwnerConsentOn,

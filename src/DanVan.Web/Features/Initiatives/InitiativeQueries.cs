@@ -9,7 +9,7 @@ namespace DanVan.Features.Initiatives;
 public sealed record InitiativeFilter(
     Field? Field = null, InitiativeKind? Kind = null, Origin? Origin = null, InitiativeStatus? Status = null,
     string? Unit = null, int? Map = null, int? Year = null, string? Q = null, string? Sort = null, int Page = 1, int PageSize = 20,
-    DateOnly? MaintainedOn = null, bool? Recognized = null);
+    DateOnly? MaintainedOn = null, bool? Recognized = null, OwnerType? OwnerType = null, TargetGroups? TargetGroup = null);
 
 public sealed record InitiativeRow(
     int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
@@ -23,7 +23,12 @@ public sealed record InitiativeDetail(
     DateOnly RegisteredOn, string? Summary, string? Goals, string? Method, DateOnly? RetiredOn, string? RetiredReason,
     DateTimeOffset CreatedAt, string? CreatedBy, int Version, int ReplicationCount,
     int? CampaignId, string? CampaignName, RecognitionLevel? HighestLevel, DateOnly? FirstRecognizedOn,
-    bool HiddenFromPublic, DateOnly? OwnerConsentOn, bool IsPublic);
+    bool HiddenFromPublic, DateOnly? OwnerConsentOn, bool IsPublic, OwnerType OwnerType = OwnerType.Other,
+    [property: System.Text.Json.Serialization.JsonIgnore] TargetGroups TargetGroupFlags = TargetGroups.None)
+{
+    /// <summary>Whom the model serves, one key each (ethnic_minorities, poor_households, …).</summary>
+    public IReadOnlyList<TargetGroups> TargetGroups => OwnerTypes.AllGroups.Where(g => TargetGroupFlags.HasFlag(g)).ToList();
+}
 
 public sealed record AuditRow(DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
 
@@ -60,6 +65,16 @@ public static class InitiativeQueries
         if (f.Origin is { } origin)
         {
             q = q.Where(i => i.Origin == origin);
+        }
+
+        if (f.OwnerType is { } ownerType)
+        {
+            q = q.Where(i => i.OwnerType == ownerType);
+        }
+
+        if (f.TargetGroup is { } group and not TargetGroups.None)
+        {
+            q = q.Where(i => (i.TargetGroups & group) != TargetGroups.None);
         }
 
         if (f.Status is { } status)
@@ -151,7 +166,8 @@ public static class InitiativeQueries
                 i.RegisteredOn, i.Summary, i.Goals, i.Method, i.RetiredOn, i.RetiredReason, i.CreatedAt, i.CreatedBy, i.Version,
                 db.Initiatives.Count(r => r.ReplicatedFromId == i.Id),
                 i.CampaignId, i.Campaign != null ? i.Campaign.Name : null, i.HighestLevel, i.FirstRecognizedOn,
-                i.HiddenFromPublic, i.OwnerConsentOn, i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic))
+                i.HiddenFromPublic, i.OwnerConsentOn, i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic,
+                i.OwnerType, i.TargetGroups))
             .FirstOrDefaultAsync(ct);
 
     public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)

@@ -13,11 +13,12 @@ public static class InitiativesApi
         g.MapGet("/", ListAsync).WithSummary("Danh sách mô hình trong phạm vi của người gọi, có lọc, sắp xếp, phân trang.");
         g.MapGet("/{id:int}", GetAsync);
         g.MapGet("/export.xlsx", async (AppDbContext db, ScopeAccessor scopes, CancellationToken ct, string? field, string? kind, string? origin, string? status,
-            string? unit, int? map, int? year, string? q, DateOnly? asOf, bool? recognized) =>
+            string? unit, int? map, int? year, string? q, DateOnly? asOf, bool? recognized, string? ownerType, string? targetGroup) =>
         {
             var errors = new Dictionary<string, string[]>();
             var filter = new InitiativeFilter(Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
-                Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, null, 1, InitiativeQueries.MaxPageSize, asOf, recognized);
+                Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, null, 1, InitiativeQueries.MaxPageSize, asOf, recognized,
+                Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors));
             if (errors.Count > 0)
             {
                 return (IResult)Problems.Invalid(errors);
@@ -35,12 +36,13 @@ public static class InitiativesApi
         AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
         string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
-        DateOnly? asOf = null, bool? recognized = null)
+        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new InitiativeFilter(
             Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
-            Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize, asOf, recognized);
+            Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize, asOf, recognized,
+            Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors));
         if (map is not null && !Maps.IsKnown(map.Value))
         {
             errors["map"] = ["Bản đồ phải là 2024 hoặc 2025."];

@@ -31,6 +31,17 @@ public static class Exports
         rows.Add([]);
         rows.Add(["Trong kỳ", "Đăng ký mới", "Công nhận lần đầu", "Loại bỏ"]);
         rows.Add(["", r.RegisteredInPeriod.Total, r.RecognizedInPeriod.Total, r.RetiredInPeriod.Total]);
+        rows.Add([]);
+        rows.Add(["Khối chủ thể", "Đang duy trì", "Đã công nhận", "Đăng ký trong kỳ"]);
+        rows.AddRange(OwnerTypes.Ordered.Select(t => EnumKeys.Key(t)).Where(k => r.Maintained.ByOwnerType[k] + r.RegisteredInPeriod.ByOwnerType[k] > 0)
+            .Select(k => new object?[] { Labels.Of(EnumKeys.TryParse<OwnerType>(k, out var t) ? t : OwnerType.Other), r.Maintained.ByOwnerType[k], r.Recognized.ByOwnerType[k], r.RegisteredInPeriod.ByOwnerType[k] }));
+        if (r.MaintainedByTargetGroup is { } groups && groups.Values.Any(v => v > 0))
+        {
+            rows.Add([]);
+            rows.Add(["Đối tượng hướng tới", "Đang duy trì"]);
+            rows.AddRange(OwnerTypes.AllGroups.Where(g => groups[EnumKeys.Key(g)] > 0).Select(g => new object?[] { Labels.Of(g), groups[EnumKeys.Key(g)] }));
+        }
+
         if (r.Indicators is { } figures && figures.Any(x => x.Value.Total != 0))
         {
             // Numbers as numbers (Excel adds them up); money to the đồng.

@@ -110,10 +110,12 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         $"/Reports?unit={Uri.EscapeDataString(unit ?? string.Empty)}&map={map ?? Map}&from={D(From)}&to={D(To)}";
 
     /// <summary>The models behind a figure of the maintained or recognised blocks.</summary>
-    public string ListUrl(string? field = null, string? kind = null, string? origin = null, bool? recognized = null, string? unit = null) =>
+    public string ListUrl(string? field = null, string? kind = null, string? origin = null, bool? recognized = null, string? unit = null,
+        string? ownerType = null, string? targetGroup = null) =>
         $"/Initiatives?unit={Uri.EscapeDataString(unit ?? Report?.Unit.Code ?? string.Empty)}&map={Map}&asOf={D(To)}"
         + (field is null ? "" : "&field=" + field) + (kind is null ? "" : "&kind=" + kind) + (origin is null ? "" : "&origin=" + origin)
-        + (recognized is null ? "" : "&recognized=" + (recognized.Value ? "true" : "false"));
+        + (recognized is null ? "" : "&recognized=" + (recognized.Value ? "true" : "false"))
+        + (ownerType is null ? "" : "&ownerType=" + ownerType) + (targetGroup is null ? "" : "&targetGroup=" + targetGroup);
 
     private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -9,8 +9,9 @@ namespace DanVan.Features.Reports;
 
 public sealed record FieldCounts(long Total, long New, long Replicated, long Collective, long Individual);
 
+/// <param name="ByOwnerType">By the block or sector that builds the models (fatherland_front, women, …, individual, other).</param>
 public sealed record Block(long Total, IReadOnlyDictionary<string, FieldCounts> ByField, IReadOnlyDictionary<string, long> ByKind,
-    IReadOnlyDictionary<string, long> ByOrigin, IReadOnlyDictionary<string, long> ByLevel);
+    IReadOnlyDictionary<string, long> ByOrigin, IReadOnlyDictionary<string, long> ByLevel, IReadOnlyDictionary<string, long> ByOwnerType);
 
 /// <param name="ByField">Maintained models by field (its key: economy, culture_society, …).</param>
 public sealed record ChildCounts(string Code, string Name, long Maintained, long Recognized, long NotRecognized, IReadOnlyDictionary<string, long> ByField);
@@ -20,7 +21,8 @@ public sealed record SummaryUnit(string? Code, string Name, int Map);
 /// <param name="Indicators">The movement's results by standard indicator (money mobilised, land donated, …), from both sources.</param>
 public sealed record SummaryReport(SummaryUnit Unit, DateOnly From, DateOnly To, Block Maintained, Block Recognized, long NotRecognized,
     Block RegisteredInPeriod, Block RecognizedInPeriod, Block RetiredInPeriod, IReadOnlyList<ChildCounts> Children,
-    IReadOnlyDictionary<string, DanVan.Features.Indicators.IndicatorFigure>? Indicators = null);
+    IReadOnlyDictionary<string, DanVan.Features.Indicators.IndicatorFigure>? Indicators = null,
+    IReadOnlyDictionary<string, long>? MaintainedByTargetGroup = null);
 
 /// <summary>
 /// The movement's statistics, computed live from the records of a unit's subtree on either map.
@@ -41,7 +43,7 @@ public static class Summary
     /// <param name="Retired">0 not retired on <c>to</c>, 1 retired within the period, 2 retired before it.</param>
     /// <param name="FirstRecognized">0 not recognised on <c>to</c>, 1 first recognised within the period, 2 before it.</param>
     public sealed record Group(Field Field, InitiativeKind Kind, Origin Origin, int Registered, int Retired, int FirstRecognized,
-        RecognitionLevel? Level, long Count);
+        RecognitionLevel? Level, long Count, OwnerType OwnerType = OwnerType.Other);
 
     public sealed record Target(AdminUnit? Unit, int Map, string? Path);
 
@@ -109,7 +111,8 @@ public static class Summary
         return new Block(Sum(_ => true), byField,
             new Dictionary<string, long> { ["collective"] = Sum(g => g.Kind == InitiativeKind.Collective), ["individual"] = Sum(g => g.Kind == InitiativeKind.Individual) },
             new Dictionary<string, long> { ["new"] = Sum(g => g.Origin == Origin.New), ["replicated"] = Sum(g => g.Origin == Origin.Replicated) },
-            Enum.GetValues<RecognitionLevel>().ToDictionary(l => Levels[(int)l], l => Sum(g => g.Level == l)));
+            Enum.GetValues<RecognitionLevel>().ToDictionary(l => Levels[(int)l], l => Sum(g => g.Level == l)),
+            OwnerTypes.Ordered.ToDictionary(EnumKeys.Key, t => Sum(g => g.OwnerType == t)));
     }
 
     public static async Task<List<(string Code, string Name, string Path)>> ChildrenAsync(AppDbContext db, Target target, CancellationToken ct)
@@ -142,8 +145,19 @@ public static class Summary
         // Children of one unit share a path length, so a record's child is a prefix of its path.
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
         var indicators = await DanVan.Features.Indicators.IndicatorFigures.ComputeAsync(db, scope, target.Map, target.Path, from, to, ct);
-        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with { Indicators = indicators },
+        var groups = await TargetGroupsAsync(db, scope, target, to, ct);
+        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with { Indicators = indicators, MaintainedByTargetGroup = groups },
             withTrend ? SummaryCounts.Trend(counts, to) : []);
+    }
+
+    /// <summary>Models maintained on <c>to</c> by whom they serve (a model serving two groups counts in each).</summary>
+    private static async Task<Dictionary<string, long>> TargetGroupsAsync(AppDbContext db, UserScope scope, Target target, DateOnly to, CancellationToken ct)
+    {
+        var q = db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.TargetGroups != TargetGroups.None);
+        q = target.Path is null ? q : target.Map == Maps.Current ? q.WithinPaths([target.Path], i => i.ScopePath) : q.WithinPaths([target.Path], i => i.LegacyPath);
+        var combos = await q.Where(i => i.RegisteredOn <= to && !(i.Status == InitiativeStatus.Retired && i.RetiredOn <= to))
+            .GroupBy(i => i.TargetGroups).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct);
+        return OwnerTypes.AllGroups.ToDictionary(EnumKeys.Key, g => combos.Where(c => c.Key.HasFlag(g)).Sum(c => c.N));
     }
 
     // Inside a sentence the Party keeps its capital: "xây dựng Đảng".
@@ -168,6 +182,12 @@ public static class Summary
         });
         sb.Append(", trong đó: ").Append(string.Join("; ", parts));
         sb.Append(CultureInfo.InvariantCulture, $"; tập thể {s.Maintained.ByKind["collective"].ToString("#,##0", vi)}, cá nhân {s.Maintained.ByKind["individual"].ToString("#,##0", vi)}");
+        var owners = OwnerTypes.Ordered.Where(t => t is not (OwnerType.Individual or OwnerType.Other) && s.Maintained.ByOwnerType[EnumKeys.Key(t)] > 0)
+            .Select(t => $"{Labels.Of(t)} {s.Maintained.ByOwnerType[EnumKeys.Key(t)].ToString("#,##0", vi)}").ToList();
+        if (owners.Count > 0)
+        {
+            sb.Append("; theo chủ thể: ").Append(string.Join(", ", owners));
+        }
         sb.Append(CultureInfo.InvariantCulture, $"; đã công nhận {s.Recognized.Total.ToString("#,##0", vi)} mô hình");
         var levels = new[] { (RecognitionLevel.National, "toàn quốc"), (RecognitionLevel.Province, "cấp tỉnh"), (RecognitionLevel.District, "cấp huyện"), (RecognitionLevel.Commune, "cấp xã") }
             .Select(l => (Label: l.Item2, N: s.Recognized.ByLevel[Levels[(int)l.Item1]])).Where(l => l.N > 0).Select(l => $"{l.Label} {l.N.ToString("#,##0", vi)}").ToList();

@@ -25,7 +25,9 @@ public static class SummaryCounts
     /// <summary>Trend years kept apart; earlier years fold into the first.</summary>
     public const int TrendYears = 16;
 
-    private const int SummaryCodes = 1440; // 4 fields × 2 kinds × 2 origins × 2 × 3 × 3 × 5
+    private const int OwnerCodes = 1440; // 4 fields × 2 kinds × 2 origins × 2 × 3 × 3 × 5
+
+    private const int SummaryCodes = OwnerCodes * 12; // × 12 owner types
 
     /// <param name="Groups">Counts by everything the blocks count by.</param>
     /// <param name="Children">Maintained and recognised counts by child path.</param>
@@ -45,7 +47,7 @@ public static class SummaryCounts
         string Index(string column) => dialect.AtLeastZero($"{dialect.Year(column)} - @first");
 
         var code = new StringBuilder()
-            .Append("\"Field\" * 360 + \"Kind\" * 180 + \"Origin\" * 90")
+            .Append(CultureInfo.InvariantCulture, $"\"OwnerType\" * {OwnerCodes} + \"Field\" * 360 + \"Kind\" * 180 + \"Origin\" * 90")
             .Append(" + CASE WHEN \"RegisteredOn\" >= @from THEN 45 ELSE 0 END")
             .Append(" + CASE WHEN \"Status\" = 2 AND \"RetiredOn\" <= @to THEN CASE WHEN \"RetiredOn\" >= @from THEN 15 ELSE 30 END ELSE 0 END")
             .Append(" + CASE WHEN \"FirstRecognizedOn\" <= @to THEN CASE WHEN \"FirstRecognizedOn\" >= @from THEN 5 ELSE 10 END ELSE 0 END")
@@ -166,7 +168,7 @@ public static class SummaryCounts
                     childFields[child] = fields = new long[Enum.GetValues<Field>().Length];
                 }
 
-                fields[c / 360] += count;
+                fields[c % OwnerCodes / 360] += count;
             }
 
             if (withTrend)
@@ -246,13 +248,14 @@ public static class SummaryCounts
         }
     }
 
-    private static Summary.Group Decode(int code, long count)
+    private static Summary.Group Decode(int full, long count)
     {
+        var code = full % OwnerCodes;
         var level = code % 5;
         return new Summary.Group(
             (Field)(code / 360), (InitiativeKind)(code / 180 % 2), (Origin)(code / 90 % 2),
             Registered: code / 45 % 2, Retired: code / 15 % 3, FirstRecognized: code / 5 % 3,
-            level == 0 ? null : (RecognitionLevel)(level - 1), count);
+            level == 0 ? null : (RecognitionLevel)(level - 1), count, (OwnerType)(full / OwnerCodes));
     }
 
     /// <summary>Maintained and recognised initiatives at the end of each trend year (the last point on `to` itself).</summary>

@@ -22,6 +22,14 @@ public static class DatabaseSetup
         var counts = await MapSeeder.SeedAsync(db, ct);
         await MeasureSeeder.SeedAsync(db, ct);
         await IndicatorSeeder.SeedAsync(db, ct);
+        if (!await db.IndicatorTotals.AnyAsync(ct) && (await db.IndicatorValues.AnyAsync(v => v.IndicatorId != null, ct) || await db.UnitReportValues.AnyAsync(ct)))
+        {
+            // A database from before the rollup: its totals built once from the records.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await IndicatorRollup.RebuildAsync(db, ct);
+            await tx.CommitAsync(ct);
+        }
+
         log.LogInformation("Map ready: {Units2024} units (2024), {Units2025} units (2025), {Successions} successions in {Elapsed} ms",
             counts.Units2024, counts.Units2025, counts.Successions, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 

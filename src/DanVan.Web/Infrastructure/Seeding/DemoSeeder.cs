@@ -90,6 +90,7 @@ public static class DemoSeeder
                 i.MarkReporting();
             }
 
+            i.Classify(null, null);
             i.PlaceIn(unit, current);
             i.Validate();
             db.Initiatives.Add(i);

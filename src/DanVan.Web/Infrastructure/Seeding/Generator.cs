@@ -99,6 +99,9 @@ public static class Generator
 
         await BulkInsert.EntitiesAsync(db, organizations, ct);
         var orgsOf = organizations.GroupBy(o => o.UnitId).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToArray());
+        var typeOfOrg = organizations.ToDictionary(o => o.Id, o => OwnerTypes.Guess(InitiativeKind.Collective, o.Name, o.Kind));
+        // Its own sequence, so that the records the seed has always made stay the same.
+        var tags = new Random(seed + 2);
 
         var users = new List<AppUser>();
         var grants = new List<RoleGrant>();
@@ -253,13 +256,16 @@ public static class Generator
                     unit.Id, unit.Path, unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath, cur.Id, cur.Path, registered, (int)status, retiredOn,
                     retiredOn is null ? null : "Rà soát (dữ liệu sinh)", VietnameseText.SortKey(name), VietnameseText.Fold(name), now, "generator", 1,
                     highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3], owner, false,
+                    (int)(kind == InitiativeKind.Individual ? OwnerType.Individual : owner is { } o ? typeOfOrg[o] : OwnerTypes.Ordered[tags.Next(OwnerTypes.Ordered.Length - 1)] is var t && t != OwnerType.Individual ? t : OwnerType.Other),
+                    tags.NextDouble() < 0.15 ? (int)OwnerTypes.AllGroups[tags.Next(OwnerTypes.AllGroups.Length)] : 0,
                 ]);
             }
 
             await BulkInsert.RunAsync(db, "Initiatives",
                 ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
                  "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn",
-                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId", "HiddenFromPublic"], initiatives, ct);
+                 "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId", "HiddenFromPublic",
+                 "OwnerType", "TargetGroups"], initiatives, ct);
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
@@ -312,6 +318,7 @@ public static class Generator
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
 
+        await IndicatorRollup.RebuildAsync(db, ct);
         await tx.CommitAsync(ct);
         // Fresh statistics for the planner; on PostgreSQL the visibility map too, so covering indexes are read alone.
         await db.Database.ExecuteSqlRawAsync(db.Dialect.Analyze, ct);

@@ -1,0 +1,249 @@
+using DanVan.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace DanVan.Data;
+
+/// <summary>
+/// Keeps <see cref="IndicatorTotal"/> in step with the figures: every save that touches a model's result values, a unit
+/// report or where a model counts recomputes the totals of the unit paths it touched, in the same transaction.
+/// </summary>
+/// <remarks>
+/// Recomputing a whole path (a commune's few thousand values) rather than applying deltas keeps one rule: the totals
+/// are always what <see cref="Roll"/> makes of the records. On PostgreSQL a path is locked (advisory, for the
+/// transaction) before it is read, so two saves on one commune cannot both write its totals.
+/// </remarks>
+public static class IndicatorRollup
+{
+    /// <summary>One figure of one source, as recorded.</summary>
+    public readonly record struct Figure(long Source, string LegacyPath, int IndicatorId, string? Category, decimal Value, DateOnly Start, DateOnly End);
+
+    /// <summary>What a save touched, read before it (the ids of rows being added are known only after).</summary>
+    public sealed class Touched
+    {
+        internal HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+        internal List<ResultReport> Reports { get; } = [];
+
+        internal List<IndicatorValue> Values { get; } = [];
+
+        internal HashSet<int> ReportIds { get; } = [];
+
+        internal List<UnitReport> UnitReports { get; } = [];
+
+        internal List<UnitReportValue> UnitValues { get; } = [];
+
+        internal HashSet<int> UnitReportIds { get; } = [];
+
+        internal bool Everything { get; set; }
+    }
+
+    /// <summary>The figures a pending save touches, or null when it touches none.</summary>
+    public static Touched? Capture(ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        Touched? t = null;
+        Touched T() => t ??= new Touched();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case ResultReport r:
+                    T().Reports.Add(r);
+                    break;
+                case IndicatorValue v:
+                    T().Values.Add(v);
+                    if (entry.State != EntityState.Added)
+                    {
+                        T().ReportIds.Add((int)entry.Property(nameof(IndicatorValue.ReportId)).OriginalValue!);
+                    }
+
+                    break;
+                case Initiative i when entry.State == EntityState.Deleted
+                                       || (entry.State == EntityState.Modified && (entry.Property(nameof(Initiative.ScopePath)).IsModified || entry.Property(nameof(Initiative.LegacyPath)).IsModified)):
+                    // A model that moves takes its figures along; a new one brings them through its reports.
+                    T().Paths.Add((string)entry.Property(nameof(Initiative.ScopePath)).OriginalValue!);
+                    T().Paths.Add(i.ScopePath);
+                    break;
+                case UnitReport u:
+                    T().UnitReports.Add(u);
+                    if (entry.State != EntityState.Added)
+                    {
+                        T().Paths.Add((string)entry.Property(nameof(UnitReport.ScopePath)).OriginalValue!);
+                    }
+
+                    break;
+                case UnitReportValue uv:
+                    T().UnitValues.Add(uv);
+                    if (entry.State != EntityState.Added)
+                    {
+                        T().UnitReportIds.Add((int)entry.Property(nameof(UnitReportValue.ReportId)).OriginalValue!);
+                    }
+
+                    break;
+                case Indicator when entry.State == EntityState.Modified && entry.Property(nameof(Indicator.Aggregation)).IsModified:
+                    T().Everything = true;
+                    break;
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>After the save, in its transaction: the touched paths' totals computed again.</summary>
+    public static async Task RefreshAsync(AppDbContext db, Touched touched, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(touched);
+        if (touched.Everything)
+        {
+            await RebuildAsync(db, ct);
+            return;
+        }
+
+        var reportIds = touched.ReportIds.Concat(touched.Values.Select(v => v.ReportId)).Where(id => id > 0).ToHashSet();
+        var initiativeIds = touched.Reports.Select(r => r.InitiativeId).ToHashSet();
+        foreach (var chunk in reportIds.Except(touched.Reports.Select(r => r.Id)).Chunk(500))
+        {
+            initiativeIds.UnionWith(await db.ResultReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.InitiativeId).ToListAsync(ct));
+        }
+
+        foreach (var chunk in initiativeIds.Chunk(500))
+        {
+            touched.Paths.UnionWith(await db.Initiatives.AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => i.ScopePath).ToListAsync(ct));
+        }
+
+        touched.Paths.UnionWith(touched.UnitReports.Select(u => u.ScopePath));
+        var unitReportIds = touched.UnitReportIds.Concat(touched.UnitValues.Select(v => v.ReportId)).Except(touched.UnitReports.Select(u => u.Id)).ToList();
+        foreach (var chunk in unitReportIds.Chunk(500))
+        {
+            touched.Paths.UnionWith(await db.UnitReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.ScopePath).ToListAsync(ct));
+        }
+
+        await RecomputeAsync(db, touched.Paths.Where(p => p.Length > 0).ToList(), ct);
+    }
+
+    /// <summary>Every total computed again from the records (after generated data, or to check the rollup).</summary>
+    public static async Task RebuildAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var paths = await db.Initiatives.AsNoTracking().Where(i => db.ResultReports.Any(r => r.InitiativeId == i.Id)).Select(i => i.ScopePath).Distinct()
+            .Union(db.UnitReports.AsNoTracking().Select(r => r.ScopePath).Distinct()).ToListAsync(ct);
+        await db.IndicatorTotals.ExecuteDeleteAsync(ct);
+        await RecomputeAsync(db, paths, ct);
+    }
+
+    private static async Task RecomputeAsync(AppDbContext db, List<string> paths, CancellationToken ct)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        paths = paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var last = (await db.Indicators.AsNoTracking().Where(i => i.Aggregation == Aggregation.Last).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        if (db.Database.IsNpgsql())
+        {
+            var array = paths.ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT hashtext(p) AS k FROM unnest({array}) AS p ORDER BY k) AS s", ct);
+        }
+
+        foreach (var chunk in paths.Chunk(200))
+        {
+            await db.IndicatorTotals.Where(t => chunk.Contains(t.ScopePath)).ExecuteDeleteAsync(ct);
+            var models = await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId != null && v.CanonicalValue != null)
+                .Join(db.ResultReports.AsNoTracking(), v => v.ReportId, r => r.Id, (v, r) => new { v, r })
+                .Join(db.Initiatives.AsNoTracking().Where(i => chunk.Contains(i.ScopePath)), x => x.r.InitiativeId, i => i.Id,
+                    (x, i) => new { i.ScopePath, i.LegacyPath, i.Id, IndicatorId = x.v.IndicatorId!.Value, x.v.Category, Value = x.v.CanonicalValue!.Value, x.r.PeriodKind, x.r.PeriodStart })
+                .ToListAsync(ct);
+            var units = await db.UnitReportValues.AsNoTracking()
+                .Join(db.UnitReports.AsNoTracking().Where(r => chunk.Contains(r.ScopePath)), v => v.ReportId, r => r.Id,
+                    (v, r) => new { r.ScopePath, r.LegacyPath, r.UnitId, r.OrganizationId, v.IndicatorId, v.Category, v.Value, r.PeriodStart, r.PeriodEnd })
+                .ToListAsync(ct);
+
+            var rows = new List<object?[]>();
+            foreach (var path in models.GroupBy(m => m.ScopePath))
+            {
+                Add(rows, path.Key, FigureSource.Models,
+                    Roll(path.Select(m => new Figure(m.Id, m.LegacyPath, m.IndicatorId, m.Category, m.Value, m.PeriodStart, new ResultReport { PeriodKind = m.PeriodKind, PeriodStart = m.PeriodStart }.PeriodEnd)), last));
+            }
+
+            foreach (var path in units.GroupBy(u => u.ScopePath))
+            {
+                Add(rows, path.Key, FigureSource.UnitReports,
+                    Roll(path.Select(u => new Figure(((long)u.UnitId << 31) + (u.OrganizationId ?? 0), u.LegacyPath, u.IndicatorId, u.Category, u.Value, u.PeriodStart, u.PeriodEnd)), last));
+            }
+
+            if (rows.Count > 0)
+            {
+                await BulkInsert.RunAsync(db, "IndicatorTotals",
+                    ["ScopePath", "LegacyPath", "IndicatorId", "Category", "Source", "PeriodStart", "PeriodEnd", "CoverStart", "CoverEnd", "NextEnd", "InTotal", "Whole", "Millionths"],
+                    rows, ct);
+            }
+        }
+    }
+
+    private static void Add(List<object?[]> rows, string path, FigureSource source, IEnumerable<IndicatorTotal> totals)
+    {
+        foreach (var t in totals)
+        {
+            rows.Add([path, t.LegacyPath, t.IndicatorId, t.Category, (int)source, t.PeriodStart, t.PeriodEnd, t.CoverStart, t.CoverEnd, t.NextEnd, t.InTotal, t.Whole, t.Millionths]);
+        }
+    }
+
+    /// <summary>
+    /// One path's figures added up by everything that decides whether they count: legacy path, indicator, category,
+    /// period, the smallest longer period of the same source covering it, the source's next period (for "last"
+    /// indicators), and whether it is part of the total.
+    /// </summary>
+    public static List<IndicatorTotal> Roll(IEnumerable<Figure> figures, IReadOnlySet<int> lastIndicators)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(lastIndicators);
+        var sums = new Dictionary<(string Legacy, int Indicator, string Category, DateOnly Start, DateOnly End, DateOnly CoverStart, DateOnly CoverEnd, DateOnly Next, bool InTotal), decimal>();
+        foreach (var source in figures.GroupBy(f => (f.Source, f.IndicatorId)))
+        {
+            var periods = source.Select(f => (f.Start, f.End)).Distinct().ToList();
+            var withTotal = source.Where(f => f.Category is null).Select(f => (f.Start, f.End)).ToHashSet();
+            var isLast = lastIndicators.Contains(source.Key.IndicatorId);
+            foreach (var f in source)
+            {
+                var cover = (Start: IndicatorTotal.None, End: IndicatorTotal.None);
+                var next = IndicatorTotal.None;
+                foreach (var p in periods)
+                {
+                    var longer = p.Start <= f.Start && p.End >= f.End && p != (f.Start, f.End);
+                    if (longer && (cover.End == IndicatorTotal.None || p.End.DayNumber - p.Start.DayNumber < cover.End.DayNumber - cover.Start.DayNumber))
+                    {
+                        cover = p;
+                    }
+
+                    if (isLast && p.Start > f.End && p.End < next)
+                    {
+                        next = p.End;
+                    }
+                }
+
+                var key = (f.LegacyPath, f.IndicatorId, f.Category ?? string.Empty, f.Start, f.End, cover.Start, cover.End, next, f.Category is null || !withTotal.Contains((f.Start, f.End)));
+                sums[key] = sums.GetValueOrDefault(key) + f.Value;
+            }
+        }
+
+        return sums.Select(s =>
+        {
+            var whole = decimal.Floor(s.Value);
+            return new IndicatorTotal
+            {
+                LegacyPath = s.Key.Legacy, IndicatorId = s.Key.Indicator, Category = s.Key.Category, PeriodStart = s.Key.Start, PeriodEnd = s.Key.End,
+                CoverStart = s.Key.CoverStart, CoverEnd = s.Key.CoverEnd, NextEnd = s.Key.Next, InTotal = s.Key.InTotal,
+                Whole = (long)whole, Millionths = (long)decimal.Round((s.Value - whole) * 1_000_000m),
+            };
+        }).ToList();
+    }
+}

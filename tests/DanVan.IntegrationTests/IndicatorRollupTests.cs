@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>The figures' rollup follows every write in the same transaction, and is what a rebuild from the records makes.</summary>
+[Collection(AppCollection.Name)]
+public class IndicatorRollupTests(DanVanFactory app)
+{
+    // Two communes of Hưng Yên no other test writes to.
+    private const string SonNam = "11983";
+    private const string LacDao = "11992";
+
+    private static async Task<decimal> FundsAsync(HttpClient api, string unit)
+    {
+        var response = await api.GetAsync($"/api/v1/reports/summary?unit={unit}&from=2024-01-01&to=2024-12-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("indicators").GetProperty("funds_mobilized").GetProperty("total").GetDecimal();
+    }
+
+    private async Task<List<string>> SnapshotAsync()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.IndicatorTotals.AsNoTracking().ToListAsync())
+            .Select(t => $"{t.ScopePath}|{t.LegacyPath}|{t.IndicatorId}|{t.Category}|{t.Source}|{t.PeriodStart}|{t.PeriodEnd}|{t.CoverStart}|{t.CoverEnd}|{t.NextEnd}|{t.InTotal}|{t.Value}")
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task AModelMovedToAnotherCommune_TakesItsFigures_AndTheRollupIsWhatARebuildMakes()
+    {
+        var officer = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var model = await TestData.CreateInitiativeAsync(officer, SonNam, TestData.Unique("Mô hình gây quỹ"), registeredOn: "2024-01-10");
+        var posted = await officer.PostAsJsonAsync($"/api/v1/initiatives/{model}/results", new
+        {
+            periodKind = "year", periodStart = "2024-01-01", narrative = "Kết quả",
+            values = new[] { new { indicator = "Kinh phí", value = 1.5m, newMeasure = "tỷ đồng", standardIndicator = "funds_mobilized", category = (string?)null } },
+        });
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        var unitReport = await officer.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = LacDao, period = "2024", values = new[] { new { indicator = "funds_mobilized", value = 200m, unit = "triệu đồng" } } });
+        Assert.True(unitReport.IsSuccessStatusCode, await unitReport.Content.ReadAsStringAsync());
+        Assert.Equal(1_500_000_000m, await FundsAsync(officer, SonNam));
+        Assert.Equal(200_000_000m, await FundsAsync(officer, LacDao));
+
+        // The model moves to Lạc Đạo: its figure leaves Sơn Nam with it.
+        var update = JsonSerializer.SerializeToElement(TestData.NewInitiative(LacDao, "Mô hình gây quỹ (chuyển xã)", registeredOn: "2024-01-10"))
+            .EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        update["version"] = (await (await officer.GetAsync($"/api/v1/initiatives/{model}")).ReadJsonAsync()).GetProperty("version").GetInt32();
+        var moved = await officer.PutAsJsonAsync($"/api/v1/initiatives/{model}", update);
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        Assert.Equal(0m, await FundsAsync(officer, SonNam));
+        Assert.Equal(1_700_000_000m, await FundsAsync(officer, LacDao));
+
+        // Everything the other tests wrote so far is also what the records make, row for row.
+        var kept = await SnapshotAsync();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await IndicatorRollup.RebuildAsync(db, default);
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(kept, await SnapshotAsync());
+    }
+}
