@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 N="${1:-1000000}"
 R="${2:-3}"
 dotnet build src/DanVan.Web -c Release -nologo -v quiet
-run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build -- "$@"; }
+run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build --no-launch-profile -- "$@"; }
 python3 bench/import_file.py /tmp/danvan-import-100k.csv 100000
 
 measure() { # provider connection

@@ -16,13 +16,13 @@ DB="$DIR/indicators.db"
 FRESH=$([ -f "$DB" ] && echo 0 || echo 1)
 export Database__Provider=Sqlite ConnectionStrings__DanVan="Data Source=$DB" Seed__Demo=false
 dotnet build src/DanVan.Web -c Release -nologo -v quiet
-run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build -- "$@"; }
+run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build --no-launch-profile -- "$@"; }
 stats() { sort -n | awk '{a[NR]=$1*1000} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%6.0f ms | %6.0f ms", m, p}'; }
 
 if [ "$FRESH" = 1 ]; then
   run_cli migrate >/dev/null
   run_cli seed >/dev/null
-  /usr/bin/time -f "generate: %e s, peak %M KB" dotnet run --project src/DanVan.Web -c Release --no-build -- generate --initiatives "$N" --seed 7
+  /usr/bin/time -f "generate: %e s, peak %M KB" dotnet run --project src/DanVan.Web -c Release --no-build --no-launch-profile -- generate --initiatives "$N" --seed 7
 fi
 run_cli create-admin --email bench@danvan.vn --password Bench-run-2026-nhanh >/dev/null || true
 TOKEN="$(run_cli create-token --email bench@danvan.vn --name bench)"
@@ -34,7 +34,8 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 
 bench() { # name url
   local url="http://127.0.0.1:$PORT$2"
-  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")
+  [ "$status" = 200 ] || { echo "$1: HTTP $status" >&2; exit 1; }
   printf '| %-36s | %s |\n' "$1" "$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$url"; done | stats)"
 }
 

@@ -14,7 +14,7 @@ FROM=2021-01-01
 TO=2025-12-31
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 dotnet build src/DanVan.Web -c Release -nologo -v quiet
-run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build -- "$@"; }
+run_cli() { dotnet run --project src/DanVan.Web -c Release --no-build --no-launch-profile -- "$@"; }
 
 stats() { # prints "median p95" in ms of the numbers (seconds) on stdin
   sort -n | awk '{a[NR]=$1*1000} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%6.0f ms | %6.0f ms", m, p}'

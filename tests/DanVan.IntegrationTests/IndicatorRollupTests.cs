@@ -70,4 +70,50 @@ public class IndicatorRollupTests(DanVanFactory app)
 
         Assert.Equal(kept, await SnapshotAsync());
     }
+
+    [Fact]
+    public async Task AFigure_OpensToItsChildUnits_ThenToTheModelsAndReportsThatMakeIt_MarkingWhatIsNotAdded()
+    {
+        const string VanGiang = "12019";
+        var officer = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var model = await TestData.CreateInitiativeAsync(officer, VanGiang, TestData.Unique("Mô hình bê tông hóa"), registeredOn: "2024-01-10");
+        foreach (var (kind, start, km) in new[] { ("year", "2024-01-01", 3m), ("quarter", "2024-04-01", 1m) })
+        {
+            var r = await officer.PostAsJsonAsync($"/api/v1/initiatives/{model}/results", new
+            {
+                periodKind = kind, periodStart = start, narrative = "Kết quả",
+                values = new[] { new { indicator = "Đường", value = km, newMeasure = "km", standardIndicator = "roads_built", category = (string?)null } },
+            });
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+        }
+
+        var posted = await officer.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = VanGiang, period = "2024", values = new[] { new { indicator = "roads_built", value = 500m, unit = "m" } } });
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+
+        var province = await (await officer.GetAsync($"/api/v1/reports/sources?indicator=roads_built&unit={TestData.HungYen}&from=2024-01-01&to=2024-12-31")).ReadJsonAsync();
+        var share = province.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == VanGiang);
+        Assert.Equal(3m, share.GetProperty("fromInitiatives").GetDecimal());
+        Assert.Equal(0.5m, share.GetProperty("fromUnitReports").GetDecimal());
+
+        var commune = await (await officer.GetAsync($"/api/v1/reports/sources?indicator=roads_built&unit={VanGiang}&from=2024-01-01&to=2024-12-31")).ReadJsonAsync();
+        Assert.Equal(3.5m, commune.GetProperty("total").GetDecimal());
+        var figures = commune.GetProperty("figures").EnumerateArray().ToList();
+        Assert.Equal(3, figures.Count);
+        Assert.Equal([3m, 0.5m], figures.Where(f => f.GetProperty("counted").GetBoolean()).Select(f => f.GetProperty("value").GetDecimal()));
+        Assert.Equal(1m, figures.Single(f => !f.GetProperty("counted").GetBoolean()).GetProperty("value").GetDecimal()); // the quarter inside the year
+
+        // The page says the same, and links each figure to its model or report.
+        var page = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));
+        var html = await page.GetStringAsync($"/Reports/Sources?indicator=roads_built&unit={VanGiang}&from=2024-01-01&to=2024-12-31");
+        Assert.Contains($"/Initiatives/{model}", html, StringComparison.Ordinal);
+        Assert.Contains($"/UnitReports/Edit?unit={VanGiang}&amp;map=2025&amp;period=2024", html, StringComparison.Ordinal);
+        Assert.Contains("data-counted=\"false\"", html, StringComparison.Ordinal);
+
+        // Outside one's area, and for an unknown indicator: refused, as problems.
+        var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/reports/sources?indicator=roads_built&unit={VanGiang}")).StatusCode);
+        var unknown = await officer.GetAsync($"/api/v1/reports/sources?indicator=nope&unit={VanGiang}");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -205,15 +205,50 @@ public static class IndicatorRollup
     public static List<IndicatorTotal> Roll(IEnumerable<Figure> figures, IReadOnlySet<int> lastIndicators)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(lastIndicators);
+        var list = figures as IReadOnlyList<Figure> ?? figures.ToList();
         var sums = new Dictionary<(string Legacy, int Indicator, string Category, DateOnly Start, DateOnly End, DateOnly CoverStart, DateOnly CoverEnd, DateOnly Next, bool InTotal), decimal>();
-        foreach (var source in figures.GroupBy(f => (f.Source, f.IndicatorId)))
+        var described = Describe(list, lastIndicators);
+        for (var k = 0; k < list.Count; k++)
         {
-            var periods = source.Select(f => (f.Start, f.End)).Distinct().ToList();
-            var withTotal = source.Where(f => f.Category is null).Select(f => (f.Start, f.End)).ToHashSet();
-            var isLast = lastIndicators.Contains(source.Key.IndicatorId);
-            foreach (var f in source)
+            var (f, (cover, next, inTotal)) = (list[k], described[k]);
+            var key = (f.LegacyPath, f.IndicatorId, f.Category ?? string.Empty, f.Start, f.End, cover.Start, cover.End, next, inTotal);
+            sums[key] = sums.GetValueOrDefault(key) + f.Value;
+        }
+
+        return sums.Select(s =>
+        {
+            var whole = decimal.Floor(s.Value);
+            return new IndicatorTotal
             {
+                LegacyPath = s.Key.Legacy, IndicatorId = s.Key.Indicator, Category = s.Key.Category, PeriodStart = s.Key.Start, PeriodEnd = s.Key.End,
+                CoverStart = s.Key.CoverStart, CoverEnd = s.Key.CoverEnd, NextEnd = s.Key.Next, InTotal = s.Key.InTotal,
+                Whole = (long)whole, Millionths = (long)decimal.Round((s.Value - whole) * 1_000_000m),
+            };
+        }).ToList();
+    }
+
+    /// <summary>For each figure, whether it counts in [from, to]: the summary's test, figure by figure.</summary>
+    public static bool[] Counting(IReadOnlyList<Figure> figures, IReadOnlySet<int> lastIndicators, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var described = Describe(figures, lastIndicators);
+        return figures.Select((f, k) => f.Start >= from && f.End <= to && !(described[k].Cover.Start >= from && described[k].Cover.End <= to) && described[k].Next > to)
+            .ToArray();
+    }
+
+    /// <summary>Each figure's cover (the smallest longer period of its source), next period (stocks only) and part in the total.</summary>
+    private static ((DateOnly Start, DateOnly End) Cover, DateOnly Next, bool InTotal)[] Describe(IReadOnlyList<Figure> figures, IReadOnlySet<int> lastIndicators)
+    {
+        ArgumentNullException.ThrowIfNull(lastIndicators);
+        var result = new ((DateOnly, DateOnly), DateOnly, bool)[figures.Count];
+        foreach (var source in Enumerable.Range(0, figures.Count).GroupBy(k => (figures[k].Source, figures[k].IndicatorId)))
+        {
+            var periods = source.Select(k => (figures[k].Start, figures[k].End)).Distinct().ToList();
+            var withTotal = source.Where(k => figures[k].Category is null).Select(k => (figures[k].Start, figures[k].End)).ToHashSet();
+            var isLast = lastIndicators.Contains(source.Key.IndicatorId);
+            foreach (var k in source)
+            {
+                var f = figures[k];
                 var cover = (Start: IndicatorTotal.None, End: IndicatorTotal.None);
                 var next = IndicatorTotal.None;
                 foreach (var p in periods)
@@ -230,20 +265,10 @@ public static class IndicatorRollup
                     }
                 }
 
-                var key = (f.LegacyPath, f.IndicatorId, f.Category ?? string.Empty, f.Start, f.End, cover.Start, cover.End, next, f.Category is null || !withTotal.Contains((f.Start, f.End)));
-                sums[key] = sums.GetValueOrDefault(key) + f.Value;
+                result[k] = (cover, next, f.Category is null || !withTotal.Contains((f.Start, f.End)));
             }
         }
 
-        return sums.Select(s =>
-        {
-            var whole = decimal.Floor(s.Value);
-            return new IndicatorTotal
-            {
-                LegacyPath = s.Key.Legacy, IndicatorId = s.Key.Indicator, Category = s.Key.Category, PeriodStart = s.Key.Start, PeriodEnd = s.Key.End,
-                CoverStart = s.Key.CoverStart, CoverEnd = s.Key.CoverEnd, NextEnd = s.Key.Next, InTotal = s.Key.InTotal,
-                Whole = (long)whole, Millionths = (long)decimal.Round((s.Value - whole) * 1_000_000m),
-            };
-        }).ToList();
+        return result;
     }
 }

@@ -22,6 +22,15 @@ public sealed record IndicatorFigure(string Name, string Unit, string Aggregatio
 /// </remarks>
 public static class IndicatorFigures
 {
+    /// <summary>The rollup's rows that count in [from, to] under the unit (null = the country), on either map.</summary>
+    public static IQueryable<IndicatorTotal> Counted(AppDbContext db, UserScope scope, int map, string? path, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var totals = db.IndicatorTotals.AsNoTracking().ReadableBy(scope, t => t.ScopePath);
+        totals = map == Maps.Current ? totals.WithinPaths([path ?? "/"], t => t.ScopePath) : totals.WithinPaths([path ?? "/"], t => t.LegacyPath);
+        return totals.Where(t => t.PeriodStart >= from && t.PeriodEnd <= to && !(t.CoverStart >= from && t.CoverEnd <= to) && t.NextEnd > to);
+    }
+
     public static async Task<Dictionary<string, IndicatorFigure>> ComputeAsync(AppDbContext db, UserScope scope, int map, string? path, DateOnly from, DateOnly to,
         CancellationToken ct)
     {
@@ -29,10 +38,7 @@ public static class IndicatorFigures
         var within = path ?? "/";
         var catalogue = await db.Indicators.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
 
-        var totals = db.IndicatorTotals.AsNoTracking().ReadableBy(scope, t => t.ScopePath);
-        totals = map == Maps.Current ? totals.WithinPaths([within], t => t.ScopePath) : totals.WithinPaths([within], t => t.LegacyPath);
-        var sums = await totals
-            .Where(t => t.PeriodStart >= from && t.PeriodEnd <= to && !(t.CoverStart >= from && t.CoverEnd <= to) && t.NextEnd > to)
+        var sums = await Counted(db, scope, map, path, from, to)
             .GroupBy(t => new { t.IndicatorId, t.Category, t.Source, t.InTotal })
             .Select(g => new { g.Key.IndicatorId, g.Key.Category, g.Key.Source, g.Key.InTotal, Whole = g.Sum(t => t.Whole), Millionths = g.Sum(t => t.Millionths) })
             .ToListAsync(ct);

@@ -106,6 +106,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         return Page();
     }
 
+    /// <summary>Where a figure of the movement's results comes from.</summary>
+    public string SourcesUrl(string indicator) =>
+        $"/Reports/Sources?indicator={Uri.EscapeDataString(indicator)}&unit={Uri.EscapeDataString(Report?.Unit.Code ?? string.Empty)}&map={Map}&from={D(From)}&to={D(To)}";
+
     public string ReportUrl(string? unit, int? map = null) =>
         $"/Reports?unit={Uri.EscapeDataString(unit ?? string.Empty)}&map={map ?? Map}&from={D(From)}&to={D(To)}";
 

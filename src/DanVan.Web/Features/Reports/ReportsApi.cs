@@ -10,6 +10,15 @@ public static class ReportsApi
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         MapSummary(api);
+        api.MapGet("/reports/sources", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? indicator, string? unit, int? map, DateOnly? from, DateOnly? to,
+                CancellationToken ct) =>
+            {
+                var today = CampaignsApi.Today(clock);
+                return TypedResults.Ok(await Indicators.IndicatorSources.RunAsync(db, await s.GetAsync(ct), indicator, unit, map ?? Maps.Current,
+                    from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct));
+            })
+            .WithTags("Reports")
+            .WithSummary("Nguồn của một số liệu kết quả: theo đơn vị trực thuộc, và các mô hình, báo cáo ghi nhận tại đơn vị.");
         api.MapReportFilesApi();
     }
 
