@@ -116,4 +116,94 @@ public class IndicatorRollupTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task TheFiguresFile_GoesThroughTheImportQueue_LikeAModelsFile_AllOrNothing()
+    {
+        const string PhungCong = "12025";
+        var officer = await app.ApiClientAsync((Role.Officer, PhungCong));
+        async Task<System.Text.Json.JsonElement> QueueAsync(string csv, string kind = "results")
+        {
+            using var content = TestData.FileContent(System.Text.Encoding.UTF8.GetBytes(csv), "so-lieu.csv");
+            content.Add(new StringContent(kind), "kind");
+            var posted = await officer.PostAsync("/api/v1/imports", content);
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            var id = (await posted.ReadJsonAsync()).GetProperty("id").GetInt32();
+            for (var k = 0; k < 80; k++)
+            {
+                var job = await (await officer.GetAsync($"/api/v1/imports/{id}")).ReadJsonAsync();
+                if (job.GetProperty("status").GetString() is "succeeded" or "failed")
+                {
+                    return job;
+                }
+
+                await Task.Delay(250);
+            }
+
+            throw new TimeoutException();
+        }
+
+        var failed = await QueueAsync($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,houses_built,bốn\n");
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Equal(3, failed.GetProperty("errors")[0].GetProperty("line").GetInt32());
+        Assert.Equal(0m, await FiguresAsync(officer, PhungCong, "houses_built"));
+
+        var done = await QueueAsync($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,dialogues,12\n");
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal(2, done.GetProperty("result").GetProperty("unitValues").GetInt32());
+        Assert.Equal(4m, await FiguresAsync(officer, PhungCong, "houses_built"));
+
+        // A kind nobody knows is a problem, not a job.
+        using var odd = TestData.FileContent(System.Text.Encoding.UTF8.GetBytes("a,b\n1,2\n"), "x.csv");
+        odd.Add(new StringContent("awards?"), "kind");
+        var refused = await officer.PostAsync("/api/v1/imports", odd);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<decimal> FiguresAsync(HttpClient api, string unit, string code)
+    {
+        var response = await api.GetAsync($"/api/v1/reports/summary?unit={unit}&from=2023-01-01&to=2023-12-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("indicators").GetProperty(code).GetProperty("total").GetDecimal();
+    }
+
+    [Fact]
+    public async Task AnOrganisation_ReportsForItself_OnThePhoneForm_BesideItsUnit_AndBothCount()
+    {
+        const string NghiaTru = "12031";
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, NghiaTru));
+        var api = await app.ClientForAsync(await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, NghiaTru)));
+        var org = await TestData.IdOfAsync(await api.PostAsJsonAsync("/api/v1/organizations", new { name = TestData.Unique("Hội Phụ nữ xã Nghĩa Trụ"), kind = "mass_organization", unitCode = NghiaTru }));
+        var web = await HtmlClient.SignedInAsync(app, email);
+
+        var (_, unitForm) = await web.GetAsync($"/UnitReports/Edit?unit={NghiaTru}&period=2022");
+        Assert.NotNull(unitForm.QuerySelector($"#report-owners a[href*='organizationId={org}']"));
+        foreach (var (query, houses) in new[] { ("", "3"), ($"&organizationId={org}", "2") })
+        {
+            var url = $"/UnitReports/Edit?unit={NghiaTru}&period=2022{query}";
+            var (_, form) = await web.GetAsync(url);
+            var line = form.QuerySelector("[data-indicator='houses_built'] input[inputmode]")!.GetAttribute("name")!;
+            var fields = form.QuerySelectorAll("#unit-report-form input[type=hidden]").Where(i => i.GetAttribute("name") is { } n && n != "__RequestVerificationToken")
+                .GroupBy(i => i.GetAttribute("name")!).ToDictionary(g => g.Key, g => g.First().GetAttribute("value") ?? string.Empty);
+            fields[line] = houses;
+            var posted = await web.PostFormAsync(url, fields);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        var (_, orgForm) = await web.GetAsync($"/UnitReports/Edit?unit={NghiaTru}&period=2022&organizationId={org}");
+        Assert.Equal("2", orgForm.QuerySelector("[data-indicator='houses_built'] input[inputmode]")!.GetAttribute("value"));
+        var view = await (await api.GetAsync($"/api/v1/unit-reports/{NghiaTru}/2022?organizationId={org}")).ReadJsonAsync();
+        Assert.Equal(org, view.GetProperty("organizationId").GetInt32());
+        var response = await api.GetAsync($"/api/v1/reports/summary?unit={NghiaTru}&from=2022-01-01&to=2022-12-31");
+        Assert.Equal(5m, (await response.ReadJsonAsync()).GetProperty("indicators").GetProperty("houses_built").GetProperty("fromUnitReports").GetDecimal());
+
+        // An organisation that is not this unit's is not found here, on the page or through the API.
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var elsewhere = await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/organizations", new { name = TestData.Unique("Hợp tác xã"), kind = "cooperative", unitCode = "12049" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await web.Http.GetAsync($"/UnitReports/Edit?unit={NghiaTru}&period=2022&organizationId={elsewhere}")).StatusCode);
+        var refused = await api.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = NghiaTru, period = "2022", organizationId = elsewhere, values = new[] { new { indicator = "houses_built", value = 1m, unit = "căn" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }

@@ -165,6 +165,13 @@ public class ImportJob
 
     public string FileName { get; set; } = string.Empty;
 
+    /// <summary>What the file holds: "initiatives" (models) or "results" (the movement's figures).</summary>
+    public string Kind { get; set; } = ImportJob.Initiatives;
+
+    public const string Initiatives = "initiatives";
+
+    public const string Results = "results";
+
     public string StoredFile { get; set; } = string.Empty;
 
     public bool DryRun { get; set; }

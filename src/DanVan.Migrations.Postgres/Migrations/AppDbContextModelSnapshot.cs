@@ -910,6 +910,10 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
 

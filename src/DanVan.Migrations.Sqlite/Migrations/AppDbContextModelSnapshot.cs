@@ -858,6 +858,10 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Processed")
                         .HasColumnType("INTEGER");
 

@@ -20,9 +20,16 @@ public static class ImportJobs
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public static async Task<ImportJob> EnqueueAsync(AppDbContext db, UserScope scope, EvidenceStore store, IFormFile file, bool dryRun, TimeProvider clock, CancellationToken ct)
+    public static async Task<ImportJob> EnqueueAsync(AppDbContext db, UserScope scope, EvidenceStore store, IFormFile file, bool dryRun, TimeProvider clock, CancellationToken ct,
+        string kind = ImportJob.Initiatives)
     {
-        if (!scope.CanAnywhere(Operation.Import))
+        if (kind is not (ImportJob.Initiatives or ImportJob.Results))
+        {
+            throw DomainException.For("kind", "Loại tệp nhập phải là initiatives (mô hình) hoặc results (số liệu kết quả).");
+        }
+
+        // Each row still needs the operation it performs; this only keeps out those who can do none.
+        if (!scope.CanAnywhere(kind == ImportJob.Results ? Operation.ReportResults : Operation.Import))
         {
             throw new ScopeException(true);
         }
@@ -49,7 +56,7 @@ public static class ImportJobs
         var job = new ImportJob
         {
             UserId = scope.UserId, UserName = scope.UserName, FileName = Path.GetFileName(file.FileName ?? "import" + ext), StoredFile = stored,
-            DryRun = dryRun, Status = ImportStatus.Queued, CreatedAt = clock.GetUtcNow(),
+            DryRun = dryRun, Status = ImportStatus.Queued, CreatedAt = clock.GetUtcNow(), Kind = kind,
         };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
@@ -93,9 +100,10 @@ public static class ImportJobs
     public static async Task RunAsync(IServiceProvider services, int jobId, CancellationToken ct)
     {
         ImportOutcome outcome;
+        object? result = null;
         try
         {
-            outcome = await ImportAsync(services, jobId, ct);
+            (outcome, result) = await ImportAsync(services, jobId, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -111,7 +119,7 @@ public static class ImportJobs
             Running.TryRemove(jobId, out _);
         }
 
-        await FinishAsync(services, jobId, outcome, ct);
+        await FinishAsync(services, jobId, outcome, result, ct);
     }
 
     /// <summary>Why a job failed, in words for the person who sent the file.</summary>
@@ -124,7 +132,7 @@ public static class ImportJobs
         _ => "Có lỗi khi xử lý tệp; không có dòng nào được ghi. Hãy gửi lại tệp, hoặc báo quản trị hệ thống (mã việc nhập trong danh sách).",
     };
 
-    private static async Task<ImportOutcome> ImportAsync(IServiceProvider services, int jobId, CancellationToken ct)
+    private static async Task<(ImportOutcome Outcome, object? Result)> ImportAsync(IServiceProvider services, int jobId, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -152,6 +160,15 @@ public static class ImportJobs
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
+        if (job.Kind == ImportJob.Results)
+        {
+            // The figures' import is one transaction of its own, like the console's and the page's.
+            Running[jobId] = (0, 0);
+            var figures = await Indicators.ResultsImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, ct);
+            return (new ImportOutcome(figures.Total, figures.Errors, figures.FileError, 0, 0, 0, 0),
+                new { figures.Total, figures.UnitValues, figures.ModelValues });
+        }
+
         var outcome = await InitiativeImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, Progress, ct);
         if (outcome.Ok && !job.DryRun)
         {
@@ -159,11 +176,11 @@ public static class ImportJobs
             await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, ct);
         }
 
-        return outcome;
+        return (outcome, null);
     }
 
     /// <summary>Records how a job ended, on a fresh context (the import's may be the one that broke).</summary>
-    private static async Task FinishAsync(IServiceProvider services, int jobId, ImportOutcome outcome, CancellationToken ct)
+    private static async Task FinishAsync(IServiceProvider services, int jobId, ImportOutcome outcome, object? result, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -174,7 +191,7 @@ public static class ImportJobs
         job.Errors = outcome.FileError is not null
             ? JsonSerializer.Serialize(new[] { new RowError(0, [outcome.FileError]) }, Json)
             : JsonSerializer.Serialize(outcome.Errors, Json);
-        job.Result = JsonSerializer.Serialize(new { outcome.Created, outcome.Updated, outcome.Recognitions, outcome.Retired, outcome.Total }, Json);
+        job.Result = JsonSerializer.Serialize(result ?? new { outcome.Created, outcome.Updated, outcome.Recognitions, outcome.Retired, outcome.Total }, Json);
         job.FinishedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         await db.SaveChangesAsync(ct);
         try

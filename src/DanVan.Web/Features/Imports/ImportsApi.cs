@@ -1,4 +1,5 @@
 using DanVan.Data;
+using DanVan.Domain;
 using DanVan.Features.Reports;
 using DanVan.Features.Results;
 using DanVan.Infrastructure;
@@ -20,11 +21,12 @@ public static class ImportsApi
             }
 
             var dryRun = bool.TryParse(form!["dryRun"], out var d) && d;
-            var job = await ImportJobs.EnqueueAsync(db, await s.GetAsync(ct), store, file!, dryRun, clock, ct);
+            var kind = string.IsNullOrWhiteSpace(form["kind"]) ? ImportJob.Initiatives : form["kind"].ToString().Trim();
+            var job = await ImportJobs.EnqueueAsync(db, await s.GetAsync(ct), store, file!, dryRun, clock, ct, kind);
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", new { job.Id, status = "queued" });
         })
             // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
-            .DisableAntiforgery().WithSummary("Nhập danh sách mô hình từ .xlsx/.csv (dryRun=true: chỉ kiểm tra). Trả về mã công việc.");
+            .DisableAntiforgery().WithSummary("Nhập từ .xlsx/.csv: danh sách mô hình (kind=initiatives, mặc định) hoặc số liệu kết quả (kind=results); dryRun=true: chỉ kiểm tra. Trả về mã công việc.");
         g.MapPost("/results", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);

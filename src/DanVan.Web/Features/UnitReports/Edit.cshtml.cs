@@ -20,6 +20,14 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     [BindProperty(SupportsGet = true, Name = "period")] public string? Period { get; set; }
 
+    /// <summary>An organisation of the unit reporting for itself (a mass organisation, a cooperative…); empty = the unit.</summary>
+    [BindProperty(SupportsGet = true, Name = "organizationId")] public int? OrganizationId { get; set; }
+
+    public string? OrganizationName { get; private set; }
+
+    /// <summary>The unit's organisations, each of which may report for itself.</summary>
+    public List<(int Id, string Name)> Organizations { get; private set; } = [];
+
     [BindProperty] public UnitReportInput Input { get; set; } = new();
 
     public string UnitName { get; private set; } = string.Empty;
@@ -38,8 +46,8 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             return refusal;
         }
 
-        var existing = await Indicators.UnitReports.FindAsync(db, scope, Unit!, Map, ThePeriod.Code, null, ct);
-        Input = new UnitReportInput { UnitCode = Unit, Map = Map, Period = ThePeriod.Code, Note = existing?.Note, Version = existing?.Version ?? 0 };
+        var existing = await Indicators.UnitReports.FindAsync(db, scope, Unit!, Map, ThePeriod.Code, OrganizationId, ct);
+        Input = new UnitReportInput { UnitCode = Unit, Map = Map, Period = ThePeriod.Code, OrganizationId = OrganizationId, Note = existing?.Note, Version = existing?.Version ?? 0 };
         foreach (var line in Lines())
         {
             var v = existing?.Values.FirstOrDefault(x => x.Indicator == line.Indicator.Code && x.Category == line.Category);
@@ -60,13 +68,14 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         Input.UnitCode = Unit;
         Input.Map = Map;
         Input.Period = ThePeriod.Code;
+        Input.OrganizationId = OrganizationId;
         UnitReportSaved? saved = null;
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = await Indicators.UnitReports.SaveAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = saved!.Warnings.Count == 0
                 ? $"Đã lưu báo cáo {ThePeriod.Label}."
                 : $"Đã lưu báo cáo {ThePeriod.Label}. Xin xem lại: " + string.Join(" ", saved.Warnings);
-            return RedirectToPage(new { unit = Unit, map = Map, period = ThePeriod.Code });
+            return RedirectToPage(new { unit = Unit, map = Map, period = ThePeriod.Code, organizationId = OrganizationId });
         }
 
         return Page();
@@ -98,6 +107,17 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         }
 
         UnitName = unit!.FullName;
+        Organizations = (await db.Organizations.AsNoTracking().Where(o => o.ScopePath == path).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name)).ToList();
+        if (OrganizationId is { } orgId)
+        {
+            OrganizationName = Organizations.FirstOrDefault(o => o.Id == orgId).Name;
+            if (OrganizationName is null)
+            {
+                return NotFound();
+            }
+        }
+
         Catalogue = await IndicatorCatalogue.UsableAt(db, path).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
         Figures = await Indicators.UnitReports.ModelFiguresAsync(db, scope, path, period, ct);
         return null;
