@@ -61,15 +61,25 @@ public partial class JourneyTests(BrowserFixture fx)
         await form.FillAsync(name, "Phát triển kinh tế", "Tập thể", "Chi hội Phụ nữ thôn Đông", "Các hội viên góp vốn xoay vòng.");
         // A photo taken there and then, with the registration.
         await page.Locator("#Photo").SetInputFilesAsync(new FilePayload { Name = "buoi-ra-mat.png", MimeType = "image/png", Buffer = TestData.Png });
+        // Whom it serves; its block is left to the owner's name ("Chi hội Phụ nữ").
+        await page.GetByLabel("Người cao tuổi").CheckAsync();
         await form.SubmitAsync();
         await Assertions.Expect(page).ToHaveURLAsync(InitiativeUrl());
         await Assertions.Expect(page.Locator("#results img")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
         await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("Tạo mới");
+        await Assertions.Expect(page.Locator("#owner-type")).ToHaveTextAsync("Hội Liên hiệp Phụ nữ");
+        await Assertions.Expect(page.Locator("#target-groups")).ToHaveTextAsync("Người cao tuổi");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "initiative-detail-phone.png"), FullPage = true });
 
         // She finds it again from the list, typing without diacritics.
         await page.GotoAsync("/Initiatives?q=" + Uri.EscapeDataString("phu nu giup nhau"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        // And by whom it serves and who builds it.
+        await page.GotoAsync("/Initiatives");
+        await page.Locator("#ownerType").SelectOptionAsync(new SelectOptionValue { Label = "Hội Liên hiệp Phụ nữ" });
+        await page.Locator("#targetGroup").SelectOptionAsync(new SelectOptionValue { Label = "Người cao tuổi" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
     }
 

@@ -46,6 +46,15 @@ public class MovementResultsJourneyTests(BrowserFixture fx)
         await Assertions.Expect(phone.Locator("#ratios")).ToContainTextAsync("Hồ sơ giải quyết đúng hạn: 95,0%");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "report-results-phone.png"), FullPage = true });
 
+        // The figure opens to where it comes from: the commune's own report, counted.
+        await row.Locator("td").First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Reports/Sources"));
+        await Assertions.Expect(phone.Locator("#source-total")).ToHaveTextAsync("2.500.000.000");
+        var figure = phone.Locator("#source-figures tr[data-counted=true]").Filter(new() { HasText = "2.500.000.000" }).First;
+        await Assertions.Expect(figure).ToContainTextAsync("báo cáo đơn vị");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "report-sources-phone.png"), FullPage = true });
+        await phone.GoBackAsync();
+
         await phone.Locator("#compose-docx").ClickAsync();
         var docx = await phone.RunAndWaitForDownloadAsync(() => phone.GetByRole(AriaRole.Button, new() { Name = "Tải báo cáo .docx" }).ClickAsync());
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await docx.PathAsync(), false);

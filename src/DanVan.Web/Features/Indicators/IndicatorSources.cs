@@ -14,8 +14,9 @@ public sealed record SourceShare(string Code, string Name, decimal FromInitiativ
 /// covered by a longer one of the same source in the range, or an earlier stock, does not).
 /// </summary>
 /// <param name="ReportLink">For a unit report: the query of its page (unit, map, period).</param>
+/// <param name="Parts">For a total given with its categories: the categories (key → value), shown with it rather than as figures of their own.</param>
 public sealed record SourceFigure(string Source, int? InitiativeId, string Name, string? UnitCode, string Period, string? Category, decimal Value, bool Counted,
-    string? ReportLink = null);
+    string? ReportLink = null, IReadOnlyDictionary<string, decimal>? Parts = null);
 
 /// <param name="Children">The figure by child unit, for going down the tree.</param>
 /// <param name="Figures">The figures recorded at this unit itself (all of them for a commune).</param>
@@ -90,7 +91,12 @@ public static class IndicatorSources
                     $"unit={u.UnitCode}&map={u.UnitMap}&period={u.Period}" + (u.OrganizationId is { } o ? $"&organizationId={o}" : string.Empty)))))
             .Where(x => x.Figure.End <= to).ToList();
         var counted = IndicatorRollup.Counting(all.Select(x => x.Figure).ToList(), last, from, to);
-        return all.Select((x, k) => x.Shown with { Counted = counted[k] })
+        // A total given with its categories is one figure: the categories go with it.
+        return all.Select((x, k) => (x.Figure, Shown: x.Shown with { Counted = counted[k] }))
+            .GroupBy(x => (x.Figure.Source, x.Figure.Start, x.Figure.End))
+            .SelectMany(g => g.FirstOrDefault(x => x.Figure.Category is null) is { Shown: not null } total
+                ? [total.Shown with { Parts = g.Where(x => x.Figure.Category is not null).ToDictionary(x => x.Figure.Category!, x => x.Figure.Value) }]
+                : g.Select(x => x.Shown))
             .OrderByDescending(f => f.Counted).ThenByDescending(f => f.Value).ToList();
     }
 }

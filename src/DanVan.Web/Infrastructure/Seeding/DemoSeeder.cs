@@ -90,7 +90,9 @@ public static class DemoSeeder
                 i.MarkReporting();
             }
 
-            i.Classify(null, null);
+            // The organisation's name says its block better than its kind (a mass organisation could be any of four).
+            i.Classify(owner is null ? null : OwnerTypes.Guess(kind, owner.Name, owner.Kind), owner?.Kind);
+
             i.PlaceIn(unit, current);
             i.Validate();
             db.Initiatives.Add(i);
@@ -174,6 +176,7 @@ public static class DemoSeeder
         db.Teams.Add(new MobilisationTeam { UnitId = luongBang.Id, ScopePath = luongBang.Path, Kind = TeamKind.VillageTeam, Name = "Tổ dân vận thôn Đông", Village = "Thôn Đông", LeaderName = "Bí thư chi bộ thôn Đông", Members = 5 });
 
         var households = await db.MeasureUnits.FirstAsync(m => m.Name == "hộ", ct);
+        var indicator = await db.Indicators.Where(x => x.ScopePath == "/").ToDictionaryAsync(x => x.Code, x => x.Id, ct);
         var squareMetres = await db.MeasureUnits.FirstAsync(m => m.Name == "m²", ct);
         var dossiers = await db.MeasureUnits.FirstAsync(m => m.Name == "%", ct);
         db.ResultReports.Add(new ResultReport
@@ -186,7 +189,25 @@ public static class DemoSeeder
         {
             InitiativeId = landForRoads.Id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(2020, 1, 1), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo",
             Narrative = "Vận động 58 hộ hiến 25.043 m² đất làm đường giao thông nông thôn.",
-            Values = [new IndicatorValue { Indicator = "Số hộ hiến đất", Value = 58, MeasureUnit = households }, new IndicatorValue { Indicator = "Diện tích đất hiến", Value = 25043, MeasureUnit = squareMetres }],
+            Values =
+            [
+                new IndicatorValue { Indicator = "Số hộ hiến đất", Value = 58, MeasureUnit = households },
+                new IndicatorValue { Indicator = "Diện tích đất hiến", Value = 25043, MeasureUnit = squareMetres, IndicatorId = indicator["land_donated"], CanonicalValue = 25043 },
+            ],
+        });
+
+        // Lương Bằng's own report of 2025: what the movement achieved there outside its registered models.
+        UnitReportValue V(string code, decimal value, string? category = null) => new() { IndicatorId = indicator[code], Category = category, Value = value };
+        db.UnitReports.Add(new UnitReport
+        {
+            UnitId = luongBang.Id, ScopePath = luongBang.Path, LegacyPath = luongBang.LegacyPath, Period = "2025", PeriodStart = new DateOnly(2025, 1, 1),
+            PeriodEnd = new DateOnly(2025, 12, 31), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo", Note = "Số liệu minh họa.",
+            Values =
+            [
+                V("funds_mobilized", 2_050_000_000m), V("funds_mobilized", 1_200_000_000m, "state"), V("funds_mobilized", 850_000_000m, "people"),
+                V("land_donated", 3_200m), V("roads_built", 2.4m), V("dialogues", 6), V("dialogue_attendees", 410),
+                V("dossiers_total", 1_240), V("dossiers_on_time", 1_228), V("houses_repaired", 3),
+            ],
         });
 
         // Thái Hòa town (Nghệ An) recognised its beekeeping model before 2025; the province later, at its 2016–2020 conference.
