@@ -77,6 +77,19 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/me/tasks"] = Access.SignedIn,
         ["GET /api/v1/reports/summary"] = Access.SignedIn,
         ["GET /api/v1/reports/sources"] = Access.SignedIn,
+        ["GET /api/v1/award-forms"] = Access.SignedIn,
+        ["GET /api/v1/nominations/"] = Access.SignedIn,
+        ["GET /api/v1/nominations/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/nominations/"] = Access.SignedIn,
+        ["PUT /api/v1/nominations/{id:int}"] = Access.SignedIn,
+        ["POST /api/v1/nominations/{id:int}/submit"] = Access.SignedIn,
+        ["POST /api/v1/nominations/{id:int}/receive"] = Access.SignedIn,
+        ["POST /api/v1/nominations/{id:int}/return"] = Access.SignedIn,
+        ["POST /api/v1/nominations/{id:int}/forward"] = Access.SignedIn,
+        ["GET /api/v1/awards/"] = Access.SignedIn,
+        ["GET /api/v1/awards/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/awards/{id:int}/decision.docx"] = Access.SignedIn,
+        ["POST /api/v1/awards/"] = Access.SignedIn,
         ["PAGE /Reports/Index"] = Access.SignedIn,
         ["PAGE /Reports/Document"] = Access.SignedIn,
         ["PAGE /Reports/Sources"] = Access.SignedIn,
@@ -311,6 +324,10 @@ public class AccessMatrixTests(DanVanFactory app)
             new { name = TestData.Unique("Thẩm định B"), unitCode = TestData.NgheAn, criteriaSetId = ids["criteria"], initiativeIds = new[] { initiativeId }, memberEmails = new[] { appraiserEmail } }));
         ids["decision"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/recognitions",
             new { unitCode = TestData.NgheAn, number = "9-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..4], date = "2026-10-01", level = "province", issuingBody = "BCĐ tỉnh Nghệ An", initiativeIds = new[] { initiativeId } }));
+        ids["nomination"] = await TestData.IdOfAsync(await officerB.PostAsJsonAsync("/api/v1/nominations",
+            new { unitCode = TestData.ThaiHoa, recipientKind = "collective", recipientName = secret, formCode = "bk_tinh", achievements = secret }));
+        ids["award"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/awards",
+            new { number = TestData.Unique("QĐ-B"), decidedOn = "2026-10-01", formCode = "bk_tinh", unitCode = TestData.NgheAn, recipients = new[] { new { kind = "collective", name = secret, unitCode = TestData.ThaiHoa } } }));
         var userB = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
         ids["import"] = (await (await officerB.PostAsync("/api/v1/imports", TestData.FileContent(System.Text.Encoding.UTF8.GetBytes("Tên mô hình\nA"), "b.csv"))).ReadJsonAsync()).GetProperty("id").GetInt32();
         var unrecognisedId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret + " (2)");
@@ -332,6 +349,8 @@ public class AccessMatrixTests(DanVanFactory app)
             : r.Contains("committees", StringComparison.Ordinal) ? Pick("committee")
             : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
             : r.Contains("imports", StringComparison.Ordinal) ? Pick("import")
+            : r.Contains("nominations", StringComparison.Ordinal) ? Pick("nomination")
+            : r.Contains("awards", StringComparison.Ordinal) ? Pick("award")
             : r.Contains("surveys", StringComparison.Ordinal) && ids.ContainsKey("survey") ? Pick("survey")
             : Pick("initiative");
         return id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -61,6 +61,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<UnitReportValue> UnitReportValues => Set<UnitReportValue>();
     public DbSet<IndicatorTotal> IndicatorTotals => Set<IndicatorTotal>();
+    public DbSet<AwardForm> AwardForms => Set<AwardForm>();
+    public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
+    public DbSet<AwardRecipient> AwardRecipients => Set<AwardRecipient>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

@@ -7,6 +7,7 @@ using DanVan.Data;
 using DanVan.Domain;
 using DanVan.Features.Appraisals;
 using DanVan.Features.Campaigns;
+using DanVan.Features.Commendation;
 using DanVan.Features.Conferences;
 using DanVan.Features.Imports;
 using DanVan.Features.Indicators;
@@ -268,6 +269,7 @@ public static class AppSetup
         api.MapResultsApi();
         api.MapAppraisalsApi();
         api.MapRecognitionApi();
+        api.MapCommendationApi();
         api.MapConferencesApi();
         api.MapNotificationsApi();
         api.MapReportsApi();

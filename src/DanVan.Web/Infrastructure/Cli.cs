@@ -124,6 +124,7 @@ public static class Cli
                     var counts = await MapSeeder.SeedAsync(db);
                     await MeasureSeeder.SeedAsync(db);
                     await IndicatorSeeder.SeedAsync(db);
+                    await AwardFormSeeder.SeedAsync(db);
                     await output.WriteLineAsync($"Bản đồ / map: 2024 {counts.Units2024} đơn vị, 2025 {counts.Units2025} đơn vị, {counts.Successions} quan hệ kế thừa.");
                     if (options.ContainsKey("demo"))
                     {
@@ -231,6 +232,7 @@ public static class Cli
                     await MapSeeder.SeedAsync(db);
                     await MeasureSeeder.SeedAsync(db);
                     await IndicatorSeeder.SeedAsync(db);
+                    await AwardFormSeeder.SeedAsync(db);
                     var result = await Seeding.Generator.RunAsync(db, n, Int(options, "seed", 1), Int(options, "from-year", 2013), Int(options, "to-year", 2026),
                         done => output.WriteLine($"  {done}"));
                     await output.WriteLineAsync($"Sinh / generated {result.Initiatives} mô hình, {result.Recognitions} lượt công nhận, {result.Retired} loại bỏ, {result.ResultReports} báo cáo kết quả, {result.Appraisals} đợt thẩm định, {result.SurveyAnswers} phiếu khảo sát, {result.UnitReportValues} số liệu báo cáo đơn vị, {result.Organizations} tổ chức, {result.Users} người dùng in {result.Elapsed.TotalSeconds:0.0} s");

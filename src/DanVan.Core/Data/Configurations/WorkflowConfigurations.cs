@@ -348,3 +348,84 @@ internal sealed class IndicatorTotalConfiguration : IEntityTypeConfiguration<Ind
             .HasDatabaseName("IX_IndicatorTotals_Legacy");
     }
 }
+
+internal sealed class AwardFormConfiguration : IEntityTypeConfiguration<AwardForm>
+{
+    public void Configure(EntityTypeBuilder<AwardForm> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Title).HasMaxLength(60);
+        b.Property(x => x.IssuingBody).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.ScopePath, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class AwardDecisionConfiguration : IEntityTypeConfiguration<AwardDecision>
+{
+    public void Configure(EntityTypeBuilder<AwardDecision> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(50);
+        b.Property(x => x.IssuingBody).HasMaxLength(300);
+        b.Property(x => x.Signer).HasMaxLength(200);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Form).WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Recipients).WithOne(r => r.Decision).HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        // One number per issuing body and year.
+        b.HasIndex(x => new { x.ScopePath, x.IssuingBody, x.Number, x.DecidedOn });
+        b.HasIndex(x => x.DecidedOn);
+    }
+}
+
+internal sealed class AwardRecipientConfiguration : IEntityTypeConfiguration<AwardRecipient>
+{
+    public void Configure(EntityTypeBuilder<AwardRecipient> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.LegacyPath).HasMaxLength(40);
+        b.Property(x => x.Achievement).HasMaxLength(2000);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ScopePath, x.DecisionId });
+        b.HasIndex(x => new { x.LegacyPath, x.DecisionId });
+        b.HasIndex(x => x.InitiativeId);
+    }
+}
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> b)
+    {
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.HolderPath).HasMaxLength(40);
+        b.Property(x => x.RecipientName).HasMaxLength(300);
+        b.Property(x => x.Achievements).HasMaxLength(8000);
+        b.Property(x => x.ReturnReason).HasMaxLength(2000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Form).WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ScopePath, x.Status });
+        b.HasIndex(x => new { x.HolderPath, x.Status });
+    }
+}
+
+internal sealed class NominationStepConfiguration : IEntityTypeConfiguration<NominationStep>
+{
+    public void Configure(EntityTypeBuilder<NominationStep> b)
+    {
+        b.Property(x => x.Action).HasMaxLength(20);
+        b.Property(x => x.FromPath).HasMaxLength(40);
+        b.Property(x => x.ToPath).HasMaxLength(40);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.Note).HasMaxLength(2000);
+    }
+}

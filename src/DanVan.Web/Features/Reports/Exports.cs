@@ -50,6 +50,13 @@ public static class Exports
             rows.AddRange(figures.Where(x => x.Value.Total != 0).Select(x => new object?[] { x.Value.Name, x.Value.Unit, x.Value.Total, x.Value.FromInitiatives, x.Value.FromUnitReports, x.Value.FromSurveys }));
         }
 
+        if (r.Commended is { Total: > 0 } awarded)
+        {
+            rows.Add([]);
+            rows.Add(["Khen thưởng", "Tập thể", "Cá nhân", "Cấp Trung ương", "Cấp tỉnh", "Cấp huyện", "Cấp xã"]);
+            rows.Add(["", awarded.ByKind["collective"], awarded.ByKind["individual"], awarded.ByLevel["national"], awarded.ByLevel["province"], awarded.ByLevel["district"], awarded.ByLevel["commune"]]);
+        }
+
         if (r.Children.Count > 0)
         {
             rows.Add([]);

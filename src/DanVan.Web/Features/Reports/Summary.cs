@@ -22,7 +22,8 @@ public sealed record SummaryUnit(string? Code, string Name, int Map);
 public sealed record SummaryReport(SummaryUnit Unit, DateOnly From, DateOnly To, Block Maintained, Block Recognized, long NotRecognized,
     Block RegisteredInPeriod, Block RecognizedInPeriod, Block RetiredInPeriod, IReadOnlyList<ChildCounts> Children,
     IReadOnlyDictionary<string, DanVan.Features.Indicators.IndicatorFigure>? Indicators = null,
-    IReadOnlyDictionary<string, long>? MaintainedByTargetGroup = null);
+    IReadOnlyDictionary<string, long>? MaintainedByTargetGroup = null,
+    DanVan.Features.Commendation.Commended? Commended = null);
 
 /// <summary>
 /// The movement's statistics, computed live from the records of a unit's subtree on either map.
@@ -146,7 +147,11 @@ public static class Summary
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
         var indicators = await DanVan.Features.Indicators.IndicatorFigures.ComputeAsync(db, scope, target.Map, target.Path, from, to, ct);
         var groups = await TargetGroupsAsync(db, scope, target, to, ct);
-        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with { Indicators = indicators, MaintainedByTargetGroup = groups },
+        var commended = await DanVan.Features.Commendation.Awards.CountAsync(db, scope, target.Map, target.Path, from, to, ct);
+        return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with
+            {
+                Indicators = indicators, MaintainedByTargetGroup = groups, Commended = commended,
+            },
             withTrend ? SummaryCounts.Trend(counts, to) : []);
     }
 
@@ -200,6 +205,15 @@ public static class Summary
         if (ResultsSentence(s) is { Length: > 0 } results)
         {
             sb.Append(' ').Append(results);
+        }
+
+        if (s.Commended is { Total: > 0 } c)
+        {
+            // As review reports say it: "khen thưởng 12 tập thể, 30 cá nhân (cấp tỉnh 5, cấp xã 37)".
+            var byLevel = new[] { ("national", "cấp Trung ương"), ("province", "cấp tỉnh"), ("district", "cấp huyện"), ("commune", "cấp xã") }
+                .Where(l => c.ByLevel[l.Item1] > 0).Select(l => $"{l.Item2} {c.ByLevel[l.Item1].ToString("#,##0", vi)}");
+            sb.Append(CultureInfo.InvariantCulture, $" Đã khen thưởng {c.ByKind["collective"].ToString("#,##0", vi)} tập thể, {c.ByKind["individual"].ToString("#,##0", vi)} cá nhân")
+                .Append(" (").Append(string.Join(", ", byLevel)).Append(").");
         }
 
         return sb.ToString();

@@ -22,6 +22,7 @@ public static class DatabaseSetup
         var counts = await MapSeeder.SeedAsync(db, ct);
         await MeasureSeeder.SeedAsync(db, ct);
         await IndicatorSeeder.SeedAsync(db, ct);
+        await AwardFormSeeder.SeedAsync(db, ct);
         if (!await db.IndicatorTotals.AnyAsync(ct) && (await db.IndicatorValues.AnyAsync(v => v.IndicatorId != null, ct) || await db.UnitReportValues.AnyAsync(ct)))
         {
             // A database from before the rollup: its totals built once from the records.

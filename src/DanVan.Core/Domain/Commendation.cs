@@ -1,0 +1,287 @@
+namespace DanVan.Domain;
+
+/// <summary>Who an award goes to: a collective (tập thể) or a person (cá nhân).</summary>
+public enum RecipientKind
+{
+    Collective = 0,
+    Individual = 1,
+}
+
+/// <summary>A form of award one level issues: "Giấy khen của Ban Thường vụ Đảng ủy xã", "Bằng khen của Ban Dân vận Trung ương"…</summary>
+public class AwardForm : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>What the certificate says in large letters: BẰNG KHEN, GIẤY KHEN.</summary>
+    public string Title { get; set; } = string.Empty;
+
+    public RecognitionLevel Level { get; set; }
+
+    /// <summary>The body that issues it: "Ban Thường vụ Tỉnh ủy".</summary>
+    public string IssuingBody { get; set; } = string.Empty;
+
+    /// <summary>"/" for the country's forms; a province's path for the forms it added.</summary>
+    public string ScopePath { get; set; } = "/";
+
+    public int SortOrder { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>An award decision (quyết định khen thưởng): one form, one issuing body, its recipients.</summary>
+public class AwardDecision : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public string Number { get; set; } = string.Empty;
+
+    public DateOnly DecidedOn { get; set; }
+
+    public RecognitionLevel Level { get; set; }
+
+    public int FormId { get; set; }
+
+    public AwardForm? Form { get; set; }
+
+    public string IssuingBody { get; set; } = string.Empty;
+
+    public string? Signer { get; set; }
+
+    /// <summary>The issuing unit (null for a national body).</summary>
+    public int? UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    /// <summary>Where the issuing body sits: its unit's path, "/" for the country.</summary>
+    public string ScopePath { get; set; } = "/";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public int Version { get; set; }
+
+    public List<AwardRecipient> Recipients { get; set; } = [];
+}
+
+/// <summary>One collective or person an award decision commends, on the unit of the time (rolled into 2025 like records).</summary>
+public class AwardRecipient
+{
+    public int Id { get; set; }
+
+    public int DecisionId { get; set; }
+
+    public AwardDecision? Decision { get; set; }
+
+    public RecipientKind Kind { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    /// <summary>Where it counts today (2025 map).</summary>
+    public string ScopePath { get; set; } = string.Empty;
+
+    /// <summary>Where it counted on the 2024 map.</summary>
+    public string LegacyPath { get; set; } = string.Empty;
+
+    public int? InitiativeId { get; set; }
+
+    public Initiative? Initiative { get; set; }
+
+    public int? NominationId { get; set; }
+
+    public string? Achievement { get; set; }
+}
+
+/// <summary>Where a nomination is on its way up.</summary>
+public enum NominationStatus
+{
+    /// <summary>Being prepared by the unit.</summary>
+    Draft = 0,
+
+    /// <summary>Sent to the level above, not yet taken in.</summary>
+    Submitted = 1,
+
+    /// <summary>Sent back to the unit with a reason, to fix and send again.</summary>
+    Returned = 2,
+
+    /// <summary>Taken in by the level that holds it: it may decide, return it, or send it on.</summary>
+    Received = 3,
+
+    /// <summary>Commended by an award decision.</summary>
+    Awarded = 4,
+}
+
+/// <summary>
+/// A nomination for commendation (hồ sơ đề nghị khen thưởng): prepared by a unit for a collective or a person, sent up
+/// the levels, received, returned with a reason, sent on, and finally decided. Every step is kept.
+/// </summary>
+public class Nomination : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    /// <summary>The nominating unit.</summary>
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    public string ScopePath { get; set; } = string.Empty;
+
+    public RecipientKind RecipientKind { get; set; }
+
+    public string RecipientName { get; set; } = string.Empty;
+
+    public int? InitiativeId { get; set; }
+
+    public Initiative? Initiative { get; set; }
+
+    /// <summary>The award asked for.</summary>
+    public int FormId { get; set; }
+
+    public AwardForm? Form { get; set; }
+
+    public string Achievements { get; set; } = string.Empty;
+
+    public NominationStatus Status { get; private set; }
+
+    /// <summary>The path of the unit that holds it now: the nominating unit while it is a draft or returned.</summary>
+    public string HolderPath { get; private set; } = string.Empty;
+
+    /// <summary>The level that holds it when it is up the chain.</summary>
+    public RecognitionLevel? HolderLevel { get; private set; }
+
+    /// <summary>Since when it has been where it is.</summary>
+    public DateTimeOffset StatusSince { get; private set; }
+
+    public string? ReturnReason { get; private set; }
+
+    public int? AwardDecisionId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public int Version { get; set; }
+
+    public List<NominationStep> Steps { get; set; } = [];
+
+    /// <summary>A new draft held by its own unit.</summary>
+    public void Open(string unitPath, DateTimeOffset now, string? by)
+    {
+        ScopePath = unitPath;
+        HolderPath = unitPath;
+        Status = NominationStatus.Draft;
+        StatusSince = now;
+        Step("created", null, unitPath, now, by, null);
+    }
+
+    public bool IsWithUnit => Status is NominationStatus.Draft or NominationStatus.Returned;
+
+    /// <summary>Sends it to the level above (a draft, or a returned one fixed).</summary>
+    public void Submit(string toPath, RecognitionLevel toLevel, DateTimeOffset now, string? by)
+    {
+        if (!IsWithUnit)
+        {
+            throw new DomainException("Hồ sơ đã gửi lên cấp trên; chỉ gửi được hồ sơ đang soạn hoặc bị trả lại.");
+        }
+
+        Move(NominationStatus.Submitted, toPath, toLevel, now, by, "submitted", null);
+        ReturnReason = null;
+    }
+
+    /// <summary>The holding level takes it in.</summary>
+    public void Receive(DateTimeOffset now, string? by)
+    {
+        if (Status != NominationStatus.Submitted)
+        {
+            throw new DomainException("Chỉ tiếp nhận được hồ sơ vừa được gửi lên.");
+        }
+
+        Move(NominationStatus.Received, HolderPath, HolderLevel, now, by, "received", null);
+    }
+
+    /// <summary>The holding level sends it back to the unit, saying why.</summary>
+    public void Return(string reason, DateTimeOffset now, string? by)
+    {
+        if (Status is not (NominationStatus.Submitted or NominationStatus.Received))
+        {
+            throw new DomainException("Chỉ trả lại được hồ sơ đang ở cấp trên, chưa có quyết định.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Cần ghi lý do trả lại để đơn vị hoàn thiện hồ sơ.") { Field = "Reason" };
+        }
+
+        ReturnReason = reason.Trim();
+        Move(NominationStatus.Returned, ScopePath, null, now, by, "returned", ReturnReason);
+    }
+
+    /// <summary>The holding level sends it on to the level above it.</summary>
+    public void Forward(string toPath, RecognitionLevel toLevel, DateTimeOffset now, string? by)
+    {
+        if (Status != NominationStatus.Received)
+        {
+            throw new DomainException("Tiếp nhận hồ sơ trước khi trình lên cấp trên.");
+        }
+
+        if (toLevel <= HolderLevel)
+        {
+            throw new DomainException("Chỉ trình được lên cấp cao hơn.");
+        }
+
+        Move(NominationStatus.Submitted, toPath, toLevel, now, by, "forwarded", null);
+    }
+
+    /// <summary>Commended by a decision of the level that holds it.</summary>
+    public void Award(int decisionId, DateTimeOffset now, string? by)
+    {
+        if (Status != NominationStatus.Received)
+        {
+            throw new DomainException($"Hồ sơ \"{RecipientName}\" chưa được tiếp nhận ở cấp ra quyết định.");
+        }
+
+        AwardDecisionId = decisionId;
+        Move(NominationStatus.Awarded, HolderPath, HolderLevel, now, by, "awarded", null);
+    }
+
+    private void Move(NominationStatus status, string toPath, RecognitionLevel? toLevel, DateTimeOffset now, string? by, string action, string? note)
+    {
+        var from = HolderPath;
+        Status = status;
+        HolderPath = toPath;
+        HolderLevel = toLevel;
+        StatusSince = now;
+        Step(action, from, toPath, now, by, note);
+    }
+
+    private void Step(string action, string? from, string to, DateTimeOffset now, string? by, string? note) =>
+        Steps.Add(new NominationStep { Action = action, FromPath = from, ToPath = to, At = now, By = by, Note = note });
+}
+
+/// <summary>One dated step of a nomination's way: created, submitted, received, returned, forwarded, awarded.</summary>
+public class NominationStep
+{
+    public int Id { get; set; }
+
+    public int NominationId { get; set; }
+
+    public string Action { get; set; } = string.Empty;
+
+    public string? FromPath { get; set; }
+
+    public string ToPath { get; set; } = string.Empty;
+
+    public DateTimeOffset At { get; set; }
+
+    public string? By { get; set; }
+
+    public string? Note { get; set; }
+}

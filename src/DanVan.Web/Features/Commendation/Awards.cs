@@ -1,0 +1,347 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Recognition;
+using DanVan.Features.Reports;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Commendation;
+
+public sealed class RecipientInput
+{
+    public RecipientKind? Kind { get; set; }
+
+    [StringLength(300)]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    /// <summary>2024 or 2025; by default the map in force on the decision's date.</summary>
+    public int? Map { get; set; }
+
+    public int? InitiativeId { get; set; }
+
+    /// <summary>A received nomination this line commends (its recipient and unit are taken from it).</summary>
+    public int? NominationId { get; set; }
+
+    [StringLength(2000)]
+    [CleanText]
+    public string? Achievement { get; set; }
+}
+
+public sealed class AwardInput
+{
+    [Display(Name = "Số quyết định")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(50, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Number { get; set; }
+
+    [Display(Name = "Ngày quyết định")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? DecidedOn { get; set; }
+
+    [Display(Name = "Hình thức khen thưởng")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(40)]
+    public string? FormCode { get; set; }
+
+    /// <summary>The issuing unit (2025 map); empty for a national body.</summary>
+    [Display(Name = "Đơn vị ban hành")]
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Cơ quan ban hành")]
+    [StringLength(300)]
+    [CleanText]
+    public string? IssuingBody { get; set; }
+
+    [Display(Name = "Người ký")]
+    [StringLength(200)]
+    [CleanText]
+    public string? Signer { get; set; }
+
+    [Display(Name = "Tập thể, cá nhân được khen thưởng")]
+    [MaxLength(2000, ErrorMessage = "{0}: tối đa {1} mục.")]
+    public List<RecipientInput> Recipients { get; set; } = [];
+}
+
+public sealed record RecipientView(int Id, RecipientKind Kind, string Name, string UnitCode, string UnitName, int? InitiativeId, string? InitiativeName, int? NominationId,
+    string? Achievement);
+
+public sealed record AwardView(int Id, string Number, DateOnly DecidedOn, RecognitionLevel Level, string FormCode, string FormName, string Title, string IssuingBody,
+    string? Signer, string? UnitCode, string UnitName, int Version, IReadOnlyList<RecipientView> Recipients);
+
+/// <summary>Recipients of award decisions dated in the period under a unit, as the summary's "commended" block.</summary>
+public sealed record Commended(long Total, IReadOnlyDictionary<string, long> ByKind, IReadOnlyDictionary<string, long> ByLevel, IReadOnlyDictionary<string, long> ByForm);
+
+/// <summary>Award decisions (quyết định khen thưởng): issued by the level that may recognise there, listing collectives and persons.</summary>
+public static class Awards
+{
+    public static async Task<AwardDecision> IssueAsync(AppDbContext db, UserScope scope, AwardInput input, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        AdminUnit? issuer = null;
+        if (!string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            issuer = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
+                ?? throw DomainException.For(nameof(AwardInput.UnitCode), "Không tìm thấy đơn vị ban hành (bản đồ 2025).");
+        }
+
+        var path = issuer?.Path ?? "/";
+        var form = await Nominations.FormsAsync(db, path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
+            ?? throw DomainException.For(nameof(AwardInput.FormCode), "Không có hình thức khen thưởng này.");
+        if ((form.Level == RecognitionLevel.National) != (issuer is null))
+        {
+            throw DomainException.For(nameof(AwardInput.UnitCode), form.Level == RecognitionLevel.National
+                ? "Hình thức cấp Trung ương do cơ quan Trung ương ban hành: để trống đơn vị ban hành."
+                : "Chọn đơn vị ban hành đúng cấp của hình thức khen thưởng.");
+        }
+
+        if (form.Level == RecognitionLevel.Province && issuer!.ParentId is not null)
+        {
+            throw DomainException.For(nameof(AwardInput.UnitCode), "Bằng khen cấp tỉnh do tỉnh, thành phố ban hành.");
+        }
+
+        scope.Demand(Permissions.RecognizeAt(form.Level), path);
+        var on = input.DecidedOn!.Value;
+        var number = input.Number!.Trim();
+        var body = string.IsNullOrWhiteSpace(input.IssuingBody) ? form.IssuingBody : input.IssuingBody.Trim();
+        var yearStart = new DateOnly(on.Year, 1, 1);
+        var yearEnd = new DateOnly(on.Year, 12, 31);
+        if (await db.AwardDecisions.AnyAsync(d => d.ScopePath == path && d.IssuingBody == body && d.Number == number && d.DecidedOn >= yearStart && d.DecidedOn <= yearEnd, ct))
+        {
+            throw DomainException.For(nameof(AwardInput.Number), $"{body} đã có quyết định số {number} năm {on.Year}.");
+        }
+
+        if (input.Recipients.Count == 0)
+        {
+            throw DomainException.For(nameof(AwardInput.Recipients), "Quyết định cần ít nhất một tập thể hoặc cá nhân được khen thưởng.");
+        }
+
+        var decision = new AwardDecision
+        {
+            Number = number, DecidedOn = on, Level = form.Level, FormId = form.Id, IssuingBody = body, Signer = input.Signer?.Trim(), UnitId = issuer?.Id,
+            ScopePath = path, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
+        };
+        var nominations = new List<Nomination>();
+        var line = 0;
+        foreach (var r in input.Recipients)
+        {
+            line++;
+            string Where(string what) => $"Dòng {line}: {what}";
+            if (r.NominationId is { } nominationId)
+            {
+                var n = await db.Nominations.Include(x => x.Steps).FirstOrDefaultAsync(x => x.Id == nominationId, ct);
+                if (n is null || !scope.CanRead(n.ScopePath) || n.Status != NominationStatus.Received || n.HolderPath != path || n.HolderLevel != form.Level)
+                {
+                    throw DomainException.For(nameof(AwardInput.Recipients), Where("hồ sơ đề nghị chưa được tiếp nhận ở cấp ra quyết định này."));
+                }
+
+                var unitOf = await db.AdminUnits.FirstAsync(u => u.Id == n.UnitId, ct);
+                nominations.Add(n);
+                decision.Recipients.Add(new AwardRecipient
+                {
+                    Kind = n.RecipientKind, Name = n.RecipientName, UnitId = unitOf.Id, ScopePath = unitOf.Path, LegacyPath = unitOf.LegacyPath, InitiativeId = n.InitiativeId,
+                    NominationId = n.Id, Achievement = r.Achievement ?? Excerpt(n.Achievements),
+                });
+                continue;
+            }
+
+            if (r.Kind is null || string.IsNullOrWhiteSpace(r.Name) || string.IsNullOrWhiteSpace(r.UnitCode))
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), Where("cần loại (tập thể/cá nhân), tên và mã đơn vị."));
+            }
+
+            var map = r.Map ?? Maps.InForceOn(on);
+            var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == r.UnitCode, ct)
+                ?? throw DomainException.For(nameof(AwardInput.Recipients), Where($"không có đơn vị mã {r.UnitCode} trên bản đồ {map}."));
+            var current = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+            if (!UnitPaths.Contains(path, current) && path != current)
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), Where($"{unit.FullName} không thuộc phạm vi của đơn vị ban hành."));
+            }
+
+            if (r.InitiativeId is { } initiativeId && !await db.Initiatives.AnyAsync(i => i.Id == initiativeId && i.ScopePath == current, ct))
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), Where("mô hình không thuộc đơn vị này."));
+            }
+
+            decision.Recipients.Add(new AwardRecipient
+            {
+                Kind = r.Kind.Value, Name = r.Name.Trim(), UnitId = unit.Id, ScopePath = current, LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath,
+                InitiativeId = r.InitiativeId, Achievement = r.Achievement?.Trim(),
+            });
+        }
+
+        // The decision and the nominations it settles, together or not at all.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            db.AwardDecisions.Add(decision);
+            await db.SaveChangesAsync(ct);
+            foreach (var n in nominations)
+            {
+                n.Award(decision.Id, clock.GetUtcNow(), scope.UserName);
+                await Notifier.NotifyOfficersAsync(db, n.ScopePath, $"\"{n.RecipientName}\" được khen thưởng theo Quyết định số {decision.Number}.", $"/Awards/Detail/{decision.Id}",
+                    clock.GetUtcNow(), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+
+        return decision;
+    }
+
+    private static string Excerpt(string text) => text.Length <= 500 ? text : text[..499] + "…";
+
+    public static async Task<AwardView?> ViewAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var d = await Readable(db, scope).Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit)
+            .Include(x => x.Recipients).ThenInclude(r => r.Initiative).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return d is null ? null : View(d);
+    }
+
+    private static AwardView View(AwardDecision d) => new(d.Id, d.Number, d.DecidedOn, d.Level, d.Form!.Code, d.Form.Name, d.Form.Title, d.IssuingBody, d.Signer,
+        d.Unit?.Code, d.Unit?.FullName ?? "Trung ương", d.Version,
+        d.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id).Select(r => new RecipientView(r.Id, r.Kind, r.Name, r.Unit!.Code, r.Unit.FullName, r.InitiativeId, r.Initiative?.Name,
+            r.NominationId, r.Achievement)).ToList());
+
+    /// <summary>Decisions the caller may see: issued in their area, or commending someone in it.</summary>
+    private static IQueryable<AwardDecision> Readable(AppDbContext db, UserScope scope)
+    {
+        if (scope.CanRead("/"))
+        {
+            return db.AwardDecisions.AsNoTracking();
+        }
+
+        var recipients = db.AwardRecipients.ReadableBy(scope, r => r.ScopePath).Select(r => r.DecisionId);
+        var issued = db.AwardDecisions.ReadableBy(scope, d => d.ScopePath).Select(d => d.Id);
+        return db.AwardDecisions.AsNoTracking().Where(d => issued.Contains(d.Id) || recipients.Contains(d.Id));
+    }
+
+    /// <summary>The register of award decisions: by number, year, form.</summary>
+    public static async Task<List<AwardView>> RegisterAsync(AppDbContext db, UserScope scope, string? number, int? year, string? form, CancellationToken ct)
+    {
+        var q = Readable(db, scope);
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            var n = number.Trim();
+            q = q.Where(d => d.Number.Contains(n));
+        }
+
+        if (year is >= 2000 and <= 2100)
+        {
+            var from = new DateOnly(year.Value, 1, 1);
+            var to = new DateOnly(year.Value, 12, 31);
+            q = q.Where(d => d.DecidedOn >= from && d.DecidedOn <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(form))
+        {
+            q = q.Where(d => d.Form!.Code == form);
+        }
+
+        var rows = await q.Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit).Include(x => x.Recipients).ThenInclude(r => r.Initiative)
+            .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        return rows.Select(View).ToList();
+    }
+
+    /// <summary>The summary's "commended": recipients of decisions dated in [from, to] under the unit, on either map.</summary>
+    public static async Task<Commended> CountAsync(AppDbContext db, UserScope scope, int map, string? path, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var q = db.AwardRecipients.AsNoTracking().ReadableBy(scope, r => r.ScopePath);
+        q = map == Maps.Current ? q.WithinPaths([path ?? "/"], r => r.ScopePath) : q.WithinPaths([path ?? "/"], r => r.LegacyPath);
+        var rows = await q.Where(r => r.Decision!.DecidedOn >= from && r.Decision.DecidedOn <= to)
+            .GroupBy(r => new { r.Kind, r.Decision!.Level, r.Decision.Form!.Code })
+            .Select(g => new { g.Key.Kind, g.Key.Level, g.Key.Code, N = g.LongCount() }).ToListAsync(ct);
+        return new Commended(rows.Sum(r => r.N),
+            Enum.GetValues<RecipientKind>().ToDictionary(EnumKeys.Key, k => rows.Where(r => r.Kind == k).Sum(r => r.N)),
+            Enum.GetValues<RecognitionLevel>().ToDictionary(l => Summary.Levels[(int)l], l => rows.Where(r => r.Level == l).Sum(r => r.N)),
+            rows.GroupBy(r => r.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.N)));
+    }
+
+    public static string KindLabel(RecipientKind k) => k == RecipientKind.Collective ? "Tập thể" : "Cá nhân";
+
+    /// <summary>The decision in the Party format, as the recognition decision is composed.</summary>
+    public static DecisionLayout Layout(AwardView a)
+    {
+        var asRecognition = AsRecognition(a);
+        var layout = DecisionDocument.Defaults(asRecognition, IssuerKind.Party);
+        layout.Subject = $"Về việc tặng {a.FormName.Split(" của ")[0]} cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua \"Dân vận khéo\"";
+        layout.Bases = $"Căn cứ Luật Thi đua, khen thưởng năm 2022;\nCăn cứ Quy chế làm việc của {a.IssuingBody};\nCăn cứ Hướng dẫn thực hiện phong trào thi đua \"Dân vận khéo\";";
+        layout.Proposal = "Xét đề nghị của Ban Dân vận và Hội đồng Thi đua, khen thưởng,";
+        layout.Authority = "T/M BAN THƯỜNG VỤ\nBÍ THƯ";
+        return layout;
+    }
+
+    public static IReadOnlyList<string> Articles(AwardView a) =>
+    [
+        $"Điều 1. Tặng {a.FormName.Split(" của ")[0]} cho {a.Recipients.Count(r => r.Kind == RecipientKind.Collective)} tập thể và {a.Recipients.Count(r => r.Kind == RecipientKind.Individual)} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua \"Dân vận khéo\".",
+        "Điều 2. Các tập thể, cá nhân được khen thưởng tiếp tục phát huy thành tích, nhân rộng mô hình, cách làm hay.",
+        "Điều 3. Văn phòng, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành. Quyết định có hiệu lực kể từ ngày ký.",
+    ];
+
+    private static DecisionView AsRecognition(AwardView a) =>
+        new(a.Id, a.Number, a.DecidedOn, a.Level, a.IssuingBody, a.Signer, a.UnitCode, a.UnitName, null, []);
+
+    /// <summary>The decision as a .docx that Word and LibreOffice open: the Party format, the recipients as an annex.</summary>
+    public static byte[] Docx(AwardView a)
+    {
+        var l = Layout(a);
+        using var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var (main, body) = OfficialDocument.Start(doc);
+            body.Append(OfficialDocument.HeaderTable(l));
+            body.Append(OfficialDocument.Para("QUYẾT ĐỊNH", bold: true, center: true, size: 30, before: 360));
+            body.Append(OfficialDocument.Para(l.Subject ?? string.Empty, bold: true, center: true));
+            body.Append(OfficialDocument.Para("-----", center: true));
+            body.Append(OfficialDocument.Para(a.IssuingBody.ToUpper(Cultures.Vietnamese), bold: true, center: true, before: 120));
+            foreach (var b in (l.Bases ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                body.Append(OfficialDocument.Para("- " + b, indent: true, justify: true));
+            }
+
+            body.Append(OfficialDocument.Para(l.Proposal ?? string.Empty, indent: true, justify: true));
+            body.Append(OfficialDocument.Para("QUYẾT ĐỊNH:", bold: true, center: true, before: 120));
+            foreach (var article in Articles(a))
+            {
+                body.Append(OfficialDocument.Para(article, indent: true, justify: true));
+            }
+
+            body.Append(OfficialDocument.FooterTable(l));
+            body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                new DocumentFormat.OpenXml.Wordprocessing.Break { Type = DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page })));
+            body.Append(OfficialDocument.Para("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", bold: true, center: true));
+            body.Append(OfficialDocument.Para(System.FormattableString.Invariant($"(Kèm theo Quyết định số {a.Number} ngày {a.DecidedOn:dd/MM/yyyy} của {a.IssuingBody})"), italic: true, center: true));
+            body.Append(OfficialDocument.Grid(["TT", "Tập thể, cá nhân", "Đơn vị", "Mô hình"],
+                a.Recipients.Select((r, k) => new[] { (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{r.Name} ({KindLabel(r.Kind).ToLower(Cultures.Vietnamese)})", r.UnitName, r.InitiativeName ?? string.Empty }).ToList()));
+            OfficialDocument.Finish(main, body);
+        }
+
+        return ms.ToArray();
+    }
+
+    // Forms: the country's (admin) and a province's own (its secretariat).
+    public static async Task<List<AwardForm>> FormsAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        var provinces = scope.ReadPaths.Select(UnitPaths.Province).Distinct().ToList();
+        return await db.AwardForms.AsNoTracking().Where(f => f.ScopePath == "/" || provinces.Contains(f.ScopePath) || scope.IsAdmin)
+            .OrderBy(f => f.Level).ThenBy(f => f.SortOrder).ThenBy(f => f.Name).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,70 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Features.Reports;
+using DanVan.Infrastructure;
+
+namespace DanVan.Features.Commendation;
+
+/// <summary>Nominations up the levels and award decisions, with the same commands and permissions as the pages.</summary>
+public static class CommendationApi
+{
+    public sealed record StepInput(int Version, string? Reason);
+
+    public static void MapCommendationApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/award-forms", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            TypedResults.Ok((await Awards.FormsAsync(db, await s.GetAsync(ct), ct)).Select(f => new { f.Code, f.Name, f.Title, level = Summary.Levels[(int)f.Level], f.IssuingBody, countryWide = f.ScopePath == "/" })))
+            .WithTags("Commendation").WithSummary("Danh mục hình thức khen thưởng theo cấp.");
+
+        var n = api.MapGroup("/nominations").WithTags("Commendation");
+        n.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? status, CancellationToken ct) =>
+        {
+            NominationStatus? filter = null;
+            if (!string.IsNullOrWhiteSpace(status))
+            {
+                if (!EnumKeys.TryParse<NominationStatus>(status, out var st))
+                {
+                    return Problems.Invalid("status", "Trạng thái phải là draft, submitted, returned, received hoặc awarded.");
+                }
+
+                filter = st;
+            }
+
+            return TypedResults.Ok(await Nominations.ListAsync(db, await s.GetAsync(ct), filter, clock, ct));
+        }).WithSummary("Hồ sơ đề nghị khen thưởng của đơn vị mình và hồ sơ cấp mình đang giữ; mỗi hồ sơ nói đang ở đâu, bao lâu.");
+        n.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            await Nominations.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+        n.MapPost("/", async Task<IResult> (NominationInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nominations", new { (await Nominations.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
+            .WithSummary("Lập hồ sơ đề nghị khen thưởng (đang soạn).");
+        n.MapPut("/{id:int}", async Task<IResult> (int id, NominationInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Nominations.UpdateAsync(db, await s.GetAsync(ct), id, input, ct)).Version }))
+            .WithSummary("Sửa hồ sơ đang soạn hoặc bị trả lại; gửi kèm version đã đọc.");
+        n.MapPost("/{id:int}/submit", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await StatusAsync(await Nominations.SubmitAsync(db, await s.GetAsync(ct), id, input.Version, clock, ct))))
+            .WithSummary("Gửi hồ sơ lên cấp trên (hoặc gửi lại sau khi sửa).");
+        foreach (var action in new[] { "receive", "return", "forward" })
+        {
+            n.MapPost($"/{{id:int}}/{action}", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await StatusAsync(await Nominations.ActAsync(db, await s.GetAsync(ct), id, action, input.Reason, input.Version, clock, ct))))
+                .WithSummary(action switch { "receive" => "Tiếp nhận hồ sơ.", "return" => "Trả lại hồ sơ, kèm lý do.", _ => "Trình hồ sơ lên cấp trên." });
+        }
+
+        var a = api.MapGroup("/awards").WithTags("Commendation");
+        a.MapGet("/", async (AppDbContext db, ScopeAccessor s, string? number, int? year, string? form, CancellationToken ct) =>
+            TypedResults.Ok(await Awards.RegisterAsync(db, await s.GetAsync(ct), number, year, form, ct)))
+            .WithSummary("Sổ quyết định khen thưởng: tìm theo số, năm, hình thức.");
+        a.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await Awards.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+        a.MapGet("/{id:int}/decision.docx", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await Awards.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v
+                ? TypedResults.File(Awards.Docx(v), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Exports.FileName("quyet-dinh-khen-thuong", "docx"))
+                : Problems.NotFound());
+        a.MapPost("/", async Task<IResult> (AwardInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/awards", new { (await Awards.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
+            .WithSummary("Quyết định khen thưởng: hình thức, số, ngày, tập thể và cá nhân (hoặc hồ sơ đề nghị đã tiếp nhận); tất cả hoặc không.");
+    }
+
+    private static Task<object> StatusAsync(Nomination x) => Task.FromResult<object>(new { x.Id, status = EnumKeys.Key(x.Status), x.Version });
+}

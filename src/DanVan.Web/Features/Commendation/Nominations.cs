@@ -1,0 +1,252 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Commendation;
+
+public sealed class NominationInput
+{
+    [Display(Name = "Đơn vị đề nghị")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Đề nghị khen cho")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public RecipientKind? RecipientKind { get; set; }
+
+    [Display(Name = "Tên tập thể, cá nhân")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? RecipientName { get; set; }
+
+    [Display(Name = "Mô hình gắn với đề nghị")]
+    public int? InitiativeId { get; set; }
+
+    [Display(Name = "Hình thức khen thưởng đề nghị")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(40)]
+    public string? FormCode { get; set; }
+
+    [Display(Name = "Thành tích")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(8000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Achievements { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed record NominationStepView(DateTimeOffset At, string? By, string Action, string? Note);
+
+/// <param name="Actions">What the caller may do with it now: edit, submit, receive, return, forward.</param>
+public sealed record NominationView(int Id, string UnitCode, string UnitName, RecipientKind RecipientKind, string RecipientName, int? InitiativeId,
+    string? InitiativeName, string FormCode, string FormName, string Achievements, string Status, string HolderName, DateTimeOffset StatusSince, int DaysInStatus,
+    string? ReturnReason, int? AwardDecisionId, int Version, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<string> Actions);
+
+/// <summary>
+/// Nominations for commendation going up the levels: a unit prepares one and submits it to the level above, which
+/// receives it, returns it with a reason (the unit fixes it and submits again) or forwards it; a decision of the level
+/// that holds it commends it. Every way in (pages, API) calls these commands and their permission checks.
+/// </summary>
+public static class Nominations
+{
+    public static string StatusLabel(NominationStatus s) => s switch
+    {
+        NominationStatus.Draft => "Đang soạn",
+        NominationStatus.Submitted => "Đã gửi, chờ tiếp nhận",
+        NominationStatus.Returned => "Bị trả lại",
+        NominationStatus.Received => "Đã tiếp nhận",
+        NominationStatus.Awarded => "Đã có quyết định khen thưởng",
+    };
+
+    public static string ActionLabel(string action) => action switch
+    {
+        "created" => "Lập hồ sơ",
+        "submitted" => "Gửi lên cấp trên",
+        "received" => "Tiếp nhận",
+        "returned" => "Trả lại",
+        "forwarded" => "Trình lên cấp trên",
+        "awarded" => "Quyết định khen thưởng",
+        _ => action,
+    };
+
+    public static async Task<Nomination> CreateAsync(AppDbContext db, UserScope scope, NominationInput input, TimeProvider clock, CancellationToken ct)
+    {
+        var n = new Nomination { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
+        await ApplyAsync(db, scope, n, input, ct);
+        n.Open(n.ScopePath, clock.GetUtcNow(), scope.UserName);
+        db.Nominations.Add(n);
+        await db.SaveChangesAsync(ct);
+        return n;
+    }
+
+    public static async Task<Nomination> UpdateAsync(AppDbContext db, UserScope scope, int id, NominationInput input, CancellationToken ct)
+    {
+        var n = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.Register, n.ScopePath);
+        db.ExpectVersion(n, input.Version);
+        if (!n.IsWithUnit)
+        {
+            throw new DomainException("Hồ sơ đang ở cấp trên; chỉ sửa được khi đang soạn hoặc bị trả lại.");
+        }
+
+        await ApplyAsync(db, scope, n, input, ct);
+        await db.SaveChangesAsync(ct);
+        return n;
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, UserScope scope, Nomination n, NominationInput input, CancellationToken ct)
+    {
+        var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
+            ?? throw DomainException.For(nameof(NominationInput.UnitCode), "Không tìm thấy đơn vị (bản đồ 2025).");
+        scope.Demand(Operation.Register, unit.Path);
+        var form = await FormsAsync(db, unit.Path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
+            ?? throw DomainException.For(nameof(NominationInput.FormCode), "Không có hình thức khen thưởng này.");
+        if (input.InitiativeId is { } initiativeId
+            && !await db.Initiatives.AnyAsync(i => i.Id == initiativeId && (i.ScopePath == unit.Path || i.ScopePath.StartsWith(unit.Path)), ct))
+        {
+            throw DomainException.For(nameof(NominationInput.InitiativeId), "Mô hình không thuộc đơn vị đề nghị.");
+        }
+
+        n.UnitId = unit.Id;
+        n.ScopePath = unit.Path;
+        n.RecipientKind = input.RecipientKind!.Value;
+        n.RecipientName = input.RecipientName!.Trim();
+        n.InitiativeId = input.InitiativeId;
+        n.FormId = form.Id;
+        n.Achievements = input.Achievements!.Trim();
+    }
+
+    /// <summary>The award forms a unit may ask for or give: the country's and its province's.</summary>
+    public static IQueryable<AwardForm> FormsAsync(AppDbContext db, string path) =>
+        db.AwardForms.Where(f => f.ScopePath == "/" || f.ScopePath == UnitPaths.Province(path));
+
+    /// <summary>The level above a unit that receives its nominations: the province for a commune, the country for a province.</summary>
+    public static (string Path, RecognitionLevel Level) Above(string path) =>
+        path.Trim('/').Contains('/', StringComparison.Ordinal) ? (UnitPaths.Province(path), RecognitionLevel.Province) : ("/", RecognitionLevel.National);
+
+    public static async Task<Nomination> SubmitAsync(AppDbContext db, UserScope scope, int id, int version, TimeProvider clock, CancellationToken ct)
+    {
+        var n = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.Register, n.ScopePath);
+        db.ExpectVersion(n, version);
+        var (path, level) = Above(n.ScopePath);
+        n.Submit(path, level, clock.GetUtcNow(), scope.UserName);
+        Notifier.Notify(db, await Notifier.UsersCoveringAsync(db, path, [Role.Secretariat], ct),
+            $"Hồ sơ đề nghị khen thưởng \"{n.RecipientName}\" vừa được gửi lên, chờ tiếp nhận.", $"/Nominations/Detail/{n.Id}", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return n;
+    }
+
+    /// <summary>receive, return (with a reason) or forward, by the level that holds it.</summary>
+    public static async Task<Nomination> ActAsync(AppDbContext db, UserScope scope, int id, string action, string? reason, int version, TimeProvider clock, CancellationToken ct)
+    {
+        var n = await FindAsync(db, scope, id, ct);
+        if (n.HolderLevel is not { } level || n.IsWithUnit)
+        {
+            throw new DomainException("Hồ sơ đang ở đơn vị đề nghị, chưa gửi lên cấp trên.");
+        }
+
+        // The nomination is readable here (or FindAsync said 404): not being its holder is a 403.
+        if (!scope.Can(Permissions.RecognizeAt(level), n.HolderPath))
+        {
+            throw new ScopeException(true);
+        }
+
+        db.ExpectVersion(n, version);
+        var now = clock.GetUtcNow();
+        switch (action)
+        {
+            case "receive":
+                n.Receive(now, scope.UserName);
+                break;
+            case "return":
+                n.Return(reason ?? string.Empty, now, scope.UserName);
+                await Notifier.NotifyOfficersAsync(db, n.ScopePath, $"Hồ sơ đề nghị khen thưởng \"{n.RecipientName}\" bị trả lại: {n.ReturnReason}", $"/Nominations/Detail/{n.Id}", now, ct);
+                break;
+            case "forward":
+                var (path, up) = Above(n.HolderPath);
+                if (path == n.HolderPath)
+                {
+                    throw new DomainException("Hồ sơ đã ở cấp cao nhất.");
+                }
+
+                n.Forward(path, up, now, scope.UserName);
+                Notifier.Notify(db, await Notifier.UsersCoveringAsync(db, path, [Role.Secretariat], ct),
+                    $"Hồ sơ đề nghị khen thưởng \"{n.RecipientName}\" được trình lên, chờ tiếp nhận.", $"/Nominations/Detail/{n.Id}", now);
+                break;
+            default:
+                throw DomainException.For("action", "Thao tác phải là receive, return hoặc forward.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return n;
+    }
+
+    private static async Task<Nomination> FindAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var n = await db.Nominations.Include(x => x.Steps).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
+        if (!scope.CanRead(n.ScopePath))
+        {
+            throw new ScopeException(false);
+        }
+
+        return n;
+    }
+
+    public static async Task<NominationView?> ViewAsync(AppDbContext db, UserScope scope, int id, TimeProvider clock, CancellationToken ct)
+    {
+        var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        return n is null ? null : await ViewOfAsync(db, scope, n, clock, ct);
+    }
+
+    private static async Task<NominationView> ViewOfAsync(AppDbContext db, UserScope scope, Nomination n, TimeProvider clock, CancellationToken ct)
+    {
+        var holder = n.HolderPath == "/" ? "Trung ương" : await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Path == n.HolderPath).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? n.HolderPath;
+        var actions = new List<string>();
+        if (n.IsWithUnit && scope.Can(Operation.Register, n.ScopePath))
+        {
+            actions.AddRange(["edit", "submit"]);
+        }
+
+        if (n.HolderLevel is { } level && !n.IsWithUnit && n.Status != NominationStatus.Awarded && scope.Can(Permissions.RecognizeAt(level), n.HolderPath))
+        {
+            actions.AddRange(n.Status == NominationStatus.Submitted ? ["receive", "return"] : ["return", "forward", "decide"]);
+            if (n.HolderPath == "/")
+            {
+                actions.Remove("forward");
+            }
+        }
+
+        var today = CampaignsApi.Today(clock);
+        return new NominationView(n.Id, n.Unit!.Code, n.Unit.FullName, n.RecipientKind, n.RecipientName, n.InitiativeId, n.Initiative?.Name, n.Form!.Code, n.Form.Name,
+            n.Achievements, EnumKeys.Key(n.Status), holder, n.StatusSince, today.DayNumber - DateOnly.FromDateTime(n.StatusSince.UtcDateTime).DayNumber, n.ReturnReason,
+            n.AwardDecisionId, n.Version, n.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new NominationStepView(s.At, s.By, s.Action, s.Note)).ToList(), actions);
+    }
+
+    /// <summary>The caller's nominations: those of their units, and those their level holds.</summary>
+    public static async Task<List<NominationView>> ListAsync(AppDbContext db, UserScope scope, NominationStatus? status, TimeProvider clock, CancellationToken ct)
+    {
+        var q = db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath);
+        if (status is { } s)
+        {
+            q = q.Where(x => x.Status == s);
+        }
+
+        var rows = await q.Include(x => x.Steps).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+            .OrderByDescending(x => x.StatusSince).Take(200).ToListAsync(ct);
+        var views = new List<NominationView>();
+        foreach (var n in rows)
+        {
+            views.Add(await ViewOfAsync(db, scope, n, clock, ct));
+        }
+
+        return views;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DanVan.Domain;
+using DanVan.IntegrationTests.Support;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>
+/// Commendation as the law runs it: a commune's nomination goes up, is returned with a reason, fixed, sent again,
+/// received and decided by the province; the summary counts the recipients, 2024 units rolled into 2025 ones.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class CommendationTests(DanVanFactory app)
+{
+    // Communes of Hưng Yên no other test writes awards to; Minh Khai (11962) was a ward of the 2024 map, now in Phố Hiến.
+    private const string NguyenVanLinh = "12064";
+    private const string HoanLong = "12070";
+    private const string OldMinhKhai = "11962";
+    private const string PhoHien = "11953";
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    private static async Task<JsonElement> CommendedAsync(HttpClient api, string unit, string from, string to, int map = 2025) =>
+        (await OkAsync(await api.GetAsync($"/api/v1/reports/summary?unit={unit}&map={map}&from={from}&to={to}"))).GetProperty("commended");
+
+    [Fact]
+    public async Task ANomination_GoesUp_IsReturned_FixedAndSentAgain_ThenDecided_AndTheReportCountsIt()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, NguyenVanLinh));
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var otherProvince = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var model = await TestData.CreateInitiativeAsync(officer, NguyenVanLinh, TestData.Unique("Mô hình tổ tự quản"), registeredOn: "2025-08-01");
+
+        var created = await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new
+        {
+            unitCode = NguyenVanLinh, recipientKind = "collective", recipientName = "Chi hội Phụ nữ thôn 3", initiativeId = model, formCode = "bk_tinh",
+            achievements = "Vận động 40 hộ hiến đất mở rộng đường thôn.",
+        }));
+        var id = created.GetProperty("id").GetInt32();
+        async Task<JsonElement> ViewAsync(HttpClient c) => await OkAsync(await c.GetAsync($"/api/v1/nominations/{id}"));
+        var v = await ViewAsync(officer);
+        Assert.Equal("draft", v.GetProperty("status").GetString());
+        Assert.Contains("submit", v.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+
+        var sent = await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { version = v.GetProperty("version").GetInt32() }));
+        Assert.Equal("submitted", sent.GetProperty("status").GetString());
+        var version = sent.GetProperty("version").GetInt32();
+
+        // Only the level that holds it acts on it: not the commune, not another province.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/receive", new { version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvince.PostAsJsonAsync($"/api/v1/nominations/{id}/receive", new { version })).StatusCode);
+        // Returning needs a reason, in Vietnamese, and changes nothing without one.
+        var noReason = await province.PostAsJsonAsync($"/api/v1/nominations/{id}/return", new { version, reason = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("lý do", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var returned = await OkAsync(await province.PostAsJsonAsync($"/api/v1/nominations/{id}/return", new { version, reason = "Thiếu biên bản họp bình xét." }));
+        Assert.Equal("returned", returned.GetProperty("status").GetString());
+        v = await ViewAsync(officer);
+        Assert.Equal("Thiếu biên bản họp bình xét.", v.GetProperty("returnReason").GetString());
+
+        // The commune fixes it and sends it again; the province takes it in.
+        var fixedUp = await officer.PutAsJsonAsync($"/api/v1/nominations/{id}", new
+        {
+            unitCode = NguyenVanLinh, recipientKind = "collective", recipientName = "Chi hội Phụ nữ thôn 3", initiativeId = model, formCode = "bk_tinh",
+            achievements = "Vận động 40 hộ hiến đất mở rộng đường thôn; kèm biên bản họp bình xét.", version = v.GetProperty("version").GetInt32(),
+        });
+        version = (await OkAsync(fixedUp)).GetProperty("version").GetInt32();
+        version = (await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { version }))).GetProperty("version").GetInt32();
+        // Sent up, it cannot be edited below: a refusal of the state it is in (409), said in Vietnamese.
+        var upstairs = await officer.PutAsJsonAsync($"/api/v1/nominations/{id}", new
+        {
+            unitCode = NguyenVanLinh, recipientKind = "collective", recipientName = "Đổi tên", formCode = "bk_tinh", achievements = "x", version,
+        });
+        Assert.Equal(HttpStatusCode.Conflict, upstairs.StatusCode);
+        Assert.Contains("chỉ sửa được khi đang soạn", await upstairs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        version = (await OkAsync(await province.PostAsJsonAsync($"/api/v1/nominations/{id}/receive", new { version }))).GetProperty("version").GetInt32();
+
+        // The province decides: the received nomination and a person of another commune.
+        var number = "77-QĐ/TU-" + Guid.NewGuid().ToString("N")[..4];
+        var award = await OkAsync(await province.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number, decidedOn = "2025-11-20", formCode = "bk_tinh", unitCode = TestData.HungYen, signer = "Nguyễn Văn A",
+            recipients = new object[]
+            {
+                new { nominationId = id },
+                new { kind = "individual", name = "Ông Trần Văn Bình", unitCode = HoanLong, achievement = "Hiến 500 m² đất." },
+            },
+        }));
+        var awardId = award.GetProperty("id").GetInt32();
+        v = await ViewAsync(officer);
+        Assert.Equal("awarded", v.GetProperty("status").GetString());
+        Assert.Equal(awardId, v.GetProperty("awardDecisionId").GetInt32());
+        Assert.Equal(["created", "submitted", "returned", "submitted", "received", "awarded"], v.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
+
+        // The same number again in the same year is refused; a commune officer cannot even see the province that issues (404).
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number, decidedOn = "2025-12-01", formCode = "bk_tinh", unitCode = TestData.HungYen,
+            recipients = new object[] { new { kind = "individual", name = "Bà B", unitCode = HoanLong } },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number = "1-QĐ", decidedOn = "2025-12-01", formCode = "bk_tinh", unitCode = TestData.HungYen,
+            recipients = new object[] { new { kind = "individual", name = "Bà B", unitCode = NguyenVanLinh } },
+        })).StatusCode);
+        // A recipient outside the issuer's area, and a nomination not received here: refused, nothing written.
+        var outside = await province.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number = "2-QĐ", decidedOn = "2025-12-01", formCode = "bk_tinh", unitCode = TestData.HungYen,
+            recipients = new object[] { new { kind = "individual", name = "Bà C", unitCode = TestData.ThaiHoa } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+
+        var commune = await CommendedAsync(province, NguyenVanLinh, "2025-01-01", "2025-12-31");
+        Assert.Equal(1, commune.GetProperty("total").GetInt64());
+        Assert.Equal(1, commune.GetProperty("byKind").GetProperty("collective").GetInt64());
+        Assert.Equal(1, commune.GetProperty("byLevel").GetProperty("province").GetInt64());
+        Assert.Equal(1, commune.GetProperty("byForm").GetProperty("bk_tinh").GetInt64());
+        var docx = await province.GetAsync($"/api/v1/awards/{awardId}/decision.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Chi hội Phụ nữ thôn 3", text, StringComparison.Ordinal);
+        Assert.Contains("Ông Trần Văn Bình", text, StringComparison.Ordinal);
+        Assert.Contains("TỈNH ỦY HƯNG YÊN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCommendedBlock_CountsByKindLevelAndForm_Dated_AndA2024WardsAwardRollsIntoItsSuccessor()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        async Task IssueAsync(string form, string on, string? issuer, params object[] recipients) =>
+            await OkAsync(await province.PostAsJsonAsync("/api/v1/awards", new { number = TestData.Unique("QĐ"), decidedOn = on, formCode = form, unitCode = issuer, recipients }));
+
+        // 2024: the province commends a collective of the old ward Minh Khai (2024 map); the day after the period, another.
+        await IssueAsync("bk_tinh", "2024-05-01", TestData.HungYen, new { kind = "collective", name = "Chi đoàn phường Minh Khai", unitCode = OldMinhKhai, map = 2024 });
+        await IssueAsync("bk_tinh", "2025-01-01", TestData.HungYen, new { kind = "individual", name = "Bà Lê Thị Mai", unitCode = PhoHien });
+        // Phố Hiến's own Party committee gives a Giấy khen in 2024's last days, to two people.
+        await IssueAsync("gk_xa", "2024-12-31", PhoHien,
+            new { kind = "individual", name = "Ông A", unitCode = PhoHien, map = 2025 }, new { kind = "individual", name = "Bà B", unitCode = PhoHien, map = 2025 });
+
+        var y2024 = await CommendedAsync(province, PhoHien, "2024-01-01", "2024-12-31");
+        Assert.Equal(3, y2024.GetProperty("total").GetInt64());
+        Assert.Equal(1, y2024.GetProperty("byKind").GetProperty("collective").GetInt64());
+        Assert.Equal(2, y2024.GetProperty("byKind").GetProperty("individual").GetInt64());
+        Assert.Equal(1, y2024.GetProperty("byLevel").GetProperty("province").GetInt64());
+        Assert.Equal(2, y2024.GetProperty("byLevel").GetProperty("commune").GetInt64());
+        Assert.Equal(2, y2024.GetProperty("byForm").GetProperty("gk_xa").GetInt64());
+        // On the 2024 map, the old ward keeps its own award.
+        Assert.Equal(1, (await CommendedAsync(province, OldMinhKhai, "2024-01-01", "2024-12-31", map: 2024)).GetProperty("total").GetInt64());
+        Assert.Equal(1, (await CommendedAsync(province, PhoHien, "2025-01-01", "2025-01-31")).GetProperty("total").GetInt64());
+
+        // Another province's secretariat sees none of it.
+        var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/reports/summary?unit={PhoHien}&from=2024-01-01&to=2024-12-31")).StatusCode);
+        Assert.DoesNotContain((await OkAsync(await other.GetAsync("/api/v1/awards?year=2024"))).EnumerateArray(), a => a.GetProperty("issuingBody").GetString()!.Contains("Đảng ủy", StringComparison.Ordinal)
+            && a.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("unitCode").GetString() == PhoHien));
+    }
+}
