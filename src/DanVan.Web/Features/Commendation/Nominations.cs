@@ -240,13 +240,14 @@ public static class Nominations
         }
 
         var rows = await q.Include(x => x.Steps).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
-            .OrderByDescending(x => x.StatusSince).Take(200).ToListAsync(ct);
+            .OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
         var views = new List<NominationView>();
         foreach (var n in rows)
         {
             views.Add(await ViewOfAsync(db, scope, n, clock, ct));
         }
 
-        return views;
+        // Longest waiting first within a status is what a desk wants; SQLite cannot order by a DateTimeOffset, so here.
+        return views.OrderBy(v => v.Status == EnumKeys.Key(NominationStatus.Awarded)).ThenByDescending(v => v.DaysInStatus).ThenByDescending(v => v.Id).ToList();
     }
 }

@@ -1,0 +1,37 @@
+using DanVan.Data;
+using DanVan.Features.Commendation;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Awards;
+
+/// <summary>The register of award decisions: search by number, year, form.</summary>
+public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Number { get; set; }
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Form { get; set; }
+
+    public List<AwardView> Rows { get; private set; } = [];
+
+    public List<(string Code, string Name)> Forms { get; private set; } = [];
+
+    public bool CanIssue { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.IsAuthenticated || scope.ReadPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        CanIssue = Enum.GetValues<Domain.RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l)));
+        Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+        Rows = await Commendation.Awards.RegisterAsync(db, scope, Number, Year, Form, ct);
+        return Page();
+    }
+}

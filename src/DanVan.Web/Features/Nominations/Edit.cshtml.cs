@@ -1,0 +1,79 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Commendation;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Nominations;
+
+/// <summary>Prepares a nomination, or fixes one that is a draft or was returned.</summary>
+public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty] public NominationInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public List<(string Code, string Name)> Forms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? initiativeId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.CanAnywhere(Operation.Register))
+        {
+            return Forbid();
+        }
+
+        Id = id;
+        if (id is { } existing)
+        {
+            var v = await Commendation.Nominations.ViewAsync(db, scope, existing, clock, ct);
+            if (v is null)
+            {
+                return NotFound();
+            }
+
+            Input = new NominationInput
+            {
+                UnitCode = v.UnitCode, RecipientKind = v.RecipientKind, RecipientName = v.RecipientName, InitiativeId = v.InitiativeId, FormCode = v.FormCode,
+                Achievements = v.Achievements, Version = v.Version,
+            };
+        }
+        else
+        {
+            var home = scope.PathsFor(Operation.Register).OrderByDescending(p => p.Length).FirstOrDefault();
+            Input.UnitCode = home is null || home == "/" ? null : home.TrimEnd('/').Split('/')[^1];
+            Input.InitiativeId = initiativeId;
+            if (initiativeId is { } model && await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == model, ct) is { } m)
+            {
+                Input.UnitCode = m.ScopePath.TrimEnd('/').Split('/')[^1];
+                Input.RecipientName = m.OwnerName;
+                Input.Achievements = $"Xây dựng và duy trì mô hình \"{m.Name}\" từ {Cultures.Date(m.RegisteredOn)}.";
+            }
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        Id = id;
+        Nomination? saved = null;
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = id is { } existing
+                ? await Commendation.Nominations.UpdateAsync(db, scope, existing, Input, ct)
+                : await Commendation.Nominations.CreateAsync(db, scope, Input, clock, ct)))
+        {
+            TempData["Flash"] = "Đã lưu hồ sơ đề nghị. Kiểm tra lại rồi gửi lên cấp trên.";
+            return Redirect($"/Nominations/Detail/{saved!.Id}");
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
+        Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+}
