@@ -100,6 +100,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Awards/New"] = Access.SignedIn,
         ["PAGE /Awards/Detail"] = Access.SignedIn,
         ["PAGE /Awards/Certificates"] = Access.SignedIn,
+        ["PAGE /Awards/Import"] = Access.SignedIn,
         ["PAGE /Imports/Index"] = Access.SignedIn,
         ["GET /api/v1/imports/template.xlsx"] = Access.SignedIn,
         ["POST /api/v1/imports/"] = Access.SignedIn,

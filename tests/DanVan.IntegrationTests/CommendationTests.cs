@@ -161,4 +161,47 @@ public class CommendationTests(DanVanFactory app)
         Assert.DoesNotContain((await OkAsync(await other.GetAsync("/api/v1/awards?year=2024"))).EnumerateArray(), a => a.GetProperty("issuingBody").GetString()!.Contains("Đảng ủy", StringComparison.Ordinal)
             && a.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("unitCode").GetString() == PhoHien));
     }
+
+    [Fact]
+    public async Task AnAwardList_IsImportedAllOrNothing_RowsOfOneNumberMakeOneDecision_AndEveryBadRowIsListed()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+
+        const string Header = "Số quyết định,Ngày quyết định,Cấp,Hình thức,Tập thể/cá nhân,Tên người hoặc tập thể,Mã đơn vị\n";
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var bad = await TestData.ImportJobAsync(province, Header
+            + $"10-QĐ/TU-{tag},15/03/2022,tỉnh,,tập thể,Hội Nông dân xã Mễ Sở,12049\n"
+            + $"10-QĐ/TU-{tag},15/03/2022,quận,,tập thể,Chi đoàn,12049\n"
+            + $"11-QĐ/ĐU-{tag},16/03/2022,xã,Huy chương vàng,cá nhân,Bà A,12049\n"
+            + $"12-QĐ/TU-{tag},32/03/2022,tỉnh,,đội,Ông B,99999\n", "awards");
+        Assert.True(bad.GetProperty("status").GetString() == "failed", bad.GetRawText());
+        Assert.DoesNotContain(bad.GetProperty("errors").EnumerateArray(), e => e.GetProperty("line").GetInt32() == 0);
+        Assert.Equal([3, 4, 5], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal(0, (await CommendedAsync(province, TestData.HungYen, "2022-01-01", "2022-12-31")).GetProperty("total").GetInt64());
+
+        var good = Header
+            + $"10-QĐ/TU-{tag},15/03/2022,tỉnh,\"Bằng khen của Ban Thường vụ Tỉnh ủy, Thành ủy\",tập thể,Hội Nông dân xã Mễ Sở,12049\n"
+            + $"10-QĐ/TU-{tag},15/03/2022,cấp tỉnh,,Cá nhân,Ông Đỗ Văn Hùng,{HoanLong}\n"
+            + $"11-QĐ/ĐU-{tag},16/03/2022,xã,gk_xa,cá nhân,Bà Nguyễn Thị Lan,12049\n";
+        var dry = await TestData.ImportJobAsync(province, good, "awards", dryRun: true);
+        Assert.Equal("succeeded", dry.GetProperty("status").GetString());
+        Assert.Equal(0, (await CommendedAsync(province, TestData.HungYen, "2022-01-01", "2022-12-31")).GetProperty("total").GetInt64());
+
+        var done = await TestData.ImportJobAsync(province, good, "awards");
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal(2, done.GetProperty("result").GetProperty("decisions").GetInt32());
+        var counted = await CommendedAsync(province, TestData.HungYen, "2022-01-01", "2022-12-31");
+        Assert.Equal(3, counted.GetProperty("total").GetInt64());
+        Assert.Equal(2, counted.GetProperty("byLevel").GetProperty("province").GetInt64());
+        Assert.Equal(1, counted.GetProperty("byLevel").GetProperty("commune").GetInt64());
+        Assert.Equal(2, counted.GetProperty("byKind").GetProperty("individual").GetInt64());
+        var register = await OkAsync(await province.GetAsync($"/api/v1/awards?number=10-QĐ/TU-{tag}"));
+        Assert.Equal(2, register.EnumerateArray().Single().GetProperty("recipients").GetArrayLength());
+
+        // The same list again: the numbers exist, nothing more is written.
+        var again = await TestData.ImportJobAsync(province, good, "awards");
+        Assert.Equal("failed", again.GetProperty("status").GetString());
+        Assert.Contains("đã có quyết định số", again.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(3, (await CommendedAsync(province, TestData.HungYen, "2022-01-01", "2022-12-31")).GetProperty("total").GetInt64());
+    }
 }

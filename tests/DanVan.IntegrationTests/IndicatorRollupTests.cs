@@ -122,33 +122,13 @@ public class IndicatorRollupTests(DanVanFactory app)
     {
         const string PhungCong = "12025";
         var officer = await app.ApiClientAsync((Role.Officer, PhungCong));
-        async Task<System.Text.Json.JsonElement> QueueAsync(string csv, string kind = "results")
-        {
-            using var content = TestData.FileContent(System.Text.Encoding.UTF8.GetBytes(csv), "so-lieu.csv");
-            content.Add(new StringContent(kind), "kind");
-            var posted = await officer.PostAsync("/api/v1/imports", content);
-            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-            var id = (await posted.ReadJsonAsync()).GetProperty("id").GetInt32();
-            for (var k = 0; k < 80; k++)
-            {
-                var job = await (await officer.GetAsync($"/api/v1/imports/{id}")).ReadJsonAsync();
-                if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-                {
-                    return job;
-                }
 
-                await Task.Delay(250);
-            }
-
-            throw new TimeoutException();
-        }
-
-        var failed = await QueueAsync($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,houses_built,bốn\n");
+        var failed = await TestData.ImportJobAsync(officer, $"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,houses_built,bốn\n", "results");
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Equal(3, failed.GetProperty("errors")[0].GetProperty("line").GetInt32());
         Assert.Equal(0m, await FiguresAsync(officer, PhungCong, "houses_built"));
 
-        var done = await QueueAsync($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,dialogues,12\n");
+        var done = await TestData.ImportJobAsync(officer, $"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{PhungCong},2023,houses_built,4\n{PhungCong},2023,dialogues,12\n", "results");
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
         Assert.Equal(2, done.GetProperty("result").GetProperty("unitValues").GetInt32());
         Assert.Equal(4m, await FiguresAsync(officer, PhungCong, "houses_built"));

@@ -82,34 +82,16 @@ public class OwnerTypeTests(DanVanFactory app)
     {
         var api = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
         const string header = "name,unit,field,kind,owner,registered_on,owner_type,target_groups";
-        async Task<JsonElement> RunAsync(string rows)
-        {
-            var posted = await api.PostAsync("/api/v1/imports", TestData.FileContent(Encoding.UTF8.GetBytes(header + "\n" + rows), "groups.csv"));
-            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-            var id = (await posted.ReadJsonAsync()).GetProperty("id").GetInt32();
-            for (var k = 0; k < 80; k++)
-            {
-                var job = await (await api.GetAsync($"/api/v1/imports/{id}")).ReadJsonAsync();
-                if (job.GetProperty("status").GetString() is "succeeded" or "failed")
-                {
-                    return job;
-                }
 
-                await Task.Delay(250);
-            }
-
-            throw new TimeoutException();
-        }
-
-        var failed = await RunAsync($"Mô hình A,{NhuQuynh},Kinh tế,Tập thể,Tổ tự quản,01/09/2025,hội người ngoài hành tinh,\n" +
-                                    $"Mô hình B,{NhuQuynh},Kinh tế,Tập thể,Tổ tự quản,01/09/2025,,trẻ em; sao hỏa");
+        var failed = await TestData.ImportJobAsync(api, header + "\n" + $"Mô hình A,{NhuQuynh},Kinh tế,Tập thể,Tổ tự quản,01/09/2025,hội người ngoài hành tinh,\n" +
+                                    $"Mô hình B,{NhuQuynh},Kinh tế,Tập thể,Tổ tự quản,01/09/2025,,trẻ em; sao hỏa", "initiatives");
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         var text = failed.GetRawText();
         Assert.Contains("hội người ngoài hành tinh", text, StringComparison.Ordinal);
         Assert.Contains("sao hỏa", text, StringComparison.Ordinal);
 
         var name = TestData.Unique("Mô hình tôn giáo");
-        var done = await RunAsync($"{name},{NhuQuynh},Văn hóa – Xã hội,Tập thể,Tổ tự quản,01/09/2025,Tổ chức tôn giáo,Đồng bào tôn giáo; người cao tuổi");
+        var done = await TestData.ImportJobAsync(api, header + "\n" + $"{name},{NhuQuynh},Văn hóa – Xã hội,Tập thể,Tổ tự quản,01/09/2025,Tổ chức tôn giáo,Đồng bào tôn giáo; người cao tuổi", "initiatives");
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
         var list = await (await api.GetAsync($"/api/v1/initiatives?unit={NhuQuynh}&ownerType=religious&targetGroup=elderly")).ReadJsonAsync();
         Assert.Equal(name, list.GetProperty("items")[0].GetProperty("name").GetString());

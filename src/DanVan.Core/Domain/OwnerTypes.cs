@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DanVan.Domain;
 
 /// <summary>Who builds a model, as review reports count them (the movement's blocks and sectors).</summary>
@@ -69,7 +66,7 @@ public static class OwnerTypes
             return OwnerType.Individual;
         }
 
-        var folded = " " + Fold(ownerName) + " ";
+        var folded = " " + VietnameseText.Fold(ownerName) + " ";
         foreach (var (word, type) in Words)
         {
             if (folded.Contains(" " + word, StringComparison.Ordinal))
@@ -86,26 +83,5 @@ public static class OwnerTypes
             OrganizationKind.Cooperative or OrganizationKind.Enterprise => OwnerType.Business,
             _ => OwnerType.Other,
         };
-    }
-
-    private static string Fold(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            sb.Append(ch is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(ch));
-        }
-
-        return sb.ToString();
     }
 }

@@ -172,6 +172,8 @@ public class ImportJob
 
     public const string Results = "results";
 
+    public const string Awards = "awards";
+
     public string StoredFile { get; set; } = string.Empty;
 
     public bool DryRun { get; set; }

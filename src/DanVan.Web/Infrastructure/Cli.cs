@@ -27,6 +27,7 @@ public static class Cli
           reset-2fa --email E                       tắt xác thực hai bước (mất điện thoại) / turn two-step off (lost phone)
           import initiatives --file F [--dry-run]   nhập mô hình từ .xlsx/.csv: tất cả hoặc không dòng nào / import all rows or none
           import results --file F [--dry-run]       nhập số liệu kết quả phong trào (đơn vị, kỳ, chỉ tiêu, giá trị) / import the movement's figures
+          import awards --file F [--dry-run]        nhập danh sách khen thưởng (số, ngày, cấp, hình thức, tập thể/cá nhân, tên, đơn vị) / import award lists
           generate --initiatives N [--seed S] [--from-year Y] [--to-year Y]
                                                     sinh dữ liệu thử nghiệm quy mô lớn / synthetic data for benchmarks
           backup --file F                           SQLite: chụp toàn bộ CSDL vào tệp F (chạy được khi ứng dụng đang chạy)
@@ -62,9 +63,9 @@ public static class Cli
         var optionStart = 1;
         if (command == "import")
         {
-            if (args.Length < 2 || args[1] is not ("initiatives" or "results"))
+            if (args.Length < 2 || args[1] is not ("initiatives" or "results" or "awards"))
             {
-                await error.WriteLineAsync("Dùng / usage: import initiatives|results --file F [--dry-run]");
+                await error.WriteLineAsync("Dùng / usage: import initiatives|results|awards --file F [--dry-run]");
                 return 2;
             }
 
@@ -239,6 +240,15 @@ public static class Cli
                     return 0;
                 }
 
+                case "import" when args[1] == "awards":
+                    return await ImportFileAsync(Required(options, "file"), error, output, async (scope, stream, name) =>
+                    {
+                        var dryRun = options.ContainsKey("dry-run");
+                        var o = await Features.Commendation.AwardsImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System);
+                        return (o.FileError, o.Errors, dryRun
+                            ? $"Hợp lệ / valid: {o.Total} dòng / rows, {o.Decisions} quyết định / decisions."
+                            : $"Đã nhập / imported {o.Total} dòng / rows: {o.Decisions} quyết định khen thưởng / award decisions.");
+                    });
                 case "import" when args[1] == "results":
                     return await ImportResultsAsync(db, Required(options, "file"), options.ContainsKey("dry-run"), output, error);
                 case "import":

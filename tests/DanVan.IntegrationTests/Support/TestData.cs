@@ -83,4 +83,27 @@ public static class TestData
             new { name = "Sức lan tỏa", weight = 1m, maxScore = 10m },
         },
     };
+
+    /// <summary>Queues a file on the import queue (kind: initiatives, results, awards) and waits for the job's end.</summary>
+    public static async Task<JsonElement> ImportJobAsync(HttpClient api, string csv, string kind, bool dryRun = false, string fileName = "tep.csv")
+    {
+        using var content = FileContent(System.Text.Encoding.UTF8.GetBytes(csv), fileName);
+        content.Add(new StringContent(kind), "kind");
+        content.Add(new StringContent(dryRun ? "true" : "false"), "dryRun");
+        var posted = await api.PostAsync("/api/v1/imports", content);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+        var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        for (var k = 0; k < 80; k++)
+        {
+            var job = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/imports/{id}")).RootElement.Clone();
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed")
+            {
+                return job;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Import job {id} did not end.");
+    }
 }

@@ -54,7 +54,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         {
             lineNo++;
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            var kind = parts.Length > 0 ? ImportKind(parts[0]) : null;
+            var kind = parts.Length > 0 ? Commendation.Awards.KindOf(parts[0]) : null;
             if (parts.Length < 3 || kind is null)
             {
                 ModelState.AddModelError(nameof(Lines), $"Dòng {lineNo}: viết \"tập thể | tên | mã đơn vị\" hoặc \"cá nhân | tên | mã đơn vị\".");
@@ -74,14 +74,6 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         await LoadAsync(scope, ct);
         return Page();
     }
-
-    /// <summary>tập thể / cá nhân, collective / individual, with or without tone marks.</summary>
-    public static RecipientKind? ImportKind(string text) => VietnameseText.Fold(text).Trim() switch
-    {
-        "tap the" or "collective" => RecipientKind.Collective,
-        "ca nhan" or "individual" => RecipientKind.Individual,
-        _ => null,
-    };
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {

@@ -275,6 +275,14 @@ public static class Awards
             rows.GroupBy(r => r.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.N)));
     }
 
+    /// <summary>tập thể / cá nhân, collective / individual, with or without tone marks.</summary>
+    public static RecipientKind? KindOf(string text) => VietnameseText.Fold(text).Trim() switch
+    {
+        "tap the" or "collective" => RecipientKind.Collective,
+        "ca nhan" or "individual" => RecipientKind.Individual,
+        _ => null,
+    };
+
     public static string KindLabel(RecipientKind k) => k == RecipientKind.Collective ? "Tập thể" : "Cá nhân";
 
     /// <summary>The decision in the Party format, as the recognition decision is composed.</summary>

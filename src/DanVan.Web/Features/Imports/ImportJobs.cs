@@ -23,13 +23,19 @@ public static class ImportJobs
     public static async Task<ImportJob> EnqueueAsync(AppDbContext db, UserScope scope, EvidenceStore store, IFormFile file, bool dryRun, TimeProvider clock, CancellationToken ct,
         string kind = ImportJob.Initiatives)
     {
-        if (kind is not (ImportJob.Initiatives or ImportJob.Results))
+        if (kind is not (ImportJob.Initiatives or ImportJob.Results or ImportJob.Awards))
         {
-            throw DomainException.For("kind", "Loại tệp nhập phải là initiatives (mô hình) hoặc results (số liệu kết quả).");
+            throw DomainException.For("kind", "Loại tệp nhập phải là initiatives (mô hình), results (số liệu kết quả) hoặc awards (khen thưởng).");
         }
 
         // Each row still needs the operation it performs; this only keeps out those who can do none.
-        if (!scope.CanAnywhere(kind == ImportJob.Results ? Operation.ReportResults : Operation.Import))
+        var may = kind switch
+        {
+            ImportJob.Results => scope.CanAnywhere(Operation.ReportResults),
+            ImportJob.Awards => Enum.GetValues<RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l))),
+            _ => scope.CanAnywhere(Operation.Import),
+        };
+        if (!may)
         {
             throw new ScopeException(true);
         }
@@ -160,6 +166,13 @@ public static class ImportJobs
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
+        if (job.Kind == ImportJob.Awards)
+        {
+            Running[jobId] = (0, 0);
+            var awards = await Commendation.AwardsImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, ct);
+            return (new ImportOutcome(awards.Total, awards.Errors, awards.FileError, 0, 0, 0, 0), new { awards.Total, awards.Decisions });
+        }
+
         if (job.Kind == ImportJob.Results)
         {
             // The figures' import is one transaction of its own, like the console's and the page's.

@@ -26,7 +26,7 @@ public static class ImportsApi
             return TypedResults.Accepted($"/api/v1/imports/{job.Id}", new { job.Id, status = "queued" });
         })
             // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
-            .DisableAntiforgery().WithSummary("Nhập từ .xlsx/.csv: danh sách mô hình (kind=initiatives, mặc định) hoặc số liệu kết quả (kind=results); dryRun=true: chỉ kiểm tra. Trả về mã công việc.");
+            .DisableAntiforgery().WithSummary("Nhập từ .xlsx/.csv: danh sách mô hình (kind=initiatives, mặc định), số liệu kết quả (kind=results) hoặc danh sách khen thưởng (kind=awards); dryRun=true: chỉ kiểm tra. Trả về mã công việc.");
         g.MapPost("/results", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);
