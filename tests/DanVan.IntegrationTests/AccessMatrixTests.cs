@@ -78,6 +78,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/reports/summary"] = Access.SignedIn,
         ["GET /api/v1/reports/sources"] = Access.SignedIn,
         ["GET /api/v1/award-forms"] = Access.SignedIn,
+        ["POST /api/v1/award-forms"] = Access.SignedIn,
         ["GET /api/v1/nominations/"] = Access.SignedIn,
         ["GET /api/v1/nominations/{id:int}"] = Access.SignedIn,
         ["POST /api/v1/nominations/"] = Access.SignedIn,

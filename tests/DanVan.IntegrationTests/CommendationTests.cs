@@ -204,4 +204,24 @@ public class CommendationTests(DanVanFactory app)
         Assert.Contains("đã có quyết định số", again.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(3, (await CommendedAsync(province, TestData.HungYen, "2022-01-01", "2022-12-31")).GetProperty("total").GetInt64());
     }
+
+    [Fact]
+    public async Task AProvinceAddsItsOwnAwardForm_AnOfficerCannot_AndTheCountryOnlyByAnAdmin()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var code = "gk_bdv_" + Guid.NewGuid().ToString("N")[..6];
+        var added = await province.PostAsJsonAsync("/api/v1/award-forms", new { code, name = "Giấy khen của Ban Dân vận Tỉnh ủy", title = "Giấy khen", level = "province", issuingBody = "Ban Dân vận Tỉnh ủy", unitCode = TestData.HungYen });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var forms = await OkAsync(await province.GetAsync("/api/v1/award-forms"));
+        Assert.Equal("GIẤY KHEN", forms.EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("title").GetString());
+        // Another province does not see it; an officer cannot add; the country's catalogue is an admin's; a bad code is a field error.
+        Assert.DoesNotContain((await OkAsync(await (await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn))).GetAsync("/api/v1/award-forms"))).EnumerateArray(),
+            f => f.GetProperty("code").GetString() == code);
+        var officer = await app.ApiClientAsync((Role.Officer, NguyenVanLinh));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/v1/award-forms", new { code = code + "x", name = "X", title = "X", level = "commune", issuingBody = "X", unitCode = TestData.HungYen })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await province.PostAsJsonAsync("/api/v1/award-forms", new { code = code + "y", name = "X", title = "X", level = "national", issuingBody = "X" })).StatusCode);
+        var bad = await province.PostAsJsonAsync("/api/v1/award-forms", new { code = "Bằng Khen!", name = "X", title = "X", level = "province", issuingBody = "X", unitCode = TestData.HungYen });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("chữ thường không dấu", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -69,6 +69,40 @@ public sealed class AwardInput
     public List<RecipientInput> Recipients { get; set; } = [];
 }
 
+public sealed class AwardFormInput
+{
+    [Display(Name = "Mã")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [RegularExpression("^[a-z0-9_]{2,40}$", ErrorMessage = "{0}: chữ thường không dấu, số, dấu gạch dưới (2–40 ký tự).")]
+    public string? Code { get; set; }
+
+    [Display(Name = "Tên hình thức")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Name { get; set; }
+
+    [Display(Name = "Chữ trên bằng")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(60, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Title { get; set; }
+
+    [Display(Name = "Cấp")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public RecognitionLevel? Level { get; set; }
+
+    [Display(Name = "Cơ quan ban hành")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? IssuingBody { get; set; }
+
+    /// <summary>A province's code for its own form; empty for the country's (admin only).</summary>
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+}
+
 public sealed record RecipientView(int Id, RecipientKind Kind, string Name, string UnitCode, string UnitName, int? InitiativeId, string? InitiativeName, int? NominationId,
     string? Achievement);
 
@@ -343,6 +377,39 @@ public static class Awards
         }
 
         return ms.ToArray();
+    }
+
+    /// <summary>A new award form: the country's by an admin, a province's own by its secretariat (those who manage criteria).</summary>
+    public static async Task<AwardForm> AddFormAsync(AppDbContext db, UserScope scope, AwardFormInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var path = "/";
+        if (!string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode.Trim() && u.Level == 1, ct)
+                ?? throw DomainException.For(nameof(AwardFormInput.UnitCode), $"Không có tỉnh, thành phố mã {input.UnitCode} trên bản đồ 2025.");
+            path = unit.Path;
+        }
+
+        if (!scope.Can(Operation.ManageCriteria, path))
+        {
+            throw new ScopeException(true); // the catalogue is shown to everyone signed in: a refusal, not "not found"
+        }
+
+        var code = input.Code!.Trim();
+        if (await db.AwardForms.AnyAsync(f => f.Code == code && (f.ScopePath == "/" || f.ScopePath == path), ct))
+        {
+            throw DomainException.For(nameof(AwardFormInput.Code), $"Đã có hình thức mã {code}.");
+        }
+
+        var form = new AwardForm
+        {
+            Code = code, Name = input.Name!.Trim(), Title = input.Title!.Trim().ToUpper(Cultures.Vietnamese), Level = input.Level!.Value, IssuingBody = input.IssuingBody!.Trim(),
+            ScopePath = path, SortOrder = 1000 + await db.AwardForms.CountAsync(ct),
+        };
+        db.AwardForms.Add(form);
+        await db.SaveChangesAsync(ct);
+        return form;
     }
 
     // Forms: the country's (admin) and a province's own (its secretariat).

@@ -16,6 +16,9 @@ public static class CommendationApi
         api.MapGet("/award-forms", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             TypedResults.Ok((await Awards.FormsAsync(db, await s.GetAsync(ct), ct)).Select(f => new { f.Code, f.Name, f.Title, level = Summary.Levels[(int)f.Level], f.IssuingBody, countryWide = f.ScopePath == "/" })))
             .WithTags("Commendation").WithSummary("Danh mục hình thức khen thưởng theo cấp.");
+        api.MapPost("/award-forms", async Task<IResult> (AwardFormInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/award-forms", new { (await Awards.AddFormAsync(db, await s.GetAsync(ct), input, ct)).Code }))
+            .WithTags("Commendation").WithSummary("Thêm hình thức khen thưởng: của cả nước (quản trị) hoặc của tỉnh (Thường trực Ban Chỉ đạo tỉnh, unitCode).");
 
         var n = api.MapGroup("/nominations").WithTags("Commendation");
         n.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? status, CancellationToken ct) =>
