@@ -224,4 +224,26 @@ public class CommendationTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("chữ thường không dấu", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ANominationFromAModel_DraftsItsAchievementsFromItsRecord_ForTheOfficerToEdit()
+    {
+        const string DaiDong = "11995";
+        var email = TestData.UniqueEmail();
+        await app.CreateUserAsync(email, (Role.Officer, DaiDong));
+        var officer = await app.ClientForAsync(await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, DaiDong)));
+        var name = TestData.Unique("Mô hình đường hoa");
+        var model = await TestData.CreateInitiativeAsync(officer, DaiDong, name, registeredOn: "2024-02-01");
+        var posted = await officer.PostAsJsonAsync($"/api/v1/initiatives/{model}/results", new { periodKind = "year", periodStart = "2024-01-01", narrative = "Trồng 3 km đường hoa, 120 hộ tham gia.", values = Array.Empty<object>() });
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        var web = await HtmlClient.SignedInAsync(app, email);
+        var (_, detail) = await web.GetAsync($"/Initiatives/{model}");
+        Assert.Equal($"/Nominations/Edit?initiativeId={model}", detail.QuerySelector("#nominate")!.GetAttribute("href"));
+        var (_, form) = await web.GetAsync($"/Nominations/Edit?initiativeId={model}");
+        var drafted = form.QuerySelector("#Input_Achievements")!.TextContent;
+        Assert.Contains(name, drafted, StringComparison.Ordinal);
+        Assert.Contains("01/02/2024", drafted, StringComparison.Ordinal);
+        Assert.Contains("Năm 2024: Trồng 3 km đường hoa", drafted, StringComparison.Ordinal);
+        Assert.Equal(DaiDong, form.QuerySelector("input[name='Input.UnitCode']")!.GetAttribute("value"));
+    }
 }

@@ -122,6 +122,29 @@ public static class Nominations
         n.Achievements = input.Achievements!.Trim();
     }
 
+    /// <summary>
+    /// The achievements drafted from a model's record, for the officer to edit: since when it runs, its recognitions
+    /// (level, decision, date) and its latest reported results in its own words.
+    /// </summary>
+    public static async Task<string?> DraftAchievementsAsync(AppDbContext db, UserScope scope, int initiativeId, CancellationToken ct)
+    {
+        var model = await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == initiativeId, ct);
+        if (model is null)
+        {
+            return null;
+        }
+
+        var lines = new List<string> { $"Xây dựng và duy trì mô hình \"{model.Name}\" từ ngày {Cultures.Date(model.RegisteredOn)}." };
+        var recognitions = await db.Recognitions.AsNoTracking().Where(r => r.InitiativeId == initiativeId).OrderBy(r => r.Date)
+            .Select(r => new { r.Level, r.Date, r.Decision!.Number, r.Decision.IssuingBody }).ToListAsync(ct);
+        lines.AddRange(recognitions.Select(r =>
+            $"Được công nhận mô hình \"Dân vận khéo\" {Recognition.Recognitions.LevelLabel(r.Level).ToLower(Cultures.Vietnamese)} (Quyết định số {r.Number} ngày {Cultures.Date(r.Date)} của {r.IssuingBody})."));
+        var results = await db.ResultReports.AsNoTracking().Where(r => r.InitiativeId == initiativeId && r.Narrative != null).OrderByDescending(r => r.PeriodStart).Take(3)
+            .Select(r => new { r.PeriodKind, r.PeriodStart, r.Narrative }).ToListAsync(ct);
+        lines.AddRange(results.Select(r => $"{new ResultReport { PeriodKind = r.PeriodKind, PeriodStart = r.PeriodStart }.PeriodLabel}: {r.Narrative}"));
+        return string.Join("\n", lines);
+    }
+
     /// <summary>The award forms a unit may ask for or give: the country's and its province's.</summary>
     public static IQueryable<AwardForm> FormsAsync(AppDbContext db, string path) =>
         db.AwardForms.Where(f => f.ScopePath == "/" || f.ScopePath == UnitPaths.Province(path));

@@ -49,7 +49,8 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             {
                 Input.UnitCode = m.ScopePath.TrimEnd('/').Split('/')[^1];
                 Input.RecipientName = m.OwnerName;
-                Input.Achievements = $"Xây dựng và duy trì mô hình \"{m.Name}\" từ {Cultures.Date(m.RegisteredOn)}.";
+                Input.RecipientKind = m.Kind == InitiativeKind.Individual ? RecipientKind.Individual : RecipientKind.Collective;
+                Input.Achievements = await Commendation.Nominations.DraftAchievementsAsync(db, scope, model, ct);
             }
         }
 
