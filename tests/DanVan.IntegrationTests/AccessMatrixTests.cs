@@ -87,6 +87,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["POST /api/v1/nominations/{id:int}/receive"] = Access.SignedIn,
         ["POST /api/v1/nominations/{id:int}/return"] = Access.SignedIn,
         ["POST /api/v1/nominations/{id:int}/forward"] = Access.SignedIn,
+        ["POST /api/v1/nominations/{id:int}/attachments"] = Access.SignedIn,
+        ["GET /api/v1/nominations/{id:int}/attachments/{attachmentId:int}"] = Access.SignedIn,
         ["GET /api/v1/awards/"] = Access.SignedIn,
         ["GET /api/v1/awards/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/awards/{id:int}/decision.docx"] = Access.SignedIn,
@@ -573,7 +575,7 @@ public class AccessMatrixTests(DanVanFactory app)
         var url = route
             .Replace("{id:int?}", id, StringComparison.Ordinal).Replace("{id:int}", id, StringComparison.Ordinal)
             .Replace("{id?}", id, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)
-            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal)
+            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal).Replace("{attachmentId:int}", id, StringComparison.Ordinal)
             .Replace("{map:int}", "2025", StringComparison.Ordinal).Replace("{code}", "01", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**rest}", "x", StringComparison.Ordinal);
         return url.Length > 1 ? url.TrimEnd('/') : url;

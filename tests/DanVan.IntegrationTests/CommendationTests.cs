@@ -47,7 +47,29 @@ public class CommendationTests(DanVanFactory app)
         Assert.Equal("draft", v.GetProperty("status").GetString());
         Assert.Contains("submit", v.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
 
+        // Its file: the cover letter, a PDF (read by its content), stored like evidence.
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        using (var letter = TestData.FileContent(pdf, "to-trinh.pdf"))
+        {
+            letter.Add(new StringContent("cover_letter"), "kind");
+            var attached = await officer.PostAsync($"/api/v1/nominations/{id}/attachments", letter);
+            Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        }
+
+        v = await ViewAsync(officer);
+        var attachment = v.GetProperty("attachments")[0];
+        Assert.Equal("cover_letter", attachment.GetProperty("kind").GetString());
         var sent = await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { version = v.GetProperty("version").GetInt32() }));
+        // The province reads it; another province cannot; once sent up, nothing is added below.
+        var fileUrl = $"/api/v1/nominations/{id}/attachments/{attachment.GetProperty("id").GetInt32()}";
+        Assert.Equal(pdf, await (await province.GetAsync(fileUrl)).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvince.GetAsync(fileUrl)).StatusCode);
+        using (var late = TestData.FileContent(pdf, "bien-ban.pdf"))
+        {
+            late.Add(new StringContent("minutes"), "kind");
+            Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/v1/nominations/{id}/attachments", late)).StatusCode);
+        }
+
         Assert.Equal("submitted", sent.GetProperty("status").GetString());
         var version = sent.GetProperty("version").GetInt32();
 

@@ -66,6 +66,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<AwardRecipient> AwardRecipients => Set<AwardRecipient>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
+    public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

@@ -172,6 +172,8 @@ public class Nomination : IVersioned, IAudited
 
     public List<NominationStep> Steps { get; set; } = [];
 
+    public List<NominationAttachment> Attachments { get; set; } = [];
+
     /// <summary>A new draft held by its own unit.</summary>
     public void Open(string unitPath, DateTimeOffset now, string? by)
     {
@@ -284,4 +286,37 @@ public class NominationStep
     public string? By { get; set; }
 
     public string? Note { get; set; }
+}
+
+/// <summary>What a nomination's file is, as a nomination file (hồ sơ) lists them.</summary>
+public enum AttachmentKind
+{
+    CoverLetter = 0,
+    AchievementReport = 1,
+    Minutes = 2,
+    Other = 3,
+}
+
+/// <summary>A file of a nomination (tờ trình, báo cáo thành tích, biên bản họp), stored like a result's evidence.</summary>
+public class NominationAttachment
+{
+    public int Id { get; set; }
+
+    public int NominationId { get; set; }
+
+    public AttachmentKind Kind { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public EvidenceKind FileKind { get; set; }
+
+    public long Size { get; set; }
+
+    public string StorageName { get; set; } = string.Empty;
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string? UploadedBy { get; set; }
 }

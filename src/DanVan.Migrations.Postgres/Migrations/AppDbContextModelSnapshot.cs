@@ -1627,6 +1627,55 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("Nominations");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.NominationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FileKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.ToTable("NominationAttachments");
+                });
+
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
                 {
                     b.Property<int>("Id")
@@ -2791,6 +2840,15 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.NominationAttachment", b =>
+                {
+                    b.HasOne("DanVan.Domain.Nomination", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
                 {
                     b.HasOne("DanVan.Domain.Nomination", null)
@@ -3088,6 +3146,8 @@ namespace DanVan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("DanVan.Domain.Nomination", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Steps");
                 });
 

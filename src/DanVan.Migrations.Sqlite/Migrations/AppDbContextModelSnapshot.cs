@@ -1541,6 +1541,53 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.ToTable("Nominations");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.NominationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.ToTable("NominationAttachments");
+                });
+
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
                 {
                     b.Property<int>("Id")
@@ -2663,6 +2710,15 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.NominationAttachment", b =>
+                {
+                    b.HasOne("DanVan.Domain.Nomination", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
                 {
                     b.HasOne("DanVan.Domain.Nomination", null)
@@ -2960,6 +3016,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DanVan.Domain.Nomination", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Steps");
                 });
 

@@ -413,6 +413,7 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         b.HasOne(x => x.Form).WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.NominationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ScopePath, x.Status });
         b.HasIndex(x => new { x.HolderPath, x.Status });
     }
@@ -427,5 +428,16 @@ internal sealed class NominationStepConfiguration : IEntityTypeConfiguration<Nom
         b.Property(x => x.ToPath).HasMaxLength(40);
         b.Property(x => x.By).HasMaxLength(256);
         b.Property(x => x.Note).HasMaxLength(2000);
+    }
+}
+
+internal sealed class NominationAttachmentConfiguration : IEntityTypeConfiguration<NominationAttachment>
+{
+    public void Configure(EntityTypeBuilder<NominationAttachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StorageName).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
     }
 }

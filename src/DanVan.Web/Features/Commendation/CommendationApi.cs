@@ -47,6 +47,34 @@ public static class CommendationApi
         n.MapPost("/{id:int}/submit", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await StatusAsync(await Nominations.SubmitAsync(db, await s.GetAsync(ct), id, input.Version, clock, ct))))
             .WithSummary("Gửi hồ sơ lên cấp trên (hoặc gửi lại sau khi sửa).");
+        n.MapPost("/{id:int}/attachments", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var (file, form, problem) = await Uploads.ReadAsync(request, ct);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                if (!EnumKeys.TryParse<AttachmentKind>(form!["kind"], out var kind))
+                {
+                    return Problems.Invalid("kind", "Loại tài liệu: cover_letter, achievement_report, minutes hoặc other.");
+                }
+
+                var a = await Nominations.AttachAsync(db, await s.GetAsync(ct), store, id, kind, file!, clock, ct);
+                return TypedResults.Created($"/api/v1/nominations/{id}/attachments/{a.Id}", new { a.Id, a.FileName, kind = EnumKeys.Key(a.Kind), a.Size });
+            })
+            .DisableAntiforgery().WithSummary("Thêm tài liệu vào hồ sơ (tờ trình, báo cáo thành tích, biên bản họp; PDF, Word, Excel, ảnh).");
+        n.MapGet("/{id:int}/attachments/{attachmentId:int}", async Task<IResult> (int id, int attachmentId, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store,
+                CancellationToken ct) =>
+            {
+                var a = await Nominations.AttachmentAsync(db, await s.GetAsync(ct), id, attachmentId, ct);
+                var path = a is null ? null : Path.Combine(store.Root, Path.GetFileName(a.StorageName));
+                return path is null || !File.Exists(path)
+                    ? Problems.NotFound()
+                    : TypedResults.PhysicalFile(path, Results.EvidenceStore.ContentType(a!.FileKind), a.FileKind == EvidenceKind.Pdf ? null : a.FileName);
+            })
+            .WithSummary("Tải một tài liệu của hồ sơ.");
         foreach (var action in new[] { "receive", "return", "forward" })
         {
             n.MapPost($"/{{id:int}}/{action}", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using DanVan.Data;
 using DanVan.Domain;
 using DanVan.Features.Campaigns;
+using DanVan.Features.Results;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,10 +44,13 @@ public sealed class NominationInput
 
 public sealed record NominationStepView(DateTimeOffset At, string? By, string Action, string? Note);
 
+public sealed record AttachmentView(int Id, string Kind, string FileName, long Size, DateTimeOffset UploadedAt);
+
 /// <param name="Actions">What the caller may do with it now: edit, submit, receive, return, forward.</param>
 public sealed record NominationView(int Id, string UnitCode, string UnitName, RecipientKind RecipientKind, string RecipientName, int? InitiativeId,
     string? InitiativeName, string FormCode, string FormName, string Achievements, string Status, string HolderName, DateTimeOffset StatusSince, int DaysInStatus,
-    string? ReturnReason, int? AwardDecisionId, int Version, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<string> Actions);
+    string? ReturnReason, int? AwardDecisionId, int Version, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<string> Actions,
+    IReadOnlyList<AttachmentView>? Attachments = null);
 
 /// <summary>
 /// Nominations for commendation going up the levels: a unit prepares one and submits it to the level above, which
@@ -121,6 +125,52 @@ public static class Nominations
         n.FormId = form.Id;
         n.Achievements = input.Achievements!.Trim();
     }
+
+    public static string AttachmentLabel(AttachmentKind k) => k switch
+    {
+        AttachmentKind.CoverLetter => "Tờ trình",
+        AttachmentKind.AchievementReport => "Báo cáo thành tích",
+        AttachmentKind.Minutes => "Biên bản họp bình xét",
+        _ => "Tài liệu khác",
+    };
+
+    /// <summary>A file of the nomination, added by its unit while the nomination is with it (a draft, or returned to be fixed).</summary>
+    public static async Task<NominationAttachment> AttachAsync(AppDbContext db, UserScope scope, EvidenceStore store, int id, AttachmentKind kind, IFormFile file,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var n = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.Register, n.ScopePath);
+        if (!n.IsWithUnit)
+        {
+            throw new DomainException("Hồ sơ đang ở cấp trên; chỉ thêm tài liệu khi đang soạn hoặc bị trả lại.");
+        }
+
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var a = new NominationAttachment
+        {
+            NominationId = n.Id, Kind = kind, FileName = stored.FileName, FileKind = stored.Kind, Size = stored.Size, StorageName = stored.StorageName, Sha256 = stored.Sha256,
+            UploadedAt = stored.UploadedAt, UploadedBy = scope.UserName,
+        };
+        db.NominationAttachments.Add(a);
+        db.Audit("attachment-added", nameof(Nomination), n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { a.FileName, a.Kind, a.Size });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Discard(stored);
+            throw;
+        }
+
+        return a;
+    }
+
+    /// <summary>A nomination's file, for those who may read the nomination (its unit and the levels above).</summary>
+    public static async Task<NominationAttachment?> AttachmentAsync(AppDbContext db, UserScope scope, int id, int attachmentId, CancellationToken ct) =>
+        await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).AnyAsync(x => x.Id == id, ct)
+            ? await db.NominationAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.NominationId == id, ct)
+            : null;
 
     /// <summary>
     /// The achievements drafted from a model's record, for the officer to edit: since when it runs, its recognitions
@@ -224,7 +274,7 @@ public static class Nominations
 
     public static async Task<NominationView?> ViewAsync(AppDbContext db, UserScope scope, int id, TimeProvider clock, CancellationToken ct)
     {
-        var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+        var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         return n is null ? null : await ViewOfAsync(db, scope, n, clock, ct);
     }
@@ -250,7 +300,8 @@ public static class Nominations
         var today = CampaignsApi.Today(clock);
         return new NominationView(n.Id, n.Unit!.Code, n.Unit.FullName, n.RecipientKind, n.RecipientName, n.InitiativeId, n.Initiative?.Name, n.Form!.Code, n.Form.Name,
             n.Achievements, EnumKeys.Key(n.Status), holder, n.StatusSince, today.DayNumber - DateOnly.FromDateTime(n.StatusSince.UtcDateTime).DayNumber, n.ReturnReason,
-            n.AwardDecisionId, n.Version, n.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new NominationStepView(s.At, s.By, s.Action, s.Note)).ToList(), actions);
+            n.AwardDecisionId, n.Version, n.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new NominationStepView(s.At, s.By, s.Action, s.Note)).ToList(), actions,
+            n.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttachmentView(a.Id, EnumKeys.Key(a.Kind), a.FileName, a.Size, a.UploadedAt)).ToList());
     }
 
     /// <summary>The caller's nominations: those of their units, and those their level holds.</summary>
@@ -262,7 +313,7 @@ public static class Nominations
             q = q.Where(x => x.Status == s);
         }
 
-        var rows = await q.Include(x => x.Steps).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+        var rows = await q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
         var views = new List<NominationView>();
         foreach (var n in rows)

@@ -7,13 +7,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Nominations;
 
 /// <summary>One nomination: where it is, its steps, and what the caller may do with it now.</summary>
-public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, Results.EvidenceStore store) : PageModel
 {
     public NominationView View { get; private set; } = null!;
 
     [BindProperty] public int Version { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    [BindProperty] public Domain.AttachmentKind AttachKind { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -25,6 +29,17 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
         ActAsync(id, scope => Commendation.Nominations.ActAsync(db, scope, id, "return", Reason, Version, clock, ct), "Đã trả lại hồ sơ cho đơn vị.", ct);
+
+    public Task<IActionResult> OnPostAttachAsync(int id, CancellationToken ct) =>
+        ActAsync(id, async scope =>
+        {
+            if (Upload is null || Upload.Length == 0)
+            {
+                throw Domain.DomainException.For(nameof(Upload), "Vui lòng chọn tệp (PDF, Word, Excel hoặc ảnh).");
+            }
+
+            await Commendation.Nominations.AttachAsync(db, scope, store, id, AttachKind, Upload, clock, ct);
+        }, "Đã thêm tài liệu vào hồ sơ.", ct);
 
     public Task<IActionResult> OnPostForwardAsync(int id, CancellationToken ct) =>
         ActAsync(id, scope => Commendation.Nominations.ActAsync(db, scope, id, "forward", null, Version, clock, ct), "Đã trình hồ sơ lên cấp trên.", ct);
