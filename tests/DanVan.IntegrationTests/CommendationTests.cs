@@ -268,4 +268,52 @@ public class CommendationTests(DanVanFactory app)
         Assert.Contains("Năm 2024: Trồng 3 km đường hoa", drafted, StringComparison.Ordinal);
         Assert.Equal(DaiDong, form.QuerySelector("input[name='Input.UnitCode']")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task ARound_HasADeadlineAndAQuotaPerUnit_AndShowsWhoIsLate()
+    {
+        const string VanGiang = "12019";
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var officer = await app.ApiClientAsync((Role.Officer, VanGiang));
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        async Task<int> OpenAsync(string name, DateOnly opens, DateOnly closes, int quota) => (await OkAsync(await province.PostAsJsonAsync("/api/v1/nomination-rounds",
+            new { name = TestData.Unique(name), unitCode = TestData.HungYen, opensOn = opens.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), closesOn = closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), quotaPerUnit = quota }))).GetProperty("id").GetInt32();
+        var open = await OpenAsync("Đợt khen thưởng tổng kết", today.AddDays(-1), today.AddDays(20), 1);
+        var closed = await OpenAsync("Đợt đã qua", today.AddDays(-40), today.AddDays(-10), 3);
+        // An officer cannot open a round over the province; a deadline before the opening is a field error.
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync("/api/v1/nomination-rounds",
+            new { name = "X", unitCode = TestData.HungYen, opensOn = "2026-01-01", closesOn = "2026-02-01", quotaPerUnit = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsJsonAsync("/api/v1/nomination-rounds",
+            new { name = "X", unitCode = TestData.HungYen, opensOn = "2026-03-01", closesOn = "2026-02-01", quotaPerUnit = 1 })).StatusCode);
+
+        async Task<(int Id, int Version)> DraftAsync(int round)
+        {
+            var id = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new
+            {
+                unitCode = VanGiang, recipientKind = "individual", recipientName = TestData.Unique("Ông"), formCode = "bk_tinh", achievements = "Thành tích.", roundId = round,
+            }))).GetProperty("id").GetInt32();
+            return (id, (await OkAsync(await officer.GetAsync($"/api/v1/nominations/{id}"))).GetProperty("version").GetInt32());
+        }
+
+        var first = await DraftAsync(open);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/nominations/{first.Id}/submit", new { version = first.Version })).StatusCode);
+        var second = await DraftAsync(open);
+        var overQuota = await officer.PostAsJsonAsync($"/api/v1/nominations/{second.Id}/submit", new { version = second.Version });
+        Assert.Equal(HttpStatusCode.Conflict, overQuota.StatusCode);
+        Assert.Contains("đã gửi đủ 1 hồ sơ", await overQuota.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var late = await DraftAsync(closed);
+        var afterDeadline = await officer.PostAsJsonAsync($"/api/v1/nominations/{late.Id}/submit", new { version = late.Version });
+        Assert.Equal(HttpStatusCode.Conflict, afterDeadline.StatusCode);
+
+        var progress = await OkAsync(await province.GetAsync($"/api/v1/nomination-rounds/{open}"));
+        Assert.Equal(1, progress.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == VanGiang).GetProperty("sent").GetInt32());
+        var past = await OkAsync(await province.GetAsync($"/api/v1/nomination-rounds/{closed}"));
+        Assert.True(past.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == VanGiang).GetProperty("late").GetBoolean());
+        // A round of another province is not this unit's.
+        var ngheAn = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var theirs = (await OkAsync(await ngheAn.PostAsJsonAsync("/api/v1/nomination-rounds",
+            new { name = TestData.Unique("Đợt Nghệ An"), unitCode = TestData.NgheAn, opensOn = "2026-01-01", closesOn = "2026-12-31", quotaPerUnit = 2 }))).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync("/api/v1/nominations",
+            new { unitCode = VanGiang, recipientKind = "individual", recipientName = "Bà X", formCode = "bk_tinh", achievements = "x", roundId = theirs })).StatusCode);
+    }
 }

@@ -67,6 +67,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
     public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
+    public DbSet<NominationRound> NominationRounds => Set<NominationRound>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

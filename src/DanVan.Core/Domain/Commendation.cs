@@ -142,6 +142,11 @@ public class Nomination : IVersioned, IAudited
 
     public Initiative? Initiative { get; set; }
 
+    /// <summary>The round of nominations it was sent in, when there is one.</summary>
+    public int? RoundId { get; set; }
+
+    public NominationRound? Round { get; set; }
+
     /// <summary>The award asked for.</summary>
     public int FormId { get; set; }
 
@@ -319,4 +324,44 @@ public class NominationAttachment
     public DateTimeOffset UploadedAt { get; set; }
 
     public string? UploadedBy { get; set; }
+}
+
+/// <summary>
+/// A round of nominations (đợt xét khen thưởng) a level opens for the units under it: a deadline and how many
+/// nominations each unit may send.
+/// </summary>
+public class NominationRound : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    public string ScopePath { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public DateOnly OpensOn { get; set; }
+
+    public DateOnly ClosesOn { get; set; }
+
+    /// <summary>Nominations each unit may send in the round.</summary>
+    public int QuotaPerUnit { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Whether a unit may still send one on this day, with this many already sent.</summary>
+    public void EnsureCanSubmit(DateOnly today, int alreadySent)
+    {
+        if (today < OpensOn || today > ClosesOn)
+        {
+            throw new DomainException($"Đợt \"{Name}\" nhận hồ sơ từ {OpensOn:dd/MM/yyyy} đến {ClosesOn:dd/MM/yyyy}.");
+        }
+
+        if (alreadySent >= QuotaPerUnit)
+        {
+            throw new DomainException($"Đơn vị đã gửi đủ {QuotaPerUnit} hồ sơ của đợt \"{Name}\".");
+        }
+    }
 }

@@ -1593,6 +1593,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ScopePath")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1617,6 +1620,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.HasIndex("FormId");
 
                     b.HasIndex("InitiativeId");
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("UnitId");
 
@@ -1674,6 +1679,50 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.HasIndex("NominationId");
 
                     b.ToTable("NominationAttachments");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.NominationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("QuotaPerUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ScopePath", "ClosesOn");
+
+                    b.ToTable("NominationRounds");
                 });
 
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
@@ -2827,6 +2876,11 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("DanVan.Domain.NominationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DanVan.Domain.AdminUnit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -2836,6 +2890,8 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Form");
 
                     b.Navigation("Initiative");
+
+                    b.Navigation("Round");
 
                     b.Navigation("Unit");
                 });
@@ -2847,6 +2903,17 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Domain.NominationRound", b =>
+                {
+                    b.HasOne("DanVan.Domain.AdminUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>

@@ -1508,6 +1508,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScopePath")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1531,6 +1534,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.HasIndex("FormId");
 
                     b.HasIndex("InitiativeId");
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("UnitId");
 
@@ -1586,6 +1591,47 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.HasIndex("NominationId");
 
                     b.ToTable("NominationAttachments");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.NominationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuotaPerUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ScopePath", "ClosesOn");
+
+                    b.ToTable("NominationRounds");
                 });
 
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>
@@ -2697,6 +2743,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("DanVan.Domain.NominationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DanVan.Domain.AdminUnit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -2706,6 +2757,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Navigation("Form");
 
                     b.Navigation("Initiative");
+
+                    b.Navigation("Round");
 
                     b.Navigation("Unit");
                 });
@@ -2717,6 +2770,17 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DanVan.Domain.NominationRound", b =>
+                {
+                    b.HasOne("DanVan.Domain.AdminUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("DanVan.Domain.NominationStep", b =>

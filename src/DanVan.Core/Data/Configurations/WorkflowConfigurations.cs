@@ -414,6 +414,7 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.NominationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Round).WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ScopePath, x.Status });
         b.HasIndex(x => new { x.HolderPath, x.Status });
     }
@@ -439,5 +440,17 @@ internal sealed class NominationAttachmentConfiguration : IEntityTypeConfigurati
         b.Property(x => x.StorageName).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.UploadedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class NominationRoundConfiguration : IEntityTypeConfiguration<NominationRound>
+{
+    public void Configure(EntityTypeBuilder<NominationRound> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ScopePath, x.ClosesOn });
     }
 }

@@ -82,6 +82,16 @@ public static class CommendationApi
                 .WithSummary(action switch { "receive" => "Tiếp nhận hồ sơ.", "return" => "Trả lại hồ sơ, kèm lý do.", _ => "Trình hồ sơ lên cấp trên." });
         }
 
+        var r = api.MapGroup("/nomination-rounds").WithTags("Commendation");
+        r.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await NominationRounds.ListAsync(db, await s.GetAsync(ct), clock, ct)))
+            .WithSummary("Các đợt xét khen thưởng: hạn, số hồ sơ mỗi đơn vị, đơn vị đã gửi và đơn vị chậm.");
+        r.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            await NominationRounds.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+        r.MapPost("/", async Task<IResult> (NominationRoundInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nomination-rounds", new { (await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id }))
+            .WithSummary("Mở đợt xét khen thưởng cho các đơn vị trực thuộc (hạn gửi, số hồ sơ mỗi đơn vị).");
+
         var a = api.MapGroup("/awards").WithTags("Commendation");
         a.MapGet("/", async (AppDbContext db, ScopeAccessor s, string? number, int? year, string? form, CancellationToken ct) =>
             TypedResults.Ok(await Awards.RegisterAsync(db, await s.GetAsync(ct), number, year, form, ct)))

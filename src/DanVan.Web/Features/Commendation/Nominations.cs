@@ -33,6 +33,10 @@ public sealed class NominationInput
     [StringLength(40)]
     public string? FormCode { get; set; }
 
+    /// <summary>The round it is sent in (optional): its deadline and quota apply.</summary>
+    [Display(Name = "Đợt xét khen thưởng")]
+    public int? RoundId { get; set; }
+
     [Display(Name = "Thành tích")]
     [Required(ErrorMessage = "Vui lòng nhập {0}.")]
     [StringLength(8000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
@@ -50,7 +54,7 @@ public sealed record AttachmentView(int Id, string Kind, string FileName, long S
 public sealed record NominationView(int Id, string UnitCode, string UnitName, RecipientKind RecipientKind, string RecipientName, int? InitiativeId,
     string? InitiativeName, string FormCode, string FormName, string Achievements, string Status, string HolderName, DateTimeOffset StatusSince, int DaysInStatus,
     string? ReturnReason, int? AwardDecisionId, int Version, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<string> Actions,
-    IReadOnlyList<AttachmentView>? Attachments = null);
+    IReadOnlyList<AttachmentView>? Attachments = null, int? RoundId = null, string? RoundName = null);
 
 /// <summary>
 /// Nominations for commendation going up the levels: a unit prepares one and submits it to the level above, which
@@ -124,6 +128,16 @@ public static class Nominations
         n.InitiativeId = input.InitiativeId;
         n.FormId = form.Id;
         n.Achievements = input.Achievements!.Trim();
+        if (input.RoundId is { } roundId)
+        {
+            var round = await db.NominationRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
+            if (round is null || !(UnitPaths.Contains(round.ScopePath, unit.Path) || round.ScopePath == unit.Path))
+            {
+                throw DomainException.For(nameof(NominationInput.RoundId), "Đợt xét khen thưởng không áp dụng cho đơn vị này.");
+            }
+        }
+
+        n.RoundId = input.RoundId;
     }
 
     public static string AttachmentLabel(AttachmentKind k) => k switch
@@ -209,6 +223,7 @@ public static class Nominations
         scope.Demand(Operation.Register, n.ScopePath);
         db.ExpectVersion(n, version);
         var (path, level) = Above(n.ScopePath);
+        await NominationRounds.CheckSubmitAsync(db, n, CampaignsApi.Today(clock), ct);
         n.Submit(path, level, clock.GetUtcNow(), scope.UserName);
         Notifier.Notify(db, await Notifier.UsersCoveringAsync(db, path, [Role.Secretariat], ct),
             $"Hồ sơ đề nghị khen thưởng \"{n.RecipientName}\" vừa được gửi lên, chờ tiếp nhận.", $"/Nominations/Detail/{n.Id}", clock.GetUtcNow());
@@ -274,7 +289,7 @@ public static class Nominations
 
     public static async Task<NominationView?> ViewAsync(AppDbContext db, UserScope scope, int id, TimeProvider clock, CancellationToken ct)
     {
-        var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+        var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         return n is null ? null : await ViewOfAsync(db, scope, n, clock, ct);
     }
@@ -301,7 +316,8 @@ public static class Nominations
         return new NominationView(n.Id, n.Unit!.Code, n.Unit.FullName, n.RecipientKind, n.RecipientName, n.InitiativeId, n.Initiative?.Name, n.Form!.Code, n.Form.Name,
             n.Achievements, EnumKeys.Key(n.Status), holder, n.StatusSince, today.DayNumber - DateOnly.FromDateTime(n.StatusSince.UtcDateTime).DayNumber, n.ReturnReason,
             n.AwardDecisionId, n.Version, n.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new NominationStepView(s.At, s.By, s.Action, s.Note)).ToList(), actions,
-            n.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttachmentView(a.Id, EnumKeys.Key(a.Kind), a.FileName, a.Size, a.UploadedAt)).ToList());
+            n.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttachmentView(a.Id, EnumKeys.Key(a.Kind), a.FileName, a.Size, a.UploadedAt)).ToList(),
+            n.RoundId, n.Round?.Name);
     }
 
     /// <summary>The caller's nominations: those of their units, and those their level holds.</summary>
@@ -313,7 +329,7 @@ public static class Nominations
             q = q.Where(x => x.Status == s);
         }
 
-        var rows = await q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
+        var rows = await q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
         var views = new List<NominationView>();
         foreach (var n in rows)

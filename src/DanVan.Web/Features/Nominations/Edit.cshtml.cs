@@ -17,6 +17,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     public List<(string Code, string Name)> Forms { get; private set; } = [];
 
+    /// <summary>Rounds open for the caller's units today.</summary>
+    public List<(int Id, string Name, DateOnly ClosesOn)> Rounds { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, int? initiativeId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -37,7 +40,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             Input = new NominationInput
             {
                 UnitCode = v.UnitCode, RecipientKind = v.RecipientKind, RecipientName = v.RecipientName, InitiativeId = v.InitiativeId, FormCode = v.FormCode,
-                Achievements = v.Achievements, Version = v.Version,
+                Achievements = v.Achievements, Version = v.Version, RoundId = v.RoundId,
             };
         }
         else
@@ -75,6 +78,19 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         return Page();
     }
 
-    private async Task LoadAsync(UserScope scope, CancellationToken ct) =>
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
         Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+        var today = Campaigns.CampaignsApi.Today(clock);
+        var rounds = new Dictionary<int, (int, string, DateOnly)>();
+        foreach (var path in scope.PathsFor(Operation.Register).Where(p => p != "/"))
+        {
+            foreach (var r in await NominationRounds.OpenForAsync(db, path, today, ct))
+            {
+                rounds[r.Id] = (r.Id, r.Name, r.ClosesOn);
+            }
+        }
+
+        Rounds = [.. rounds.Values];
+    }
 }
