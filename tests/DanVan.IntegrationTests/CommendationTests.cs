@@ -316,4 +316,27 @@ public class CommendationTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync("/api/v1/nominations",
             new { unitCode = VanGiang, recipientKind = "individual", recipientName = "Bà X", formCode = "bk_tinh", achievements = "x", roundId = theirs })).StatusCode);
     }
+
+    [Fact]
+    public async Task AConference_DrawsItsShortlistFromTheNominationsItsLevelReceived_First()
+    {
+        const string SonNam = "11983";
+        var officer = await app.ApiClientAsync((Role.Officer, SonNam));
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var model = await TestData.CreateInitiativeAsync(officer, SonNam, TestData.Unique("Mô hình chưa công nhận"), registeredOn: "2025-08-01");
+        var id = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new
+        {
+            unitCode = SonNam, recipientKind = "collective", recipientName = "Tổ dân vận thôn 2", initiativeId = model, formCode = "bk_tinh", achievements = "Thành tích.",
+        }))).GetProperty("id").GetInt32();
+        var version = (await OkAsync(await officer.GetAsync($"/api/v1/nominations/{id}"))).GetProperty("version").GetInt32();
+        version = (await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { version }))).GetProperty("version").GetInt32();
+        await OkAsync(await province.PostAsJsonAsync($"/api/v1/nominations/{id}/receive", new { version }));
+        var conference = await TestData.IdOfAsync(await province.PostAsJsonAsync("/api/v1/conferences",
+            new { name = TestData.Unique("Hội nghị biểu dương"), unitCode = TestData.HungYen, level = "province", date = "2026-12-15", phase = "2021-2025", collectiveQuota = 10, individualQuota = 10 }));
+        var shortlist = await OkAsync(await province.GetAsync($"/api/v1/conferences/{conference}/shortlist"));
+        var row = shortlist.EnumerateArray().First(r => r.GetProperty("initiativeId").GetInt32() == model);
+        Assert.Equal(id, row.GetProperty("nominationId").GetInt32());
+        Assert.Equal("Tổ dân vận thôn 2", row.GetProperty("owner").GetString());
+        Assert.True(shortlist[0].TryGetProperty("nominationId", out var first) && first.ValueKind == JsonValueKind.Number);
+    }
 }

@@ -64,7 +64,8 @@ public sealed class AwardInput
 
 public sealed record AwardRow(int Id, int InitiativeId, string InitiativeName, string UnitName, InitiativeKind RecipientKind, string Recipient, string Title);
 
-public sealed record ShortlistRow(int InitiativeId, string Name, string UnitName, InitiativeKind Kind, RecognitionLevel Level, string? Owner);
+/// <param name="NominationId">A nomination received at the conference's level for this model: it comes first, its recipient proposed.</param>
+public sealed record ShortlistRow(int InitiativeId, string Name, string UnitName, InitiativeKind Kind, RecognitionLevel Level, string? Owner, int? NominationId = null);
 
 public sealed record ConferenceView(int Id, string Name, string UnitCode, string UnitName, string ScopePath, RecognitionLevel Level, DateOnly Date, string Phase,
     int CollectiveQuota, int IndividualQuota, IReadOnlyList<AwardRow> Awards);
@@ -104,16 +105,27 @@ public static class Conferences
         return new ConferenceView(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.ScopePath, c.Level, c.Date, c.Phase, c.CollectiveQuota, c.IndividualQuota, awards);
     }
 
-    /// <summary>Recognised, maintained initiatives of the conference's area that have no award there yet.</summary>
+    /// <summary>
+    /// The conference's shortlist: first the models whose nominations the conference's level has received (their
+    /// recipient proposed), then the recognised, maintained models of its area; none already awarded there.
+    /// </summary>
     public static async Task<List<ShortlistRow>> ShortlistAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
     {
         var c = await db.Conferences.AsNoTracking().ReadableBy(scope, x => x.ScopePath).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ScopeException(false);
         var awarded = db.Awards.Where(a => a.ConferenceId == id).Select(a => a.InitiativeId);
-        return await db.Initiatives.AsNoTracking().WithinPaths([c.ScopePath], i => i.ScopePath)
+        var nominated = await db.Nominations.AsNoTracking()
+            .Where(n => n.HolderPath == c.ScopePath && n.Status == NominationStatus.Received && n.InitiativeId != null && !awarded.Contains(n.InitiativeId!.Value))
+            .OrderBy(n => n.Id).Take(300)
+            .Select(n => new ShortlistRow(n.InitiativeId!.Value, n.Initiative!.Name, n.Initiative.CurrentUnit!.FullName,
+                n.RecipientKind == RecipientKind.Individual ? InitiativeKind.Individual : InitiativeKind.Collective,
+                n.Initiative.HighestLevel ?? RecognitionLevel.Commune, n.RecipientName, n.Id)).ToListAsync(ct);
+        var recognised = await db.Initiatives.AsNoTracking().WithinPaths([c.ScopePath], i => i.ScopePath)
             .Where(i => i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !awarded.Contains(i.Id))
             .OrderByDescending(i => i.HighestLevel).ThenBy(i => i.SortKey).Take(300)
             .Select(i => new ShortlistRow(i.Id, i.Name, i.CurrentUnit!.FullName, i.Kind, i.HighestLevel!.Value,
                 i.OwnerOrganization != null ? i.OwnerOrganization.Name : i.OwnerName)).ToListAsync(ct);
+        var seen = nominated.Select(n => n.InitiativeId).ToHashSet();
+        return [.. nominated.DistinctBy(n => n.InitiativeId), .. recognised.Where(r => !seen.Contains(r.InitiativeId))];
     }
 
     public static async Task<Award> AwardAsync(AppDbContext db, UserScope scope, int id, AwardInput input, CancellationToken ct)
