@@ -339,4 +339,58 @@ public class CommendationTests(DanVanFactory app)
         Assert.Equal("Tổ dân vận thôn 2", row.GetProperty("owner").GetString());
         Assert.True(shortlist[0].TryGetProperty("nominationId", out var first) && first.ValueKind == JsonValueKind.Number);
     }
+
+    [Fact]
+    public async Task TheMovementsDocuments_AreKeptWithTheirFile_FoundWithoutToneMarks_AndOnlyThePublicOnesAreOnThePublicSite()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        async Task<HttpResponseMessage> AddAsync(string number, string title, bool isPublic, string? governs = null)
+        {
+            using var content = TestData.FileContent(pdf, "chi-thi.pdf");
+            foreach (var (k, v) in new[] { ("kind", "directive"), ("number", number), ("issuedOn", "2024-03-15"), ("issuer", "Tỉnh ủy Hưng Yên"), ("title", title), ("unitCode", TestData.HungYen),
+                         ("isPublic", isPublic ? "true" : "false"), ("governs", governs ?? string.Empty) })
+            {
+                content.Add(new StringContent(v), k);
+            }
+
+            return await province.PostAsync("/api/v1/documents", content);
+        }
+
+        var open = await AddAsync($"38-CT/TU-{tag}", $"Chỉ thị về đẩy mạnh phong trào thi đua \"Dân vận khéo\" {tag}", true);
+        Assert.Equal(HttpStatusCode.Created, open.StatusCode);
+        var openId = (await open.ReadJsonAsync()).GetProperty("id").GetInt32();
+        var inner = await AddAsync($"39-HD/BDV-{tag}", $"Hướng dẫn nội bộ {tag}", false);
+        var innerId = (await inner.ReadJsonAsync()).GetProperty("id").GetInt32();
+        // Found by words without tone marks, đ as d.
+        var found = await OkAsync(await province.GetAsync($"/api/v1/documents?q={Uri.EscapeDataString("day manh dan van kheo " + tag)}"));
+        Assert.Equal(openId, found.EnumerateArray().Single().GetProperty("id").GetInt32());
+        Assert.Equal(pdf, await (await province.GetAsync($"/api/v1/documents/{innerId}/file")).Content.ReadAsByteArrayAsync());
+
+        // Another province sees the public one only; the public site lists and serves the public one only.
+        var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        Assert.Equal([openId], (await OkAsync(await other.GetAsync($"/api/v1/documents?q={tag}"))).EnumerateArray().Select(d => d.GetProperty("id").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/documents/{innerId}/file")).StatusCode);
+        var anonymous = app.CreateClient();
+        var publicPage = await anonymous.GetStringAsync($"/cong-khai/van-ban?q={tag}");
+        Assert.Contains($"38-CT/TU-{tag}", publicPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"39-HD/BDV-{tag}", publicPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/cong-khai/van-ban/{openId}/tep")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/cong-khai/van-ban/{innerId}/tep")).StatusCode);
+
+        // It may name what it governs, only what the keeper may see; an officer cannot keep the province's documents.
+        var theirRound = (await OkAsync(await other.PostAsJsonAsync("/api/v1/nomination-rounds",
+            new { name = TestData.Unique("Đợt"), unitCode = TestData.NgheAn, opensOn = "2026-01-01", closesOn = "2026-12-31", quotaPerUnit = 1 }))).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await AddAsync($"40-KH/TU-{tag}", "Kế hoạch", false, $"round:{theirRound}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AddAsync($"41-KH/TU-{tag}", "Kế hoạch", false, "everything")).StatusCode);
+        var officer = await app.ApiClientAsync((Role.Officer, NguyenVanLinh));
+        using var officerFile = TestData.FileContent(pdf, "x.pdf");
+        foreach (var (k, v) in new[] { ("kind", "plan"), ("number", "1-KH"), ("issuedOn", "2024-01-01"), ("issuer", "X"), ("title", "X"), ("unitCode", TestData.HungYen) })
+        {
+            officerFile.Add(new StringContent(v), k);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync("/api/v1/documents", officerFile)).StatusCode);
+    }
 }

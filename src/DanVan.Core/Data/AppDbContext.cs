@@ -68,6 +68,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
     public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
     public DbSet<NominationRound> NominationRounds => Set<NominationRound>();
+    public DbSet<MovementDocument> MovementDocuments => Set<MovementDocument>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

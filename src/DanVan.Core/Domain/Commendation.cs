@@ -365,3 +365,64 @@ public class NominationRound : IVersioned, IAudited
         }
     }
 }
+
+/// <summary>What a movement document is: kế hoạch, chỉ thị, hướng dẫn, báo cáo, quyết định, khác.</summary>
+public enum DocumentKind
+{
+    Plan = 0,
+    Directive = 1,
+    Guidance = 2,
+    Report = 3,
+    Decision = 4,
+    Other = 5,
+}
+
+/// <summary>
+/// A document that governs the movement (a province's "Chỉ thị 38-CT/TU", a plan, a guidance): number, date, issuer and
+/// file, linked to what it governs (rounds, models, nominations); the public ones are listed on the public site.
+/// </summary>
+public class MovementDocument : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    public DocumentKind Kind { get; set; }
+
+    public string Number { get; set; } = string.Empty;
+
+    public DateOnly IssuedOn { get; set; }
+
+    public string Issuer { get; set; } = string.Empty;
+
+    /// <summary>The abstract (trích yếu).</summary>
+    public string Title { get; set; } = string.Empty;
+
+    public int? UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    public string ScopePath { get; set; } = "/";
+
+    public bool IsPublic { get; set; }
+
+    /// <summary>Number, title and issuer without tone marks, for search.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
+    public string FileName { get; set; } = string.Empty;
+
+    public EvidenceKind FileKind { get; set; }
+
+    public long Size { get; set; }
+
+    public string StorageName { get; set; } = string.Empty;
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    /// <summary>What it governs: "campaign:12", "round:3", "initiative:451", "nomination:9" (comma-separated).</summary>
+    public string? Governs { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public int Version { get; set; }
+}

@@ -41,7 +41,7 @@ public static class AppSetup
     public const string MixedScheme = "cookie-or-token";
 
     private static readonly string[] AnonymousPages = ["/Error", "/Account/Login", "/Account/LoginWith2fa", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Logout", "/Account/Denied",
-        "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData"];
+        "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData", "/Public/Documents"];
 
     public static void AddDanVan(this WebApplicationBuilder builder)
     {

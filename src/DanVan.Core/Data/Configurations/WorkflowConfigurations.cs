@@ -454,3 +454,24 @@ internal sealed class NominationRoundConfiguration : IEntityTypeConfiguration<No
         b.HasIndex(x => new { x.ScopePath, x.ClosesOn });
     }
 }
+
+internal sealed class MovementDocumentConfiguration : IEntityTypeConfiguration<MovementDocument>
+{
+    public void Configure(EntityTypeBuilder<MovementDocument> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(60);
+        b.Property(x => x.Issuer).HasMaxLength(300);
+        b.Property(x => x.Title).HasMaxLength(1000);
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.SearchText).HasMaxLength(1400);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StorageName).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.Governs).HasMaxLength(2000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ScopePath, x.IssuedOn });
+        b.HasIndex(x => new { x.IsPublic, x.IssuedOn });
+    }
+}

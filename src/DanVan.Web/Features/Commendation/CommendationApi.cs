@@ -92,6 +92,50 @@ public static class CommendationApi
             CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nomination-rounds", new { (await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id }))
             .WithSummary("Mở đợt xét khen thưởng cho các đơn vị trực thuộc (hạn gửi, số hồ sơ mỗi đơn vị).");
 
+        var docs = api.MapGroup("/documents").WithTags("Commendation");
+        docs.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, string? q, string? kind, int? year, string? governs, CancellationToken ct) =>
+        {
+            DocumentKind? k = null;
+            if (!string.IsNullOrWhiteSpace(kind))
+            {
+                if (!EnumKeys.TryParse<DocumentKind>(kind, out var parsed))
+                {
+                    return Problems.Invalid("kind", "Loại văn bản: plan, directive, guidance, report, decision hoặc other.");
+                }
+
+                k = parsed;
+            }
+
+            return TypedResults.Ok(await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), q, k, year, governs, ct));
+        }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…): tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.");
+        docs.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (file, form, problem) = await Uploads.ReadAsync(request, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var input = new DocumentInput
+            {
+                Kind = EnumKeys.TryParse<DocumentKind>(form!["kind"], out var k) ? k : null, Number = form["number"], Issuer = form["issuer"], Title = form["title"],
+                IssuedOn = DateOnly.TryParseExact(form["issuedOn"].ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var on) ? on : null,
+                UnitCode = string.IsNullOrWhiteSpace(form["unitCode"]) ? null : form["unitCode"].ToString(), IsPublic = bool.TryParse(form["isPublic"], out var p) && p,
+                Governs = string.IsNullOrWhiteSpace(form["governs"]) ? null : form["governs"].ToString(),
+            };
+            if (CampaignsApi.Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var d = await MovementDocuments.AddAsync(db, await s.GetAsync(ct), store, input, file!, clock, ct);
+            return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new { d.Id });
+        }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.");
+        docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
+            await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d && File.Exists(Path.Combine(store.Root, Path.GetFileName(d.StorageName)))
+                ? TypedResults.PhysicalFile(Path.Combine(store.Root, Path.GetFileName(d.StorageName)), Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
+                : Problems.NotFound()).WithSummary("Tải tệp văn bản.");
+
         var a = api.MapGroup("/awards").WithTags("Commendation");
         a.MapGet("/", async (AppDbContext db, ScopeAccessor s, string? number, int? year, string? form, CancellationToken ct) =>
             TypedResults.Ok(await Awards.RegisterAsync(db, await s.GetAsync(ct), number, year, form, ct)))

@@ -46,6 +46,11 @@ public static class PublicFiles
             return Microsoft.AspNetCore.Http.Results.File(store.PathOf(file), Results.EvidenceStore.ContentType(file.Kind));
         }).AllowAnonymous().ExcludeFromDescription();
 
+        app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
+            await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d && File.Exists(Path.Combine(store.Root, Path.GetFileName(d.StorageName)))
+                ? Microsoft.AspNetCore.Http.Results.File(Path.Combine(store.Root, Path.GetFileName(d.StorageName)), Results.EvidenceStore.ContentType(d.FileKind),
+                    d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
+                : Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var rows = await OpenDataAsync(db, Base(http), ct);

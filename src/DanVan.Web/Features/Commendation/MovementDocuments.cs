@@ -1,0 +1,186 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Results;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Commendation;
+
+public sealed class DocumentInput
+{
+    [Display(Name = "Loại văn bản")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public DocumentKind? Kind { get; set; }
+
+    [Display(Name = "Số, ký hiệu")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(60, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Number { get; set; }
+
+    [Display(Name = "Ngày ban hành")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? IssuedOn { get; set; }
+
+    [Display(Name = "Cơ quan ban hành")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(300, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Issuer { get; set; }
+
+    [Display(Name = "Trích yếu")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(1000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Title { get; set; }
+
+    /// <summary>The unit (2025 map) whose document it is; empty for a central one (admin).</summary>
+    [Display(Name = "Đơn vị")]
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Công khai trên trang công khai")]
+    public bool IsPublic { get; set; }
+
+    /// <summary>What it governs: "campaign:12, round:3, initiative:451, nomination:9".</summary>
+    [Display(Name = "Áp dụng cho")]
+    [StringLength(2000)]
+    [RegularExpression(@"^\s*((campaign|round|initiative|nomination):\d+\s*(,\s*|$))*$", ErrorMessage = "{0}: viết như campaign:12, round:3, initiative:451, nomination:9.")]
+    public string? Governs { get; set; }
+}
+
+public sealed record DocumentView(int Id, string Kind, string Number, DateOnly IssuedOn, string Issuer, string Title, string UnitName, bool IsPublic, string FileName,
+    long Size, IReadOnlyList<string> Governs);
+
+/// <summary>
+/// The movement's documents (plans, directives, guidance): stored with number, date, issuer and file like evidence,
+/// linked to what they govern, searched with or without tone marks; the public ones are listed on the public site.
+/// Keeping them belongs to those who run rounds (the secretariat of the area).
+/// </summary>
+public static class MovementDocuments
+{
+    public static string KindLabel(DocumentKind k) => k switch
+    {
+        DocumentKind.Plan => "Kế hoạch",
+        DocumentKind.Directive => "Chỉ thị",
+        DocumentKind.Guidance => "Hướng dẫn",
+        DocumentKind.Report => "Báo cáo",
+        DocumentKind.Decision => "Quyết định",
+        _ => "Văn bản khác",
+    };
+
+    public static async Task<MovementDocument> AddAsync(AppDbContext db, UserScope scope, EvidenceStore store, DocumentInput input, IFormFile file, TimeProvider clock,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        AdminUnit? unit = null;
+        if (!string.IsNullOrWhiteSpace(input.UnitCode))
+        {
+            unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
+                ?? throw DomainException.For(nameof(DocumentInput.UnitCode), "Không tìm thấy đơn vị (bản đồ 2025).");
+        }
+
+        var path = unit?.Path ?? "/";
+        scope.Demand(Operation.RunRound, path);
+        var governs = await GovernsAsync(db, scope, input.Governs, ct);
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var d = new MovementDocument
+        {
+            Kind = input.Kind!.Value, Number = input.Number!.Trim(), IssuedOn = input.IssuedOn!.Value, Issuer = input.Issuer!.Trim(), Title = input.Title!.Trim(),
+            UnitId = unit?.Id, ScopePath = path, IsPublic = input.IsPublic, Governs = governs.Count == 0 ? null : string.Join(",", governs),
+            FileName = stored.FileName, FileKind = stored.Kind, Size = stored.Size, StorageName = stored.StorageName, Sha256 = stored.Sha256,
+            CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
+        };
+        d.SearchText = VietnameseText.Fold($"{d.Number} {d.Title} {d.Issuer}");
+        db.MovementDocuments.Add(d);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Discard(stored);
+            throw;
+        }
+
+        return d;
+    }
+
+    /// <summary>The links, each to a record the caller may read.</summary>
+    private static async Task<List<string>> GovernsAsync(AppDbContext db, UserScope scope, string? text, CancellationToken ct)
+    {
+        var links = new List<string>();
+        foreach (Match m in Regex.Matches(text ?? string.Empty, @"(campaign|round|initiative|nomination):(\d{1,9})"))
+        {
+            var id = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var path = m.Groups[1].Value switch
+            {
+                "campaign" => await db.Campaigns.Where(x => x.Id == id).Select(x => x.ScopePath).FirstOrDefaultAsync(ct),
+                "round" => await db.NominationRounds.Where(x => x.Id == id).Select(x => x.ScopePath).FirstOrDefaultAsync(ct),
+                "initiative" => await db.Initiatives.Where(x => x.Id == id).Select(x => x.ScopePath).FirstOrDefaultAsync(ct),
+                _ => await db.Nominations.Where(x => x.Id == id).Select(x => x.ScopePath).FirstOrDefaultAsync(ct),
+            };
+            if (path is null || !scope.CanRead(path))
+            {
+                throw DomainException.For(nameof(DocumentInput.Governs), $"Không tìm thấy {m.Value}.");
+            }
+
+            links.Add(m.Value);
+        }
+
+        return links.Distinct().ToList();
+    }
+
+    /// <summary>Documents the caller may read (their area's, the country's), or only the public ones; by words, kind, year.</summary>
+    public static async Task<List<DocumentView>> SearchAsync(AppDbContext db, UserScope? scope, string? q, DocumentKind? kind, int? year, string? governs, CancellationToken ct)
+    {
+        var docs = db.MovementDocuments.AsNoTracking();
+        if (scope is null)
+        {
+            docs = docs.Where(d => d.IsPublic);
+        }
+        else if (!scope.CanRead("/"))
+        {
+            var mine = db.MovementDocuments.ReadableBy(scope, d => d.ScopePath).Select(d => d.Id);
+            docs = docs.Where(d => d.IsPublic || d.ScopePath == "/" || mine.Contains(d.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            foreach (var word in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            {
+                docs = docs.Where(d => d.SearchText.Contains(word));
+            }
+        }
+
+        if (kind is { } k)
+        {
+            docs = docs.Where(d => d.Kind == k);
+        }
+
+        if (year is >= 2000 and <= 2100)
+        {
+            var from = new DateOnly(year.Value, 1, 1);
+            var to = new DateOnly(year.Value, 12, 31);
+            docs = docs.Where(d => d.IssuedOn >= from && d.IssuedOn <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(governs))
+        {
+            var link = governs.Trim();
+            docs = docs.Where(d => d.Governs != null && ("," + d.Governs + ",").Contains("," + link + ","));
+        }
+
+        var rows = await docs.Include(d => d.Unit).OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        return rows.Select(d => new DocumentView(d.Id, EnumKeys.Key(d.Kind), d.Number, d.IssuedOn, d.Issuer, d.Title, d.Unit?.FullName ?? "Trung ương", d.IsPublic, d.FileName, d.Size,
+            (d.Governs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
+    }
+
+    /// <summary>A document's file for this caller (null scope: the public), or null.</summary>
+    public static async Task<MovementDocument?> FileAsync(AppDbContext db, UserScope? scope, int id, CancellationToken ct)
+    {
+        var d = await db.MovementDocuments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return d is null ? null : d.IsPublic || d.ScopePath == "/" && scope is { IsAuthenticated: true } || (scope is not null && scope.CanRead(d.ScopePath)) ? d : null;
+    }
+}

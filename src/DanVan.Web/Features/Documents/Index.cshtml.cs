@@ -1,0 +1,60 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Commendation;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Documents;
+
+/// <summary>The movement's documents of the caller's area and the country: search them, and keep a new one.</summary>
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    [BindProperty] public DocumentInput Input { get; set; } = new();
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public List<DocumentView> Rows { get; private set; } = [];
+
+    public bool CanAdd { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.IsAuthenticated || scope.ReadPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        var home = scope.PathsFor(Operation.RunRound).OrderBy(p => p.Length).FirstOrDefault();
+        Input.UnitCode = home is null || home == "/" ? null : home.TrimEnd('/').Split('/')[^1];
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp văn bản (PDF, Word…).");
+        }
+
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => MovementDocuments.AddAsync(db, scope, store, Input, Upload!, clock, ct)))
+        {
+            TempData["Flash"] = $"Đã lưu văn bản số {Input.Number}.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        CanAdd = scope.CanAnywhere(Operation.RunRound);
+        Rows = await MovementDocuments.SearchAsync(db, scope, Q, null, null, null, ct);
+    }
+}
