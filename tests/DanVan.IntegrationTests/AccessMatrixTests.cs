@@ -101,6 +101,11 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Nominations/Detail"] = Access.SignedIn,
         ["PAGE /Nominations/Rounds"] = Access.SignedIn,
         ["PAGE /Documents/Index"] = Access.SignedIn,
+        ["PAGE /Inspections/Index"] = Access.SignedIn,
+        ["GET /api/v1/inspections/"] = Access.SignedIn,
+        ["POST /api/v1/inspections/"] = Access.SignedIn,
+        ["POST /api/v1/inspections/{id:int}/visit"] = Access.SignedIn,
+        ["POST /api/v1/inspections/{id:int}/tasks/{taskId:int}/done"] = Access.SignedIn,
         ["GET /api/v1/documents/"] = Access.SignedIn,
         ["POST /api/v1/documents/"] = Access.SignedIn,
         ["GET /api/v1/documents/{id:int}/file"] = Access.SignedIn,
@@ -349,6 +354,8 @@ public class AccessMatrixTests(DanVanFactory app)
             new { unitCode = TestData.ThaiHoa, recipientKind = "collective", recipientName = secret, formCode = "bk_tinh", achievements = secret }));
         ids["award"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/awards",
             new { number = TestData.Unique("QĐ-B"), decidedOn = "2026-10-01", formCode = "bk_tinh", unitCode = TestData.NgheAn, recipients = new[] { new { kind = "collective", name = secret, unitCode = TestData.ThaiHoa } } }));
+        ids["inspection"] = await TestData.IdOfAsync(await secretariatB.PostAsJsonAsync("/api/v1/inspections",
+            new { unitCode = TestData.ThaiHoa, plannedOn = "2026-12-01", inspectors = secret }));
         var userB = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
         ids["import"] = (await (await officerB.PostAsync("/api/v1/imports", TestData.FileContent(System.Text.Encoding.UTF8.GetBytes("Tên mô hình\nA"), "b.csv"))).ReadJsonAsync()).GetProperty("id").GetInt32();
         var unrecognisedId = await TestData.CreateInitiativeAsync(officerB, TestData.ThaiHoa, secret + " (2)");
@@ -371,6 +378,7 @@ public class AccessMatrixTests(DanVanFactory app)
             : r.Contains("organizations", StringComparison.Ordinal) ? Pick("organization")
             : r.Contains("imports", StringComparison.Ordinal) ? Pick("import")
             : r.Contains("nominations", StringComparison.Ordinal) ? Pick("nomination")
+            : r.Contains("inspections", StringComparison.Ordinal) ? Pick("inspection")
             : r.Contains("awards", StringComparison.Ordinal) ? Pick("award")
             : r.Contains("surveys", StringComparison.Ordinal) && ids.ContainsKey("survey") ? Pick("survey")
             : Pick("initiative");
@@ -585,7 +593,7 @@ public class AccessMatrixTests(DanVanFactory app)
         var url = route
             .Replace("{id:int?}", id, StringComparison.Ordinal).Replace("{id:int}", id, StringComparison.Ordinal)
             .Replace("{id?}", id, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)
-            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal).Replace("{attachmentId:int}", id, StringComparison.Ordinal)
+            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal).Replace("{attachmentId:int}", id, StringComparison.Ordinal).Replace("{taskId:int}", id, StringComparison.Ordinal)
             .Replace("{map:int}", "2025", StringComparison.Ordinal).Replace("{code}", "01", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**rest}", "x", StringComparison.Ordinal);
         return url.Length > 1 ? url.TrimEnd('/') : url;

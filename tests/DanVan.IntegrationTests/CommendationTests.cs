@@ -393,4 +393,70 @@ public class CommendationTests(DanVanFactory app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync("/api/v1/documents", officerFile)).StatusCode);
     }
+
+    [Fact]
+    public async Task ANationalDecision_ShowsEachProvinceOnlyItsOwnRecipients_AndBadLinesAreProblemsNotErrors()
+    {
+        var admin = await app.ApiClientAsync((Role.Admin, (string?)null));
+        var number = TestData.Unique("QĐ/BDVTW");
+        var id = (await OkAsync(await admin.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number, decidedOn = "2025-10-10", formCode = "bk_bdvtw", signer = "Trưởng ban",
+            recipients = new object[]
+            {
+                new { kind = "collective", name = "Tập thể của Hưng Yên", unitCode = HoanLong, achievement = "Bí mật của Hưng Yên" },
+                new { kind = "collective", name = "Tập thể của Nghệ An", unitCode = TestData.ThaiHoa },
+            },
+        }))).GetProperty("id").GetInt32();
+        var ngheAn = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var seen = await OkAsync(await ngheAn.GetAsync($"/api/v1/awards/{id}"));
+        Assert.Equal(["Tập thể của Nghệ An"], seen.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.DoesNotContain("Bí mật của Hưng Yên", seen.GetRawText(), StringComparison.Ordinal);
+
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        async Task<HttpStatusCode> IssueAsync(object recipients) => (await province.PostAsJsonAsync("/api/v1/awards",
+            new { number = TestData.Unique("QĐ"), decidedOn = "2025-10-10", formCode = "bk_tinh", unitCode = TestData.HungYen, recipients })).StatusCode;
+        Assert.Equal(HttpStatusCode.BadRequest, await IssueAsync(null!));
+        Assert.Equal(HttpStatusCode.BadRequest, await IssueAsync(new object?[] { null }));
+        Assert.Equal(HttpStatusCode.BadRequest, await IssueAsync(new[] { new { kind = "individual", name = new string('A', 400), unitCode = HoanLong } }));
+
+        var officer = await app.ApiClientAsync((Role.Officer, HoanLong));
+        var n = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new { unitCode = HoanLong, recipientKind = "individual", recipientName = "Bà Y", formCode = "bk_tinh", achievements = "x" }))).GetProperty("id").GetInt32();
+        var version = (await OkAsync(await officer.GetAsync($"/api/v1/nominations/{n}"))).GetProperty("version").GetInt32();
+        version = (await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{n}/submit", new { version }))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsJsonAsync($"/api/v1/nominations/{n}/return", new { version, reason = new string('x', 2500) })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnInspection_IsPlanned_Recorded_WithFollowUps_OverdueOnesListed_AndTheModelShowsIt()
+    {
+        const string NhuQuynh = "12004";
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var officer = await app.ApiClientAsync((Role.Officer, NhuQuynh));
+        var model = await TestData.CreateInitiativeAsync(officer, "11986", TestData.Unique("Mô hình được kiểm tra"), map: 2024, registeredOn: "2020-03-01");
+        // Before any visit, the yearly review flags the model registered over three years ago as never inspected.
+        var before = await OkAsync(await province.GetAsync($"/api/v1/review?unit={NhuQuynh}"));
+        Assert.True(before.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == model).GetProperty("flags").GetProperty("notInspected").GetBoolean());
+
+        var id = (await OkAsync(await province.PostAsJsonAsync("/api/v1/inspections", new { unitCode = NhuQuynh, initiativeId = model, plannedOn = "2026-11-01", inspectors = "Ban Dân vận Tỉnh ủy" }))).GetProperty("id").GetInt32();
+        // The commune cannot plan over itself, nor record the visit; a visit in the future is refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/v1/inspections/{id}/visit", new { visitedOn = "2026-11-02", findings = "x", rating = "good" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsJsonAsync($"/api/v1/inspections/{id}/visit", new { visitedOn = "2099-01-01", findings = "x", rating = "good" })).StatusCode);
+        await OkAsync(await province.PostAsJsonAsync($"/api/v1/inspections/{id}/visit", new
+        {
+            visitedOn = "2026-11-02", findings = "Duy trì tốt; sổ sách chưa cập nhật.", rating = "fair",
+            tasks = new[] { new { text = "Cập nhật sổ theo dõi", dueOn = "2026-11-10" }, new { text = "Báo cáo kết quả quý IV", dueOn = "2027-01-15" } },
+        }));
+        var list = await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}"));
+        var tasks = list[0].GetProperty("tasks").EnumerateArray().ToList();
+        Assert.True(tasks[0].GetProperty("overdue").GetBoolean()); // due 10/11/2026, today is later
+        Assert.False(tasks[1].GetProperty("overdue").GetBoolean());
+        // The commune closes its own follow-up; the review no longer says "never inspected".
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/v1/inspections/{id}/tasks/{tasks[0].GetProperty("id").GetInt32()}/done", new { version = 0, reason = "Đã cập nhật" })).StatusCode);
+        Assert.False((await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}")))[0].GetProperty("tasks")[0].GetProperty("overdue").GetBoolean());
+        var after = await OkAsync(await province.GetAsync($"/api/v1/review?unit={NhuQuynh}"));
+        Assert.DoesNotContain(after.EnumerateArray(), r => r.GetProperty("id").GetInt32() == model && r.GetProperty("flags").GetProperty("notInspected").GetBoolean());
+        var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        Assert.Empty((await OkAsync(await other.GetAsync($"/api/v1/inspections?initiativeId={model}"))).EnumerateArray());
+    }
 }

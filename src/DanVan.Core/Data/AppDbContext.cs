@@ -69,6 +69,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
     public DbSet<NominationRound> NominationRounds => Set<NominationRound>();
     public DbSet<MovementDocument> MovementDocuments => Set<MovementDocument>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

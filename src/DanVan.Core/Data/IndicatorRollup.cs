@@ -113,19 +113,37 @@ public static class IndicatorRollup
             initiativeIds.UnionWith(await db.ResultReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.InitiativeId).ToListAsync(ct));
         }
 
-        foreach (var chunk in initiativeIds.Chunk(500))
-        {
-            touched.Paths.UnionWith(await db.Initiatives.AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => i.ScopePath).ToListAsync(ct));
-        }
-
-        touched.Paths.UnionWith(touched.UnitReports.Select(u => u.ScopePath));
         var unitReportIds = touched.UnitReportIds.Concat(touched.UnitValues.Select(v => v.ReportId)).Except(touched.UnitReports.Select(u => u.Id)).ToList();
-        foreach (var chunk in unitReportIds.Chunk(500))
+        async Task<HashSet<string>> PathsAsync()
         {
-            touched.Paths.UnionWith(await db.UnitReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.ScopePath).ToListAsync(ct));
+            var paths = new HashSet<string>(touched.Paths, StringComparer.Ordinal);
+            foreach (var chunk in initiativeIds.Chunk(500))
+            {
+                paths.UnionWith(await db.Initiatives.AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => i.ScopePath).ToListAsync(ct));
+            }
+
+            paths.UnionWith(touched.UnitReports.Select(u => u.ScopePath));
+            foreach (var chunk in unitReportIds.Chunk(500))
+            {
+                paths.UnionWith(await db.UnitReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.ScopePath).ToListAsync(ct));
+            }
+
+            paths.RemoveWhere(p => p.Length == 0);
+            return paths;
         }
 
-        await RecomputeAsync(db, touched.Paths.Where(p => p.Length > 0).ToList(), ct);
+        var first = await PathsAsync();
+        await RecomputeAsync(db, [.. first], ct);
+        if (db.Database.IsNpgsql())
+        {
+            // A model moved by another transaction that committed while this one waited for the locks: its new place
+            // is only visible now, so it is recomputed too (under its own lock).
+            var moved = (await PathsAsync()).Except(first).ToList();
+            if (moved.Count > 0)
+            {
+                await RecomputeAsync(db, moved, ct);
+            }
+        }
     }
 
     /// <summary>Every total computed again from the records (after generated data, or to check the rollup).</summary>

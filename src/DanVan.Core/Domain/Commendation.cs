@@ -227,6 +227,11 @@ public class Nomination : IVersioned, IAudited
             throw new DomainException("Cần ghi lý do trả lại để đơn vị hoàn thiện hồ sơ.") { Field = "Reason" };
         }
 
+        if (reason.Trim().Length > 2000)
+        {
+            throw new DomainException("Lý do trả lại không được dài quá 2000 ký tự.") { Field = "Reason" };
+        }
+
         ReturnReason = reason.Trim();
         Move(NominationStatus.Returned, ScopePath, null, now, by, "returned", ReturnReason);
     }
@@ -425,4 +430,84 @@ public class MovementDocument : IVersioned, IAudited
     public string? CreatedBy { get; set; }
 
     public int Version { get; set; }
+}
+
+/// <summary>How an inspection judged what it saw.</summary>
+public enum InspectionRating
+{
+    Good = 0,
+    Fair = 1,
+    Average = 2,
+    Weak = 3,
+}
+
+/// <summary>
+/// An inspection or supervision visit (kiểm tra, giám sát) a committee plans for a unit, and optionally one of its
+/// models: when and by whom; then what it found, how it rated it, and the follow-up tasks the unit must do by a date.
+/// </summary>
+public class Inspection : IVersioned, IAudited
+{
+    public int Id { get; set; }
+
+    /// <summary>The inspected unit (2025 map).</summary>
+    public int UnitId { get; set; }
+
+    public AdminUnit? Unit { get; set; }
+
+    public string ScopePath { get; set; } = string.Empty;
+
+    public int? InitiativeId { get; set; }
+
+    public Initiative? Initiative { get; set; }
+
+    public DateOnly PlannedOn { get; set; }
+
+    public string Inspectors { get; set; } = string.Empty;
+
+    public string? Purpose { get; set; }
+
+    public DateOnly? VisitedOn { get; set; }
+
+    public string? Findings { get; set; }
+
+    public InspectionRating? Rating { get; set; }
+
+    public string? PlannedBy { get; set; }
+
+    public int Version { get; set; }
+
+    public List<InspectionTask> Tasks { get; set; } = [];
+
+    public void RecordVisit(DateOnly on, string findings, InspectionRating rating, DateOnly today)
+    {
+        if (on > today)
+        {
+            throw new DomainException("Ngày kiểm tra không thể sau hôm nay.") { Field = "VisitedOn" };
+        }
+
+        if (string.IsNullOrWhiteSpace(findings))
+        {
+            throw new DomainException("Cần ghi kết quả kiểm tra.") { Field = "Findings" };
+        }
+
+        VisitedOn = on;
+        Findings = findings.Trim();
+        Rating = rating;
+    }
+}
+
+/// <summary>A follow-up the inspected unit must do by a date.</summary>
+public class InspectionTask
+{
+    public int Id { get; set; }
+
+    public int InspectionId { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    public DateOnly DueOn { get; set; }
+
+    public DateOnly? DoneOn { get; set; }
+
+    public string? DoneNote { get; set; }
 }

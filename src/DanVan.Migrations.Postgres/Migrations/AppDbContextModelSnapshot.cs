@@ -1463,6 +1463,102 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.ToTable("Initiatives");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InitiativeId", "VisitedOn");
+
+                    b.HasIndex("ScopePath", "PlannedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.InspectionTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("DueOn", "DoneOn");
+
+                    b.ToTable("InspectionTasks");
+                });
+
             modelBuilder.Entity("DanVan.Domain.MeasureUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -2945,6 +3041,33 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DanVan.Domain.AdminUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.InspectionTask", b =>
+                {
+                    b.HasOne("DanVan.Domain.Inspection", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.MobilisationTeam", b =>
                 {
                     b.HasOne("DanVan.Domain.AdminUnit", "Unit")
@@ -3312,6 +3435,11 @@ namespace DanVan.Migrations.Postgres.Migrations
             modelBuilder.Entity("DanVan.Domain.Initiative", b =>
                 {
                     b.Navigation("Recognitions");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Nomination", b =>

@@ -1386,6 +1386,97 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.ToTable("Initiatives");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InitiativeId", "VisitedOn");
+
+                    b.HasIndex("ScopePath", "PlannedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.InspectionTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("DueOn", "DoneOn");
+
+                    b.ToTable("InspectionTasks");
+                });
+
             modelBuilder.Entity("DanVan.Domain.MeasureUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -2809,6 +2900,33 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.HasOne("DanVan.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DanVan.Domain.AdminUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.InspectionTask", b =>
+                {
+                    b.HasOne("DanVan.Domain.Inspection", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.MobilisationTeam", b =>
                 {
                     b.HasOne("DanVan.Domain.AdminUnit", "Unit")
@@ -3176,6 +3294,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DanVan.Domain.Initiative", b =>
                 {
                     b.Navigation("Recognitions");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Inspection", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Nomination", b =>

@@ -475,3 +475,31 @@ internal sealed class MovementDocumentConfiguration : IEntityTypeConfiguration<M
         b.HasIndex(x => new { x.IsPublic, x.IssuedOn });
     }
 }
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> b)
+    {
+        b.Property(x => x.ScopePath).HasMaxLength(40);
+        b.Property(x => x.Inspectors).HasMaxLength(500);
+        b.Property(x => x.Purpose).HasMaxLength(1000);
+        b.Property(x => x.Findings).HasMaxLength(8000);
+        b.Property(x => x.PlannedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Tasks).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ScopePath, x.PlannedOn });
+        b.HasIndex(x => new { x.InitiativeId, x.VisitedOn });
+    }
+}
+
+internal sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTask>
+{
+    public void Configure(EntityTypeBuilder<InspectionTask> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(1000);
+        b.Property(x => x.DoneNote).HasMaxLength(1000);
+        b.HasIndex(x => new { x.DueOn, x.DoneOn });
+    }
+}

@@ -141,6 +141,24 @@ public static class Awards
         }
 
         scope.Demand(Permissions.RecognizeAt(form.Level), path);
+        // Lines come from the API, the page and the import: each is checked by its own rules here (lengths, clean text).
+        input.Recipients = [.. (input.Recipients ?? []).Where(r => r is not null)];
+        // (A dictionary's FirstOrDefault is a struct, never null: the count says whether there is an error.)
+        var errors = Validation.Errors(input);
+        if (errors.Count > 0)
+        {
+            throw DomainException.For(errors.First().Key, errors.First().Value[0]);
+        }
+
+        for (var k = 0; k < input.Recipients.Count; k++)
+        {
+            var bad = Validation.Errors(input.Recipients[k]);
+            if (bad.Count > 0)
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), $"Dòng {k + 1}: {bad.First().Value[0]}");
+            }
+        }
+
         var on = input.DecidedOn!.Value;
         var number = input.Number!.Trim();
         var body = string.IsNullOrWhiteSpace(input.IssuingBody) ? form.IssuingBody : input.IssuingBody.Trim();
@@ -247,13 +265,14 @@ public static class Awards
     {
         var d = await Readable(db, scope).Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit)
             .Include(x => x.Recipients).ThenInclude(r => r.Initiative).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return d is null ? null : View(d);
+        return d is null ? null : View(d, scope);
     }
 
-    private static AwardView View(AwardDecision d) => new(d.Id, d.Number, d.DecidedOn, d.Level, d.Form!.Code, d.Form.Name, d.Form.Title, d.IssuingBody, d.Signer,
+    // Someone outside the issuer's area (a province named in a national decision) sees only its own recipients.
+    private static AwardView View(AwardDecision d, UserScope scope) => new(d.Id, d.Number, d.DecidedOn, d.Level, d.Form!.Code, d.Form.Name, d.Form.Title, d.IssuingBody, d.Signer,
         d.Unit?.Code, d.Unit?.FullName ?? "Trung ương", d.Version,
-        d.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id).Select(r => new RecipientView(r.Id, r.Kind, r.Name, r.Unit!.Code, r.Unit.FullName, r.InitiativeId, r.Initiative?.Name,
-            r.NominationId, r.Achievement)).ToList());
+        d.Recipients.Where(r => scope.CanRead(d.ScopePath) || scope.CanRead(r.ScopePath)).OrderBy(r => r.Kind).ThenBy(r => r.Id)
+            .Select(r => new RecipientView(r.Id, r.Kind, r.Name, r.Unit!.Code, r.Unit.FullName, r.InitiativeId, r.Initiative?.Name, r.NominationId, r.Achievement)).ToList());
 
     /// <summary>Decisions the caller may see: issued in their area, or commending someone in it.</summary>
     private static IQueryable<AwardDecision> Readable(AppDbContext db, UserScope scope)
@@ -292,7 +311,7 @@ public static class Awards
 
         var rows = await q.Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit).Include(x => x.Recipients).ThenInclude(r => r.Initiative)
             .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
-        return rows.Select(View).ToList();
+        return rows.Select(r => View(r, scope)).ToList();
     }
 
     /// <summary>The summary's "commended": recipients of decisions dated in [from, to] under the unit, on either map.</summary>
@@ -397,7 +416,7 @@ public static class Awards
         }
 
         var code = input.Code!.Trim();
-        if (await db.AwardForms.AnyAsync(f => f.Code == code && (f.ScopePath == "/" || f.ScopePath == path), ct))
+        if (await db.AwardForms.AnyAsync(f => f.Code == code && (path == "/" || f.ScopePath == "/" || f.ScopePath == path), ct))
         {
             throw DomainException.For(nameof(AwardFormInput.Code), $"Đã có hình thức mã {code}.");
         }

@@ -110,6 +110,13 @@ public static class AwardsImport
                 }
             }
 
+            if (unit is not null && !scope.CanRead(unit.Map == Maps.Current ? unit.Path : unit.CurrentPath))
+            {
+                // Not the caller's area: say so before anything about what the unit holds.
+                problems.Add($"{Col("unit")}: đơn vị {unit.Code} không thuộc phạm vi của bạn.");
+                unit = null;
+            }
+
             int? initiativeId = null;
             if (Cell("initiative").Length > 0 && unit is not null)
             {

@@ -136,6 +136,24 @@ public static class CommendationApi
                 ? TypedResults.PhysicalFile(Path.Combine(store.Root, Path.GetFileName(d.StorageName)), Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
                 : Problems.NotFound()).WithSummary("Tải tệp văn bản.");
 
+        var insp = api.MapGroup("/inspections").WithTags("Commendation");
+        insp.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? initiativeId, CancellationToken ct) =>
+            TypedResults.Ok(await Inspections.ListAsync(db, await s.GetAsync(ct), initiativeId, clock, ct)))
+            .WithSummary("Kiểm tra, giám sát trong phạm vi: lịch, kết quả, việc phải làm và việc quá hạn.");
+        insp.MapPost("/", async Task<IResult> (InspectionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new { (await Inspections.PlanAsync(db, await s.GetAsync(ct), input, ct)).Id }))
+            .WithSummary("Lên lịch kiểm tra một đơn vị (hoặc một mô hình của đơn vị).");
+        insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version }))
+            .WithSummary("Ghi kết quả kiểm tra: ngày, kết quả, đánh giá (good, fair, average, weak), việc đơn vị phải làm và hạn.");
+        insp.MapPost("/{id:int}/tasks/{taskId:int}/done", async Task<IResult> (int id, int taskId, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                await Inspections.CompleteTaskAsync(db, await s.GetAsync(ct), id, taskId, input.Reason, clock, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Đơn vị báo đã làm xong một việc sau kiểm tra (reason: ghi chú).");
+
         var a = api.MapGroup("/awards").WithTags("Commendation");
         a.MapGet("/", async (AppDbContext db, ScopeAccessor s, string? number, int? year, string? form, CancellationToken ct) =>
             TypedResults.Ok(await Awards.RegisterAsync(db, await s.GetAsync(ct), number, year, form, ct)))

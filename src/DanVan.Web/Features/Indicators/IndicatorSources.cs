@@ -95,7 +95,7 @@ public static class IndicatorSources
         return all.Select((x, k) => (x.Figure, Shown: x.Shown with { Counted = counted[k] }))
             .GroupBy(x => (x.Figure.Source, x.Figure.Start, x.Figure.End))
             .SelectMany(g => g.FirstOrDefault(x => x.Figure.Category is null) is { Shown: not null } total
-                ? [total.Shown with { Parts = g.Where(x => x.Figure.Category is not null).ToDictionary(x => x.Figure.Category!, x => x.Figure.Value) }]
+                ? [total.Shown with { Parts = g.Where(x => x.Figure.Category is not null).GroupBy(x => x.Figure.Category!).ToDictionary(c => c.Key, c => c.Sum(x => x.Figure.Value)) }]
                 : g.Select(x => x.Shown))
             .OrderByDescending(f => f.Counted).ThenByDescending(f => f.Value).ToList();
     }

@@ -24,9 +24,9 @@ public sealed class ReviewInput
 }
 
 /// <summary>Why an initiative is due for review.</summary>
-public sealed record ReviewFlags(bool NoRecentResults, bool FlatIndicators, bool NoAppraisal, int? CopiedFromId, string? CopiedFromName)
+public sealed record ReviewFlags(bool NoRecentResults, bool FlatIndicators, bool NoAppraisal, int? CopiedFromId, string? CopiedFromName, bool NotInspected = false)
 {
-    public bool Any => NoRecentResults || FlatIndicators || NoAppraisal || CopiedFromId is not null;
+    public bool Any => NoRecentResults || FlatIndicators || NoAppraisal || CopiedFromId is not null || NotInspected;
 }
 
 public sealed record ReviewRow(int Id, string Name, string UnitName, Field Field, DateOnly RegisteredOn, DateOnly? LastReport, RecognitionLevel? Level,
@@ -58,6 +58,11 @@ public static class Reviews
         var appraised = await db.AppraisalItems.AsNoTracking().Where(a => ids.Contains(a.InitiativeId) && a.Appraisal!.OpenedOn >= since)
             .Select(a => a.InitiativeId).Distinct().ToListAsync(ct);
         var recognisedSince = await db.Recognitions.AsNoTracking().Where(r => ids.Contains(r.InitiativeId) && r.Date >= since).Select(r => r.InitiativeId).Distinct().ToListAsync(ct);
+        // Visited by an inspection in the same years: the model itself, or its unit as a whole.
+        var unitPaths = items.Select(i => i.ScopePath).Distinct().ToList();
+        var inspected = await db.Inspections.AsNoTracking().Where(x => x.VisitedOn >= since && ((x.InitiativeId != null && ids.Contains(x.InitiativeId.Value))
+                || (x.InitiativeId == null && unitPaths.Contains(x.ScopePath))))
+            .Select(x => new { x.InitiativeId, x.ScopePath }).ToListAsync(ct);
         var yearStart = new DateOnly(asOf.Year, 1, 1);
         var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => ids.Contains(d.InitiativeId) && d.On >= yearStart)
             .OrderBy(d => d.Id).Select(d => new { d.InitiativeId, d.Kind, d.Reason }).ToListAsync(ct);
@@ -87,7 +92,8 @@ public static class Reviews
                 copiedName = other?.Name;
             }
 
-            var flags = new ReviewFlags(noRecent, flat, noAppraisal, copiedFrom, copiedName);
+            var notInspected = i.RegisteredOn <= since && !inspected.Any(x => x.InitiativeId == i.Id || (x.InitiativeId == null && x.ScopePath == i.ScopePath));
+            var flags = new ReviewFlags(noRecent, flat, noAppraisal, copiedFrom, copiedName, notInspected);
             var decision = decisions.LastOrDefault(d => d.InitiativeId == i.Id);
             if (flags.Any || decision is not null)
             {

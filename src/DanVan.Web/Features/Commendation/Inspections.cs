@@ -1,0 +1,172 @@
+using System.ComponentModel.DataAnnotations;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Campaigns;
+using DanVan.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Features.Commendation;
+
+public sealed class InspectionInput
+{
+    [Display(Name = "Đơn vị được kiểm tra")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [StringLength(10)]
+    public string? UnitCode { get; set; }
+
+    [Display(Name = "Số hiệu mô hình (nếu kiểm tra một mô hình)")]
+    public int? InitiativeId { get; set; }
+
+    [Display(Name = "Ngày dự kiến")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? PlannedOn { get; set; }
+
+    [Display(Name = "Đoàn kiểm tra")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(500, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Inspectors { get; set; }
+
+    [Display(Name = "Nội dung")]
+    [StringLength(1000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Purpose { get; set; }
+}
+
+public sealed class TaskInput
+{
+    [StringLength(1000)]
+    [CleanText]
+    public string? Text { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+}
+
+public sealed class VisitInput
+{
+    [Display(Name = "Ngày kiểm tra")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    public DateOnly? VisitedOn { get; set; }
+
+    [Display(Name = "Kết quả kiểm tra")]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(8000, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+    [CleanText]
+    public string? Findings { get; set; }
+
+    [Display(Name = "Đánh giá")]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    public InspectionRating? Rating { get; set; }
+
+    [Display(Name = "Việc đơn vị phải làm")]
+    [MaxLength(50)]
+    public List<TaskInput> Tasks { get; set; } = [];
+}
+
+public sealed record InspectionTaskView(int Id, string Text, DateOnly DueOn, DateOnly? DoneOn, string? DoneNote, bool Overdue);
+
+public sealed record InspectionView(int Id, string UnitCode, string UnitName, int? InitiativeId, string? InitiativeName, DateOnly PlannedOn, string Inspectors, string? Purpose,
+    DateOnly? VisitedOn, string? Findings, string? Rating, int Version, IReadOnlyList<InspectionTaskView> Tasks);
+
+/// <summary>
+/// Inspections and supervision (kiểm tra, giám sát): a committee plans a visit to a unit or one of its models, records
+/// what it found and how it rates it, and sets the unit follow-up tasks with deadlines; overdue tasks are listed.
+/// Planning and recording need the right to run rounds over the unit; the unit marks its own tasks done.
+/// </summary>
+public static class Inspections
+{
+    public static string RatingLabel(InspectionRating r) => r switch
+    {
+        InspectionRating.Good => "Tốt",
+        InspectionRating.Fair => "Khá",
+        InspectionRating.Average => "Trung bình",
+        _ => "Yếu",
+    };
+
+    public static async Task<Inspection> PlanAsync(AppDbContext db, UserScope scope, InspectionInput input, CancellationToken ct)
+    {
+        var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
+            ?? throw DomainException.For(nameof(InspectionInput.UnitCode), "Không tìm thấy đơn vị (bản đồ 2025).");
+        scope.Demand(Operation.RunRound, unit.Path);
+        if (input.InitiativeId is { } id && !await db.Initiatives.AnyAsync(i => i.Id == id && i.ScopePath == unit.Path, ct))
+        {
+            throw DomainException.For(nameof(InspectionInput.InitiativeId), "Mô hình không thuộc đơn vị được kiểm tra.");
+        }
+
+        var i = new Inspection
+        {
+            UnitId = unit.Id, ScopePath = unit.Path, InitiativeId = input.InitiativeId, PlannedOn = input.PlannedOn!.Value, Inspectors = input.Inspectors!.Trim(),
+            Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim(), PlannedBy = scope.UserName,
+        };
+        db.Inspections.Add(i);
+        await Notifier.NotifyOfficersAsync(db, unit.Path, $"Đơn vị có lịch kiểm tra ngày {Cultures.Date(i.PlannedOn)} ({i.Inspectors}).", "/Inspections", DateTimeOffset.UtcNow, ct);
+        await db.SaveChangesAsync(ct);
+        return i;
+    }
+
+    public static async Task<Inspection> RecordVisitAsync(AppDbContext db, UserScope scope, int id, VisitInput input, TimeProvider clock, CancellationToken ct)
+    {
+        var i = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.RunRound, i.ScopePath);
+        var today = CampaignsApi.Today(clock);
+        i.RecordVisit(input.VisitedOn!.Value, input.Findings ?? string.Empty, input.Rating!.Value, today);
+        foreach (var t in (input.Tasks ?? []).Where(t => t is not null && !string.IsNullOrWhiteSpace(t.Text)))
+        {
+            if (t.DueOn is not { } due || due < input.VisitedOn!.Value)
+            {
+                throw DomainException.For(nameof(VisitInput.Tasks), $"Việc \"{t.Text}\": cần hạn hoàn thành từ ngày kiểm tra trở đi.");
+            }
+
+            if (t.Text!.Trim().Length > 1000)
+            {
+                throw DomainException.For(nameof(VisitInput.Tasks), "Mỗi việc không quá 1000 ký tự.");
+            }
+
+            i.Tasks.Add(new InspectionTask { Text = t.Text.Trim(), DueOn = due });
+        }
+
+        await Notifier.NotifyOfficersAsync(db, i.ScopePath, $"Kết quả kiểm tra ngày {Cultures.Date(i.VisitedOn!.Value)}: {RatingLabel(i.Rating!.Value)}; {i.Tasks.Count} việc cần làm.",
+            "/Inspections", clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return i;
+    }
+
+    /// <summary>The inspected unit says a follow-up is done.</summary>
+    public static async Task CompleteTaskAsync(AppDbContext db, UserScope scope, int id, int taskId, string? note, TimeProvider clock, CancellationToken ct)
+    {
+        var i = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.Register, i.ScopePath);
+        var task = i.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new ScopeException(false);
+        if (task.DoneOn is not null)
+        {
+            throw new DomainException("Việc này đã được báo hoàn thành.");
+        }
+
+        task.DoneOn = CampaignsApi.Today(clock);
+        task.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(1000, note.Trim().Length)];
+        db.Audit("inspection-task-done", nameof(Inspection), i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { task.Text, task.DoneNote });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Inspection> FindAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var i = await db.Inspections.Include(x => x.Tasks).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return i is not null && scope.CanRead(i.ScopePath) ? i : throw new ScopeException(false);
+    }
+
+    /// <summary>Inspections in the caller's area (or of one model), newest first.</summary>
+    public static async Task<List<InspectionView>> ListAsync(AppDbContext db, UserScope scope, int? initiativeId, TimeProvider clock, CancellationToken ct)
+    {
+        var q = db.Inspections.AsNoTracking().ReadableBy(scope, x => x.ScopePath);
+        if (initiativeId is { } m)
+        {
+            q = q.Where(x => x.InitiativeId == m);
+        }
+
+        var today = CampaignsApi.Today(clock);
+        var rows = await q.Include(x => x.Tasks).Include(x => x.Unit).Include(x => x.Initiative).OrderByDescending(x => x.PlannedOn).ThenByDescending(x => x.Id).Take(200).ToListAsync(ct);
+        return rows.Select(x => new InspectionView(x.Id, x.Unit!.Code, x.Unit.FullName, x.InitiativeId, x.Initiative?.Name, x.PlannedOn, x.Inspectors, x.Purpose, x.VisitedOn,
+            x.Findings, x.Rating is { } r ? EnumKeys.Key(r) : null, x.Version,
+            x.Tasks.OrderBy(t => t.DueOn).Select(t => new InspectionTaskView(t.Id, t.Text, t.DueOn, t.DoneOn, t.DoneNote, t.DoneOn is null && t.DueOn < today)).ToList())).ToList();
+    }
+}

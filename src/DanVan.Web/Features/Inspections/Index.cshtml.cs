@@ -1,0 +1,107 @@
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Features.Commendation;
+using DanVan.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DanVan.Features.Inspections;
+
+/// <summary>Inspections of the caller's area: the plan, results, follow-ups and what is overdue; plan one, record a visit, close a task.</summary>
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+{
+    [BindProperty] public InspectionInput Input { get; set; } = new();
+
+    [BindProperty] public VisitInput Visit { get; set; } = new();
+
+    [BindProperty] public string? TaskLines { get; set; }
+
+    [BindProperty] public string? Note { get; set; }
+
+    public List<InspectionView> Rows { get; private set; } = [];
+
+    public bool CanPlan { get; private set; }
+
+    public bool CanClose { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.IsAuthenticated || scope.ReadPaths.Count == 0)
+        {
+            return Forbid();
+        }
+
+        Input.PlannedOn = Campaigns.CampaignsApi.Today(clock).AddDays(7);
+        Visit.VisitedOn = Campaigns.CampaignsApi.Today(clock);
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        ModelState.Remove("Visit.VisitedOn");
+        ModelState.Remove("Visit.Findings");
+        ModelState.Remove("Visit.Rating");
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.PlanAsync(db, scope, Input, ct)))
+        {
+            TempData["Flash"] = "Đã lên lịch kiểm tra.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    /// <summary>The visit's result; tasks one per line: "what to do | dd/MM/yyyy".</summary>
+    public async Task<IActionResult> OnPostVisitAsync(int id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        foreach (var line in (TaskLines ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            Visit.Tasks.Add(new TaskInput
+            {
+                Text = parts[0],
+                DueOn = parts.Length > 1 && Imports.InitiativeRows.TryDate(parts[1], out var due) ? due : null,
+            });
+        }
+
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.RecordVisitAsync(db, scope, id, Visit, clock, ct), "Visit."))
+        {
+            TempData["Flash"] = "Đã ghi kết quả kiểm tra.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(int id, int taskId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.CompleteTaskAsync(db, scope, id, taskId, Note, clock, ct), string.Empty))
+        {
+            TempData["Flash"] = "Đã báo hoàn thành.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public bool MayRecord(InspectionView i) => CanPlan && i.VisitedOn is null;
+
+    private async Task LoadAsync(UserScope scope, CancellationToken ct)
+    {
+        CanPlan = scope.CanAnywhere(Operation.RunRound);
+        CanClose = scope.CanAnywhere(Operation.Register);
+        Rows = await Commendation.Inspections.ListAsync(db, scope, null, clock, ct);
+    }
+}
