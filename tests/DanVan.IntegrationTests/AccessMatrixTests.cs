@@ -79,6 +79,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/reports/sources"] = Access.SignedIn,
         ["GET /api/v1/award-forms"] = Access.SignedIn,
         ["POST /api/v1/award-forms"] = Access.SignedIn,
+        ["PUT /api/v1/award-forms/{code}"] = Access.SignedIn,
         ["GET /api/v1/nominations/"] = Access.SignedIn,
         ["GET /api/v1/nominations/{id:int}"] = Access.SignedIn,
         ["POST /api/v1/nominations/"] = Access.SignedIn,
@@ -105,6 +106,8 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/inspections/"] = Access.SignedIn,
         ["POST /api/v1/inspections/"] = Access.SignedIn,
         ["POST /api/v1/inspections/{id:int}/visit"] = Access.SignedIn,
+        ["POST /api/v1/inspections/{id:int}/photos"] = Access.SignedIn,
+        ["GET /api/v1/inspections/{id:int}/photos/{photoId:int}"] = Access.SignedIn,
         ["POST /api/v1/inspections/{id:int}/tasks/{taskId:int}/done"] = Access.SignedIn,
         ["GET /api/v1/documents/"] = Access.SignedIn,
         ["POST /api/v1/documents/"] = Access.SignedIn,
@@ -593,7 +596,7 @@ public class AccessMatrixTests(DanVanFactory app)
         var url = route
             .Replace("{id:int?}", id, StringComparison.Ordinal).Replace("{id:int}", id, StringComparison.Ordinal)
             .Replace("{id?}", id, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal)
-            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal).Replace("{attachmentId:int}", id, StringComparison.Ordinal).Replace("{taskId:int}", id, StringComparison.Ordinal)
+            .Replace("{reportId:int}", id, StringComparison.Ordinal).Replace("{itemId:int}", id, StringComparison.Ordinal).Replace("{attachmentId:int}", id, StringComparison.Ordinal).Replace("{taskId:int}", id, StringComparison.Ordinal).Replace("{photoId:int}", id, StringComparison.Ordinal)
             .Replace("{map:int}", "2025", StringComparison.Ordinal).Replace("{code}", "01", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**rest}", "x", StringComparison.Ordinal);
         return url.Length > 1 ? url.TrimEnd('/') : url;

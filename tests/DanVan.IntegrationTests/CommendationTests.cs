@@ -245,6 +245,11 @@ public class CommendationTests(DanVanFactory app)
         var bad = await province.PostAsJsonAsync("/api/v1/award-forms", new { code = "Bằng Khen!", name = "X", title = "X", level = "province", issuingBody = "X", unitCode = TestData.HungYen });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("chữ thường không dấu", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Renamed by the province; another province cannot touch it; the code and level stay.
+        Assert.Equal(HttpStatusCode.OK, (await province.PutAsJsonAsync($"/api/v1/award-forms/{code}", new { code, name = "Giấy khen của Ban Dân vận Tỉnh ủy Hưng Yên", title = "Giấy khen", level = "province", issuingBody = "Ban Dân vận Tỉnh ủy", unitCode = TestData.HungYen })).StatusCode);
+        Assert.Equal("Giấy khen của Ban Dân vận Tỉnh ủy Hưng Yên", (await OkAsync(await province.GetAsync("/api/v1/award-forms"))).EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn))).PutAsJsonAsync($"/api/v1/award-forms/{code}", new { code, name = "X", title = "X", level = "province", issuingBody = "X", unitCode = TestData.HungYen })).StatusCode);
     }
 
     [Fact]
@@ -447,7 +452,19 @@ public class CommendationTests(DanVanFactory app)
             visitedOn = "2026-11-02", findings = "Duy trì tốt; sổ sách chưa cập nhật.", rating = "fair",
             tasks = new[] { new { text = "Cập nhật sổ theo dõi", dueOn = "2026-11-10" }, new { text = "Báo cáo kết quả quý IV", dueOn = "2027-01-15" } },
         }));
+        using (var photo = TestData.FileContent(TestData.Png, "buoi-kiem-tra.png"))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await province.PostAsync($"/api/v1/inspections/{id}/photos", photo)).StatusCode);
+        }
+
+        using (var notAPhoto = TestData.FileContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"), "x.pdf"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsync($"/api/v1/inspections/{id}/photos", notAPhoto)).StatusCode);
+        }
+
         var list = await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}"));
+        var photoId = list[0].GetProperty("photoIds")[0].GetInt32();
+        Assert.Equal(TestData.Png, await (await officer.GetAsync($"/api/v1/inspections/{id}/photos/{photoId}")).Content.ReadAsByteArrayAsync());
         var tasks = list[0].GetProperty("tasks").EnumerateArray().ToList();
         Assert.True(tasks[0].GetProperty("overdue").GetBoolean()); // due 10/11/2026, today is later
         Assert.False(tasks[1].GetProperty("overdue").GetBoolean());

@@ -71,6 +71,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<MovementDocument> MovementDocuments => Set<MovementDocument>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
+    public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
 
     public DbSet<ResultRevision> ResultRevisions => Set<ResultRevision>();
 

@@ -478,6 +478,8 @@ public class Inspection : IVersioned, IAudited
 
     public List<InspectionTask> Tasks { get; set; } = [];
 
+    public List<InspectionPhoto> Photos { get; set; } = [];
+
     public void RecordVisit(DateOnly on, string findings, InspectionRating rating, DateOnly today)
     {
         if (on > today)
@@ -510,4 +512,26 @@ public class InspectionTask
     public DateOnly? DoneOn { get; set; }
 
     public string? DoneNote { get; set; }
+}
+
+/// <summary>A photo taken on an inspection visit, stored like a result's evidence (pictures only).</summary>
+public class InspectionPhoto
+{
+    public int Id { get; set; }
+
+    public int InspectionId { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public EvidenceKind FileKind { get; set; }
+
+    public long Size { get; set; }
+
+    public string StorageName { get; set; } = string.Empty;
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string? UploadedBy { get; set; }
 }

@@ -489,6 +489,7 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Initiative).WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Tasks).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ScopePath, x.PlannedOn });
         b.HasIndex(x => new { x.InitiativeId, x.VisitedOn });
     }
@@ -501,5 +502,16 @@ internal sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Ins
         b.Property(x => x.Text).HasMaxLength(1000);
         b.Property(x => x.DoneNote).HasMaxLength(1000);
         b.HasIndex(x => new { x.DueOn, x.DoneOn });
+    }
+}
+
+internal sealed class InspectionPhotoConfiguration : IEntityTypeConfiguration<InspectionPhoto>
+{
+    public void Configure(EntityTypeBuilder<InspectionPhoto> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StorageName).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
     }
 }

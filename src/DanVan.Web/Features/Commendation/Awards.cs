@@ -431,6 +431,31 @@ public static class Awards
         return form;
     }
 
+    /// <summary>Renames a form or changes its certificate title or issuing body (its code and level stay: decisions use them).</summary>
+    public static async Task<AwardForm> EditFormAsync(AppDbContext db, UserScope scope, string code, AwardFormInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var province = string.IsNullOrWhiteSpace(input.UnitCode) ? "/"
+            : await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Code == input.UnitCode.Trim() && u.Level == 1).Select(u => u.Path).FirstOrDefaultAsync(ct)
+              ?? throw DomainException.For(nameof(AwardFormInput.UnitCode), $"Không có tỉnh, thành phố mã {input.UnitCode}.");
+        var form = await db.AwardForms.FirstOrDefaultAsync(f => f.Code == code && f.ScopePath == province, ct);
+        if (form is null || !scope.CanRead(province))
+        {
+            throw new ScopeException(false);
+        }
+
+        if (!scope.Can(Operation.ManageCriteria, province))
+        {
+            throw new ScopeException(true);
+        }
+
+        form.Name = input.Name!.Trim();
+        form.Title = input.Title!.Trim().ToUpper(Cultures.Vietnamese);
+        form.IssuingBody = input.IssuingBody!.Trim();
+        await db.SaveChangesAsync(ct);
+        return form;
+    }
+
     // Forms: the country's (admin) and a province's own (its secretariat).
     public static async Task<List<AwardForm>> FormsAsync(AppDbContext db, UserScope scope, CancellationToken ct)
     {

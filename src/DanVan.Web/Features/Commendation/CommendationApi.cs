@@ -16,6 +16,9 @@ public static class CommendationApi
         api.MapGet("/award-forms", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             TypedResults.Ok((await Awards.FormsAsync(db, await s.GetAsync(ct), ct)).Select(f => new { f.Code, f.Name, f.Title, level = Summary.Levels[(int)f.Level], f.IssuingBody, countryWide = f.ScopePath == "/" })))
             .WithTags("Commendation").WithSummary("Danh mục hình thức khen thưởng theo cấp.");
+        api.MapPut("/award-forms/{code}", async Task<IResult> (string code, AwardFormInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Awards.EditFormAsync(db, await s.GetAsync(ct), code, input, ct)).Code }))
+            .WithTags("Commendation").WithSummary("Sửa tên, chữ trên bằng, cơ quan ban hành của một hình thức (của cả nước: quản trị; của tỉnh: Thường trực tỉnh).");
         api.MapPost("/award-forms", async Task<IResult> (AwardFormInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/award-forms", new { (await Awards.AddFormAsync(db, await s.GetAsync(ct), input, ct)).Code }))
             .WithTags("Commendation").WithSummary("Thêm hình thức khen thưởng: của cả nước (quản trị) hoặc của tỉnh (Thường trực Ban Chỉ đạo tỉnh, unitCode).");
@@ -146,6 +149,26 @@ public static class CommendationApi
         insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version }))
             .WithSummary("Ghi kết quả kiểm tra: ngày, kết quả, đánh giá (good, fair, average, weak), việc đơn vị phải làm và hạn.");
+        insp.MapPost("/{id:int}/photos", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var (file, _, problem) = await Uploads.ReadAsync(request, ct);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                var photo = await Inspections.AddPhotoAsync(db, await s.GetAsync(ct), store, id, file!, clock, ct);
+                return TypedResults.Created($"/api/v1/inspections/{id}/photos/{photo.Id}", new { photo.Id, photo.FileName });
+            })
+            .DisableAntiforgery().WithSummary("Thêm ảnh của buổi kiểm tra.");
+        insp.MapGet("/{id:int}/photos/{photoId:int}", async Task<IResult> (int id, int photoId, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
+            {
+                var p = await Inspections.PhotoAsync(db, await s.GetAsync(ct), id, photoId, ct);
+                var path = p is null ? null : Path.Combine(store.Root, Path.GetFileName(p.StorageName));
+                return path is null || !File.Exists(path) ? Problems.NotFound() : TypedResults.PhysicalFile(path, Results.EvidenceStore.ContentType(p!.FileKind));
+            })
+            .WithSummary("Một ảnh của buổi kiểm tra.");
         insp.MapPost("/{id:int}/tasks/{taskId:int}/done", async Task<IResult> (int id, int taskId, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock,
                 CancellationToken ct) =>
             {

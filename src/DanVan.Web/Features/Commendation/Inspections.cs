@@ -66,7 +66,7 @@ public sealed class VisitInput
 public sealed record InspectionTaskView(int Id, string Text, DateOnly DueOn, DateOnly? DoneOn, string? DoneNote, bool Overdue);
 
 public sealed record InspectionView(int Id, string UnitCode, string UnitName, int? InitiativeId, string? InitiativeName, DateOnly PlannedOn, string Inspectors, string? Purpose,
-    DateOnly? VisitedOn, string? Findings, string? Rating, int Version, IReadOnlyList<InspectionTaskView> Tasks);
+    DateOnly? VisitedOn, string? Findings, string? Rating, int Version, IReadOnlyList<InspectionTaskView> Tasks, IReadOnlyList<int>? PhotoIds = null);
 
 /// <summary>
 /// Inspections and supervision (kiểm tra, giám sát): a committee plans a visit to a unit or one of its models, records
@@ -131,6 +131,43 @@ public static class Inspections
         return i;
     }
 
+    /// <summary>A photo of the visit, by those who record it; pictures only, read by content.</summary>
+    public static async Task<InspectionPhoto> AddPhotoAsync(AppDbContext db, UserScope scope, Results.EvidenceStore store, int id, IFormFile file, TimeProvider clock, CancellationToken ct)
+    {
+        var i = await FindAsync(db, scope, id, ct);
+        scope.Demand(Operation.RunRound, i.ScopePath);
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        if (!Results.EvidenceStore.IsImage(stored.Kind))
+        {
+            store.Discard(stored);
+            throw DomainException.For("File", "Ảnh kiểm tra phải là tệp JPG, PNG, WEBP hoặc GIF.");
+        }
+
+        var photo = new InspectionPhoto
+        {
+            InspectionId = i.Id, FileName = stored.FileName, FileKind = stored.Kind, Size = stored.Size, StorageName = stored.StorageName, Sha256 = stored.Sha256,
+            UploadedAt = stored.UploadedAt, UploadedBy = scope.UserName,
+        };
+        db.InspectionPhotos.Add(photo);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Discard(stored);
+            throw;
+        }
+
+        return photo;
+    }
+
+    /// <summary>A visit's photo for those who may read the inspection.</summary>
+    public static async Task<InspectionPhoto?> PhotoAsync(AppDbContext db, UserScope scope, int id, int photoId, CancellationToken ct) =>
+        await db.Inspections.AsNoTracking().ReadableBy(scope, x => x.ScopePath).AnyAsync(x => x.Id == id, ct)
+            ? await db.InspectionPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.InspectionId == id, ct)
+            : null;
+
     /// <summary>The inspected unit says a follow-up is done.</summary>
     public static async Task CompleteTaskAsync(AppDbContext db, UserScope scope, int id, int taskId, string? note, TimeProvider clock, CancellationToken ct)
     {
@@ -164,9 +201,10 @@ public static class Inspections
         }
 
         var today = CampaignsApi.Today(clock);
-        var rows = await q.Include(x => x.Tasks).Include(x => x.Unit).Include(x => x.Initiative).OrderByDescending(x => x.PlannedOn).ThenByDescending(x => x.Id).Take(200).ToListAsync(ct);
+        var rows = await q.Include(x => x.Tasks).Include(x => x.Photos).Include(x => x.Unit).Include(x => x.Initiative).OrderByDescending(x => x.PlannedOn).ThenByDescending(x => x.Id).Take(200).ToListAsync(ct);
         return rows.Select(x => new InspectionView(x.Id, x.Unit!.Code, x.Unit.FullName, x.InitiativeId, x.Initiative?.Name, x.PlannedOn, x.Inspectors, x.Purpose, x.VisitedOn,
             x.Findings, x.Rating is { } r ? EnumKeys.Key(r) : null, x.Version,
-            x.Tasks.OrderBy(t => t.DueOn).Select(t => new InspectionTaskView(t.Id, t.Text, t.DueOn, t.DoneOn, t.DoneNote, t.DoneOn is null && t.DueOn < today)).ToList())).ToList();
+            x.Tasks.OrderBy(t => t.DueOn).Select(t => new InspectionTaskView(t.Id, t.Text, t.DueOn, t.DoneOn, t.DoneNote, t.DoneOn is null && t.DueOn < today)).ToList(),
+            x.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList())).ToList();
     }
 }

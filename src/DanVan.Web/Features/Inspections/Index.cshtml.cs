@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Inspections;
 
 /// <summary>Inspections of the caller's area: the plan, results, follow-ups and what is overdue; plan one, record a visit, close a task.</summary>
-public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, Results.EvidenceStore store) : PageModel
 {
     [BindProperty] public InspectionInput Input { get; set; } = new();
 
@@ -17,6 +17,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     [BindProperty] public string? TaskLines { get; set; }
 
     [BindProperty] public string? Note { get; set; }
+
+    [BindProperty] public IFormFile? Photo { get; set; }
 
     public List<InspectionView> Rows { get; private set; } = [];
 
@@ -89,6 +91,27 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         if (await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.CompleteTaskAsync(db, scope, id, taskId, Note, clock, ct), string.Empty))
         {
             TempData["Flash"] = "Đã báo hoàn thành.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (await Outcomes.PageAsync(ModelState, db, async () =>
+            {
+                if (Photo is null || Photo.Length == 0)
+                {
+                    throw Domain.DomainException.For(nameof(Photo), "Vui lòng chọn ảnh.");
+                }
+
+                await Commendation.Inspections.AddPhotoAsync(db, scope, store, id, Photo, clock, ct);
+            }, string.Empty))
+        {
+            TempData["Flash"] = "Đã thêm ảnh.";
             return RedirectToPage();
         }
 
