@@ -476,4 +476,19 @@ public class CommendationTests(DanVanFactory app)
         var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
         Assert.Empty((await OkAsync(await other.GetAsync($"/api/v1/inspections?initiativeId={model}"))).EnumerateArray());
     }
+
+    [Fact]
+    public async Task TwoDecisionsSavedAtOnce_CannotTakeOneNumber()
+    {
+        var number = TestData.Unique("QĐ/TU");
+        var clients = new[] { await app.ApiClientAsync((Role.Secretariat, TestData.HungYen)), await app.ApiClientAsync((Role.Secretariat, TestData.HungYen)) };
+        var answers = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/v1/awards", new
+        {
+            number, decidedOn = "2025-06-01", formCode = "bk_tinh", unitCode = TestData.HungYen,
+            recipients = new[] { new { kind = "individual", name = TestData.Unique("Ông"), unitCode = HoanLong } },
+        })));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+        var register = await OkAsync(await clients[0].GetAsync($"/api/v1/awards?number={Uri.EscapeDataString(number)}"));
+        Assert.Single(register.EnumerateArray());
+    }
 }

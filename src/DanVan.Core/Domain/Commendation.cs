@@ -49,6 +49,9 @@ public class AwardDecision : IVersioned, IAudited
 
     public string IssuingBody { get; set; } = string.Empty;
 
+    /// <summary>Where, by whom, which number, which year: unique, so two decisions saved at once cannot take one number.</summary>
+    public string NumberKey { get; set; } = string.Empty;
+
     public string? Signer { get; set; }
 
     /// <summary>The issuing unit (null for a national body).</summary>

@@ -565,6 +565,11 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
+
                     b.Property<string>("ScopePath")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -587,6 +592,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.HasIndex("DecidedOn");
 
                     b.HasIndex("FormId");
+
+                    b.HasIndex("NumberKey")
+                        .IsUnique();
 
                     b.HasIndex("UnitId");
 

@@ -533,6 +533,11 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NumberKey")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScopePath")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -554,6 +559,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.HasIndex("DecidedOn");
 
                     b.HasIndex("FormId");
+
+                    b.HasIndex("NumberKey")
+                        .IsUnique();
 
                     b.HasIndex("UnitId");
 

@@ -378,6 +378,8 @@ internal sealed class AwardDecisionConfiguration : IEntityTypeConfiguration<Awar
         b.HasMany(x => x.Recipients).WithOne(r => r.Decision).HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
         // One number per issuing body and year.
         b.HasIndex(x => new { x.ScopePath, x.IssuingBody, x.Number, x.DecidedOn });
+        b.Property(x => x.NumberKey).HasMaxLength(420);
+        b.HasIndex(x => x.NumberKey).IsUnique();
         b.HasIndex(x => x.DecidedOn);
     }
 }

@@ -177,6 +177,7 @@ public static class Awards
         var decision = new AwardDecision
         {
             Number = number, DecidedOn = on, Level = form.Level, FormId = form.Id, IssuingBody = body, Signer = input.Signer?.Trim(), UnitId = issuer?.Id,
+            NumberKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{body}|{number}|{on.Year}"),
             ScopePath = path, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
         };
         var nominations = new List<Nomination>();
@@ -234,7 +235,16 @@ public static class Awards
         try
         {
             db.AwardDecisions.Add(decision);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // Another decision with this number was saved between the check above and this save.
+                throw DomainException.For(nameof(AwardInput.Number), $"{body} đã có quyết định số {number} năm {on.Year}.");
+            }
+
             foreach (var n in nominations)
             {
                 n.Award(decision.Id, clock.GetUtcNow(), scope.UserName);
