@@ -291,12 +291,22 @@ public static class Nominations
     {
         var n = await db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath).Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
-        return n is null ? null : await ViewOfAsync(db, scope, n, clock, ct);
+        return n is null ? null : ViewOf(scope, n, await HolderNamesAsync(db, [n.HolderPath], ct), clock);
     }
 
-    private static async Task<NominationView> ViewOfAsync(AppDbContext db, UserScope scope, Nomination n, TimeProvider clock, CancellationToken ct)
+    /// <summary>The names of the units holding nominations, read once for a whole list.</summary>
+    private static async Task<Dictionary<string, string>> HolderNamesAsync(AppDbContext db, IEnumerable<string> paths, CancellationToken ct)
     {
-        var holder = n.HolderPath == "/" ? "Trung ương" : await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Path == n.HolderPath).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? n.HolderPath;
+        var wanted = paths.Distinct().ToList();
+        var names = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && wanted.Contains(u.Path)).Select(u => new { u.Path, u.FullName }).ToListAsync(ct);
+        var byPath = names.ToDictionary(u => u.Path, u => u.FullName, StringComparer.Ordinal);
+        byPath["/"] = "Trung ương";
+        return byPath;
+    }
+
+    private static NominationView ViewOf(UserScope scope, Nomination n, IReadOnlyDictionary<string, string> holders, TimeProvider clock)
+    {
+        var holder = holders.GetValueOrDefault(n.HolderPath) ?? n.HolderPath;
         var actions = new List<string>();
         if (n.IsWithUnit && scope.Can(Operation.Register, n.ScopePath))
         {
@@ -331,12 +341,8 @@ public static class Nominations
 
         var rows = await q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
             .OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
-        var views = new List<NominationView>();
-        foreach (var n in rows)
-        {
-            views.Add(await ViewOfAsync(db, scope, n, clock, ct));
-        }
-
+        var holders = await HolderNamesAsync(db, rows.Select(n => n.HolderPath), ct);
+        var views = rows.Select(n => ViewOf(scope, n, holders, clock)).ToList();
         // Longest waiting first within a status is what a desk wants; SQLite cannot order by a DateTimeOffset, so here.
         return views.OrderBy(v => v.Status == EnumKeys.Key(NominationStatus.Awarded)).ThenByDescending(v => v.DaysInStatus).ThenByDescending(v => v.Id).ToList();
     }

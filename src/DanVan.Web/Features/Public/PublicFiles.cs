@@ -47,8 +47,8 @@ public static class PublicFiles
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
-            await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d && File.Exists(Path.Combine(store.Root, Path.GetFileName(d.StorageName)))
-                ? Microsoft.AspNetCore.Http.Results.File(Path.Combine(store.Root, Path.GetFileName(d.StorageName)), Results.EvidenceStore.ContentType(d.FileKind),
+            await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d && File.Exists(store.PathOf(d.StorageName))
+                ? Microsoft.AspNetCore.Http.Results.File(store.PathOf(d.StorageName), Results.EvidenceStore.ContentType(d.FileKind),
                     d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
                 : Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, AppDbContext db, CancellationToken ct) =>

@@ -185,7 +185,10 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         };
     }
 
-    public string PathOf(EvidenceFile file) => Path.Combine(Root, Path.GetFileName(file.StorageName));
+    public string PathOf(EvidenceFile file) => PathOf(file?.StorageName ?? throw new ArgumentNullException(nameof(file)));
+
+    /// <summary>Where a stored file lives (nomination files, inspection photos and documents are stored the same way).</summary>
+    public string PathOf(string storageName) => Path.Combine(Root, Path.GetFileName(storageName));
 
     /// <summary>Removes a stored file when the database did not take its record.</summary>
     public void Discard(EvidenceFile file)
