@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration on SQLite and on PostgreSQL, and browser tests in Chromium.
-# Prepares what is missing: Debian's chromium and postgresql (when run as root), and a throwaway
-# PostgreSQL cluster on loopback that is stopped and removed at the end.
-# Set DANVAN_TEST_PG="Host=...;Port=...;Username=..." to use an existing server instead.
+# Prepares what is missing: Debian's chromium, postgresql and redis-server (when run as root), and a throwaway
+# PostgreSQL cluster and Redis server on loopback that are stopped and removed at the end.
+# Set DANVAN_TEST_PG="Host=...;Port=...;Username=..." or DANVAN_TEST_REDIS="host:port" to use existing servers instead.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -14,6 +14,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || missing+=(chromium)
 if [ -z "${DANVAN_TEST_PG:-}" ] && [ -z "$(pg_bin)" ]; then missing+=(postgresql); fi
+# Two app nodes share their cached pages and rate limits through Redis in the scale-out tests.
+if [ -z "${DANVAN_TEST_REDIS:-}" ]; then command -v redis-server >/dev/null 2>&1 || missing+=(redis-server); fi
 # LibreOffice opens the exported .xlsx/.docx in the tests, as an office would.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -28,7 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PGWORK=""
+REDISWORK=""
 cleanup() {
+  if [ -n "$REDISWORK" ]; then
+    [ -f "$REDISWORK/redis.pid" ] && kill "$(cat "$REDISWORK/redis.pid")" 2>/dev/null
+    rm -rf "$REDISWORK"
+  fi
   if [ -n "$PGWORK" ]; then
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$PGWORK/data" -m immediate stop >/dev/null 2>&1
     else "$(pg_bin)/pg_ctl" -D "$PGWORK/data" -m immediate stop >/dev/null 2>&1; fi
@@ -51,6 +58,18 @@ if [ -z "${DANVAN_TEST_PG:-}" ]; then
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PGWORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
     || { cat "$PGWORK/server.log"; exit 1; }
   export DANVAN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres"
+fi
+
+if [ -z "${DANVAN_TEST_REDIS:-}" ]; then
+  rport=56379
+  while (echo >"/dev/tcp/127.0.0.1/$rport") 2>/dev/null; do rport=$((rport + 1)); done
+  REDISWORK="$(mktemp -d /tmp/danvan-redis.XXXXXX)"
+  say "Starting a throwaway Redis on 127.0.0.1:$rport"
+  redis-server --bind 127.0.0.1 --port "$rport" --save "" --appendonly no --dir "$REDISWORK" \
+    --pidfile "$REDISWORK/redis.pid" --logfile "$REDISWORK/redis.log" --daemonize yes \
+    || { cat "$REDISWORK/redis.log"; exit 1; }
+  for _ in $(seq 50); do (echo >"/dev/tcp/127.0.0.1/$rport") 2>/dev/null && break; sleep 0.1; done
+  export DANVAN_TEST_REDIS="127.0.0.1:$rport"
 fi
 
 say "Building"

@@ -32,6 +32,8 @@ public class AccessMatrixTests(DanVanFactory app)
     private static readonly Dictionary<string, Access> Expected = new()
     {
         ["* /healthz"] = Access.Public,
+        ["* /healthz/live"] = Access.Public,
+        ["* /healthz/ready"] = Access.Public,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["POST /culture"] = Access.Public,
         ["* /api/{**rest}"] = Access.Public,

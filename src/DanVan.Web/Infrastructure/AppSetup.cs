@@ -56,6 +56,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddDanVanDatabase(config);
+        services.AddSharedState(config);
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();
@@ -180,19 +181,21 @@ public static class AppSetup
             // API tokens: per token (its hash's first characters), so one runaway script slows only itself.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 ctx.Request.Headers.Authorization.ToString() is { Length: > 20 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
-                    ? RateLimitPartition.GetFixedWindowLimiter(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16],
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = apiTokenPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    ? SharedState.FixedWindow(ctx, "token", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16],
+                        apiTokenPerMinute, TimeSpan.FromMinutes(1))
                     : RateLimitPartition.GetNoLimiter(string.Empty));
-            o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy("sign-in", ctx => SharedState.FixedWindow(ctx, "sign-in", ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                signInPerMinute, TimeSpan.FromMinutes(1)));
             // Citizens' forms (surveys, comments): per address, generous for a queue at a one-stop desk sharing Wi-Fi.
-            o.AddPolicy(PublicFormsPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicFormsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(PublicFormsPolicy, ctx => SharedState.FixedWindow(ctx, "public-forms", ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                publicFormsPerMinute, TimeSpan.FromMinutes(1)));
         });
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Liveness (/healthz/live) asks nothing of others; readiness (/healthz/ready) asks the database and Redis, so a
+        // balancer stops sending requests to a node that cannot serve them without restarting it.
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SharedState.RedisHealthCheck>("redis", tags: ["ready"]);
     }
 
     public static void AddDanVanDatabase(this IServiceCollection services, IConfiguration config)
@@ -243,7 +246,9 @@ public static class AppSetup
         app.UseMiddleware<TwoFactorRequirement>();
         app.UseOutputCache();
 
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new() { Predicate = c => c.Name == "database" }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = SharedState.WriteReadinessAsync }).AllowAnonymous();
         app.MapGet("/favicon.ico", (IWebHostEnvironment env) => Microsoft.AspNetCore.Http.Results.File(env.WebRootFileProvider.GetFileInfo("favicon.svg").CreateReadStream(), "image/svg+xml"))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -36,6 +36,37 @@ public class DanVanFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second node of the same app: same database, its own process state; extra settings on top.</summary>
+    private DanVanFactory(DanVanFactory sameDatabaseAs, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        Provider = sameDatabaseAs.Provider;
+        ConnectionString = sameDatabaseAs.ConnectionString;
+        _ownsDatabase = false;
+        Settings = settings;
+    }
+
+    /// <summary>A node with extra settings on its own fresh database.</summary>
+    private DanVanFactory(IReadOnlyDictionary<string, string?> settings)
+        : this()
+    {
+        Settings = settings;
+    }
+
+    /// <summary>An app with these settings on its own fresh database.</summary>
+    public static DanVanFactory WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>Another node of <paramref name="first"/>'s app: the same database, these settings.</summary>
+    public static DanVanFactory SecondNode(DanVanFactory first, IReadOnlyDictionary<string, string?> settings) => new(first, settings);
+
+    private readonly bool _ownsDatabase = true;
+
+    public IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>The Redis server of the tests (scripts/test.sh starts one), as a StackExchange.Redis configuration.</summary>
+    public static string TestRedis => Environment.GetEnvironmentVariable("DANVAN_TEST_REDIS") is { Length: > 0 } r ? r
+        : throw new InvalidOperationException("DANVAN_TEST_REDIS is not set: run the tests with scripts/test.sh, which starts a Redis server, or set it to one (e.g. 127.0.0.1:6379).");
+
     public DatabaseKind Provider { get; }
 
     /// <summary>Where this app writes its mail (.eml files): the pickup folder of development, read by the tests.</summary>
@@ -72,6 +103,10 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiTokenPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -144,7 +179,11 @@ public class DanVanFactory : WebApplicationFactory<Program>
             Directory.Delete(MailDir, recursive: true);
         }
 
-        if (_sqliteFile is not null)
+        if (!_ownsDatabase)
+        {
+            // A second node: the first one removes the database.
+        }
+        else if (_sqliteFile is not null)
         {
             foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
             {
