@@ -105,18 +105,22 @@ public class AbuseTests(DanVanFactory app)
     }
 
     [Fact]
-    public async Task JobLeftRunningByACrash_IsFailedWithAReason()
+    public async Task JobLeftRunningByCrashesThreeTimes_IsFailedWithAReason()
     {
         var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
         int id;
         await using (var s = app.Scope())
         {
             var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
-            var job = new ImportJob { UserId = user.Id, UserName = user.UserName, FileName = "x.csv", StoredFile = "/nonexistent", Status = ImportStatus.Running, CreatedAt = DateTimeOffset.UtcNow };
+            var job = new ImportJob
+            {
+                UserId = user.Id, UserName = user.UserName, FileName = "x.csv", StoredFile = "/nonexistent", Status = ImportStatus.Running, CreatedAt = DateTimeOffset.UtcNow,
+                ClaimedBy = "a-node-that-died", HeartbeatAt = DateTimeOffset.UtcNow.AddHours(-1), Attempts = ImportJobs.MaxAttempts,
+            };
             db.ImportJobs.Add(job);
             await db.SaveChangesAsync();
             id = job.Id;
-            Assert.True(await ImportJobs.FailInterruptedAsync(db, TimeProvider.System, default) >= 1);
+            Assert.True(await ImportJobs.ReclaimAsync(db, TimeProvider.System, TimeSpan.FromSeconds(30), default) >= 1);
         }
 
         var api = await app.ClientForAsync(user);

@@ -35,6 +35,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
     public DbSet<SteeringCommittee> Committees => Set<SteeringCommittee>();
 
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();

@@ -193,4 +193,13 @@ public class ImportJob
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The node running the job (its name and process), while it runs.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Written by the running node every few seconds: a job whose node stopped writing it is taken over.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
+    /// <summary>How many times a node started the job (a job that kills its nodes is not tried forever).</summary>
+    public int Attempts { get; set; }
 }

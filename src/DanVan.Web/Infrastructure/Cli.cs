@@ -13,7 +13,7 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "reset-password", "reset-2fa", "import", "generate", "backup", "purge-audit", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "seed", "create-admin", "create-token", "reset-password", "reset-2fa", "import", "generate", "backup", "purge-audit", "files", "help", "--help", "-h"];
 
     public const string Usage = """
         DanVan — lệnh vận hành / operator commands
@@ -35,6 +35,8 @@ public static class Cli
                                                     (PostgreSQL: pg_dump, xem docs/operations.md)
           purge-audit [--older-than-years N]        xoá nhật ký cũ hơn N năm (mặc định Retention:AuditYears = 10)
                                                     / delete audit lines older than N years
+          files move --to database|local [--keep]  chuyển tệp tải lên sang CSDL hoặc thư mục (Storage:Uploads), rồi đổi Storage:Files
+                                                    / move uploaded files into the database or the directory, then set Storage:Files
           help                                      hướng dẫn này / this help
 
         Cấu hình / configuration: Database__Provider=Sqlite|Postgres, ConnectionStrings__DanVan=...
@@ -72,6 +74,17 @@ public static class Cli
             optionStart = 2;
         }
 
+        if (command == "files")
+        {
+            if (args.Length < 2 || args[1] != "move")
+            {
+                await error.WriteLineAsync("Dùng / usage: files move --to database|local [--keep]");
+                return 2;
+            }
+
+            optionStart = 2;
+        }
+
         if (!TryParseOptions(args.AsSpan(optionStart), out var options, out var problem))
         {
             await error.WriteLineAsync(problem);
@@ -89,6 +102,7 @@ public static class Cli
             "generate" => ["initiatives", "seed", "from-year", "to-year"],
             "backup" => ["file"],
             "purge-audit" => ["older-than-years"],
+            "files" => ["to", "keep"],
             _ => [],
         };
         var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
@@ -138,6 +152,25 @@ public static class Cli
                     }
 
                     return 0;
+                case "files":
+                {
+                    var to = options.GetValueOrDefault("to");
+                    if (to is not ("database" or "local"))
+                    {
+                        await error.WriteLineAsync("--to database hoặc / or --to local");
+                        return 2;
+                    }
+
+                    var root = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, app.Configuration["Storage:Uploads"] ?? "data/uploads"));
+                    var keep = options.ContainsKey("keep");
+                    var moved = to == "database"
+                        ? await Features.Results.FileMove.ToDatabaseAsync(db, root, keep, CancellationToken.None)
+                        : await Features.Results.FileMove.ToDirectoryAsync(db, root, keep, CancellationToken.None);
+                    await output.WriteLineAsync($"Đã chép / copied {moved.Copied}, đã có sẵn / already there {moved.AlreadyThere}, đã xoá bản gốc / originals removed {moved.Removed}.");
+                    await output.WriteLineAsync($"Đặt / set Storage:Files={(to == "database" ? "Database" : "Local")} rồi khởi động lại / then restart.");
+                    return 0;
+                }
+
                 case "purge-audit":
                 {
                     var configured = sp.GetRequiredService<IConfiguration>().GetValue("Retention:AuditYears", 10);

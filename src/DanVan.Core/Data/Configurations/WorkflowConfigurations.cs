@@ -330,6 +330,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.FileName).HasMaxLength(255);
         b.Property(x => x.StoredFile).HasMaxLength(300);
+        b.Property(x => x.ClaimedBy).HasMaxLength(200);
         b.HasIndex(x => new { x.Status, x.Id });
     }
 }

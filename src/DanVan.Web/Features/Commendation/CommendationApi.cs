@@ -72,10 +72,8 @@ public static class CommendationApi
                 CancellationToken ct) =>
             {
                 var a = await Nominations.AttachmentAsync(db, await s.GetAsync(ct), id, attachmentId, ct);
-                var path = a is null ? null : store.PathOf(a.StorageName);
-                return path is null || !File.Exists(path)
-                    ? Problems.NotFound()
-                    : TypedResults.PhysicalFile(path, Results.EvidenceStore.ContentType(a!.FileKind), a.FileKind == EvidenceKind.Pdf ? null : a.FileName);
+                return (a is null ? null : await store.ServeAsync(a.StorageName, Results.EvidenceStore.ContentType(a.FileKind), a.FileKind == EvidenceKind.Pdf ? null : a.FileName, ct))
+                    ?? Problems.NotFound();
             })
             .WithSummary("Tải một tài liệu của hồ sơ.");
         foreach (var action in new[] { "receive", "return", "forward" })
@@ -135,9 +133,9 @@ public static class CommendationApi
             return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new { d.Id });
         }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.");
         docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
-            await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d && File.Exists(store.PathOf(d.StorageName))
-                ? TypedResults.PhysicalFile(store.PathOf(d.StorageName), Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
-                : Problems.NotFound()).WithSummary("Tải tệp văn bản.");
+            (await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d
+                ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
+                : null) ?? Problems.NotFound()).WithSummary("Tải tệp văn bản.");
 
         var insp = api.MapGroup("/inspections").WithTags("Commendation");
         insp.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? initiativeId, CancellationToken ct) =>
@@ -165,8 +163,7 @@ public static class CommendationApi
         insp.MapGet("/{id:int}/photos/{photoId:int}", async Task<IResult> (int id, int photoId, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
             {
                 var p = await Inspections.PhotoAsync(db, await s.GetAsync(ct), id, photoId, ct);
-                var path = p is null ? null : store.PathOf(p.StorageName);
-                return path is null || !File.Exists(path) ? Problems.NotFound() : TypedResults.PhysicalFile(path, Results.EvidenceStore.ContentType(p!.FileKind));
+                return (p is null ? null : await store.ServeAsync(p.StorageName, Results.EvidenceStore.ContentType(p.FileKind), null, ct)) ?? Problems.NotFound();
             })
             .WithSummary("Một ảnh của buổi kiểm tra.");
         insp.MapPost("/{id:int}/tasks/{taskId:int}/done", async Task<IResult> (int id, int taskId, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock,

@@ -51,12 +51,12 @@ public static class ImportJobs
             throw DomainException.For("File", file.Length == 0 ? "Tệp rỗng." : "Tệp quá lớn (tối đa 50 MB).");
         }
 
-        var dir = Path.Combine(store.Root, "imports");
-        Directory.CreateDirectory(dir);
-        var stored = Path.Combine(dir, Guid.NewGuid().ToString("N") + ext);
-        await using (var output = File.Create(stored))
+        // Kept where the node that runs the job can read it: the shared store (the database, or a shared directory).
+        var stored = "import-" + Guid.NewGuid().ToString("N") + ext;
+        await using (var buffer = new MemoryStream())
         {
-            await file.CopyToAsync(output, ct);
+            await file.CopyToAsync(buffer, ct);
+            await store.WriteAsync(stored, buffer.ToArray(), ct);
         }
 
         var job = new ImportJob
@@ -162,10 +162,11 @@ public static class ImportJobs
             }
         }
 
-        await using var file = File.OpenRead(job.StoredFile);
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
+        var store = services.GetRequiredService<Results.EvidenceStore>();
+        // Jobs queued before files could live in the database kept a full path.
+        var bytes = Path.IsPathRooted(job.StoredFile) ? await File.ReadAllBytesAsync(job.StoredFile, ct)
+            : await store.ReadAsync(job.StoredFile, ct) ?? throw new FileNotFoundException("The queued file is missing", job.StoredFile);
+        await using var buffer = new MemoryStream(bytes);
         if (job.Kind == ImportJob.Awards)
         {
             Running[jobId] = (0, 0);
@@ -209,7 +210,14 @@ public static class ImportJobs
         await db.SaveChangesAsync(ct);
         try
         {
-            File.Delete(job.StoredFile);
+            if (Path.IsPathRooted(job.StoredFile))
+            {
+                File.Delete(job.StoredFile);
+            }
+            else
+            {
+                services.GetRequiredService<Results.EvidenceStore>().Delete(job.StoredFile);
+            }
         }
         catch (IOException)
         {
@@ -217,49 +225,130 @@ public static class ImportJobs
         }
     }
 
-    /// <summary>Jobs that were running when the server stopped: their transaction died with it, so they failed.</summary>
-    public static async Task<int> FailInterruptedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await db.ImportJobs.Where(j => j.Status == ImportStatus.Running).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.Status, ImportStatus.Failed)
-            .SetProperty(j => j.Errors, JsonSerializer.Serialize(new[] { new RowError(0, [Interrupted]) }, Json))
-            .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
+    /// <summary>This process, as written on the jobs it runs.</summary>
+    public static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>A job is started at most this many times; one that took its node down each time fails with a reason.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Jobs whose node stopped writing their heartbeat (killed, or cut off from the database) for longer than the lease:
+    /// their transaction died with the connection, nothing was written, so they go back to the queue for any node — or,
+    /// after <see cref="MaxAttempts"/> starts, fail with a reason. A job with no heartbeat at all counts as expired.
+    /// </summary>
+    public static async Task<int> ReclaimAsync(AppDbContext db, TimeProvider clock, TimeSpan lease, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        var deadline = clock.GetUtcNow() - lease;
+        // SQLite cannot compare date-times with offsets in SQL: the few running jobs are read, and each stale one is
+        // changed only if its heartbeat is still the one read (a beat written meanwhile keeps the job its node's).
+        var running = await db.ImportJobs.AsNoTracking().Where(j => j.Status == ImportStatus.Running)
+            .Select(j => new { j.Id, j.HeartbeatAt, j.Attempts }).ToListAsync(ct);
+        var taken = 0;
+        foreach (var j in running.Where(j => j.HeartbeatAt is null || j.HeartbeatAt < deadline))
+        {
+            var same = db.ImportJobs.Where(x => x.Id == j.Id && x.Status == ImportStatus.Running && x.HeartbeatAt == j.HeartbeatAt);
+            taken += j.Attempts >= MaxAttempts
+                ? await same.ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, ImportStatus.Failed)
+                    .SetProperty(x => x.Errors, JsonSerializer.Serialize(new[] { new RowError(0, [Interrupted]) }, Json))
+                    .SetProperty(x => x.FinishedAt, clock.GetUtcNow()), ct)
+                : await same.ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, ImportStatus.Queued)
+                    .SetProperty(x => x.ClaimedBy, (string?)null)
+                    .SetProperty(x => x.HeartbeatAt, (DateTimeOffset?)null), ct);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Takes the oldest queued job for this node (a conditional update: two nodes never both win it).</summary>
+    public static async Task<int?> ClaimAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        var next = await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.Id).Select(j => (int?)j.Id).FirstOrDefaultAsync(ct);
+        return next is { } id && await db.ImportJobs.Where(j => j.Id == id && j.Status == ImportStatus.Queued).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running)
+            .SetProperty(j => j.ClaimedBy, Node)
+            .SetProperty(j => j.HeartbeatAt, clock.GetUtcNow())
+            .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct) == 1
+            ? id
+            : null;
+    }
+
+    /// <summary>Says the job is still alive on this node; false when another node has taken it over.</summary>
+    public static async Task<bool> HeartbeatAsync(AppDbContext db, TimeProvider clock, int jobId, CancellationToken ct) =>
+        await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.ClaimedBy == Node)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, clock.GetUtcNow()), ct) == 1;
+
+    /// <summary>On a graceful stop: the job goes back to the queue (its transaction was rolled back), not counted as a try.</summary>
+    public static async Task ReleaseAsync(AppDbContext db, int jobId, CancellationToken ct) =>
+        await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.ClaimedBy == Node).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Queued)
+            .SetProperty(j => j.ClaimedBy, (string?)null)
+            .SetProperty(j => j.HeartbeatAt, (DateTimeOffset?)null)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1), ct);
 }
 
-/// <summary>Runs queued imports one at a time; any copy of the app may pick a job up (the claim is a conditional update).</summary>
-public sealed class ImportWorker(IServiceProvider services, ILogger<ImportWorker> log) : BackgroundService
+/// <summary>
+/// Runs queued imports one at a time on every node. A node claims a job with a conditional update, writes a heartbeat
+/// while it runs (PostgreSQL), gives the job back when the node is stopped gracefully, and takes over a job whose
+/// node stopped beating. On SQLite (one node, one writer: no heartbeat can be written beside the import's
+/// transaction) a job still "running" at start was cut off by a crash or a restart and is taken again.
+/// </summary>
+public sealed class ImportWorker(IServiceProvider services, IConfiguration config, ILogger<ImportWorker> log) : BackgroundService
 {
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(config.GetValue("Jobs:LeaseSeconds", 30));
+    private readonly TimeSpan _beat = TimeSpan.FromSeconds(config.GetValue("Jobs:HeartbeatSeconds", 5));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // One node runs the queue today: a job still "running" at start was cut off by a crash or a restart.
+        var clock = services.GetRequiredService<TimeProvider>();
+        bool beats;
         try
         {
             await using var start = services.CreateAsyncScope();
-            var failed = await ImportJobs.FailInterruptedAsync(start.ServiceProvider.GetRequiredService<AppDbContext>(),
-                start.ServiceProvider.GetRequiredService<TimeProvider>(), stoppingToken);
-            if (failed > 0)
+            var db = start.ServiceProvider.GetRequiredService<AppDbContext>();
+            beats = db.Dialect.WritesBesideATransaction;
+            if (!beats)
             {
-                log.LogWarning("{Count} import jobs were interrupted by a restart and are marked failed", failed);
+                var taken = await ImportJobs.ReclaimAsync(db, clock, TimeSpan.Zero, stoppingToken);
+                if (taken > 0)
+                {
+                    log.LogWarning("{Count} import jobs were interrupted by a restart and are queued again (or failed after {Max} tries)", taken, ImportJobs.MaxAttempts);
+                }
             }
 
             // Sessions past their end are refused anyway; removing them at start keeps the table small.
-            await Sessions.PurgeExpiredAsync(start.ServiceProvider.GetRequiredService<AppDbContext>(), start.ServiceProvider.GetRequiredService<TimeProvider>(), stoppingToken);
+            await Sessions.PurgeExpiredAsync(db, clock, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not look for interrupted import jobs");
+            beats = true;
         }
 
+        var lastReclaim = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var next = await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.Id).Select(j => (int?)j.Id).FirstOrDefaultAsync(stoppingToken);
-                if (next is { } id && await db.ImportJobs.Where(j => j.Id == id && j.Status == ImportStatus.Queued)
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running), stoppingToken) == 1)
+                if (beats && clock.GetUtcNow() - lastReclaim > _beat)
                 {
-                    await ImportJobs.RunAsync(services, id, stoppingToken);
+                    lastReclaim = clock.GetUtcNow();
+                    if (await ImportJobs.ReclaimAsync(db, clock, _lease, stoppingToken) is > 0 and var taken)
+                    {
+                        log.LogWarning("{Count} import jobs of a node that stopped answering are queued again", taken);
+                    }
+                }
+
+                if (await ImportJobs.ClaimAsync(db, clock, stoppingToken) is { } id)
+                {
+                    await RunClaimedAsync(id, beats, clock, stoppingToken);
                     continue;
                 }
             }
@@ -274,6 +363,64 @@ public sealed class ImportWorker(IServiceProvider services, ILogger<ImportWorker
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunClaimedAsync(int id, bool beats, TimeProvider clock, CancellationToken stoppingToken)
+    {
+        // The job stops when the node stops, or when another node has taken it over (its transaction is rolled back).
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = beats ? BeatAsync(id, clock, run) : Task.CompletedTask;
+        try
+        {
+            await ImportJobs.RunAsync(services, id, run.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await using var release = services.CreateAsyncScope();
+                await ImportJobs.ReleaseAsync(release.ServiceProvider.GetRequiredService<AppDbContext>(), id, CancellationToken.None);
+                log.LogInformation("Import job {JobId} given back to the queue as the node stops", id);
+                throw;
+            }
+
+            log.LogWarning("Import job {JobId} was taken over by another node; this node's run is rolled back", id);
+        }
+        finally
+        {
+            await run.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task BeatAsync(int id, TimeProvider clock, CancellationTokenSource run)
+    {
+        while (!run.IsCancellationRequested)
+        {
+            await Task.Delay(_beat, run.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (run.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                if (!await ImportJobs.HeartbeatAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, id, run.Token))
+                {
+                    await run.CancelAsync();
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A missed beat is not fatal; the lease is several beats long.
+                log.LogWarning(e, "Could not write the heartbeat of import job {JobId}", id);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public static class PublicFiles
             var file = await db.Set<EvidenceFile>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Public, ct);
             var visible = file is not null && await db.ResultReports.AsNoTracking().Where(r => r.Id == file.ReportId)
                 .Select(r => r.Initiative!).Visible().AnyAsync(ct);
-            if (!visible || !Results.EvidenceStore.IsImage(file!.Kind) || !File.Exists(store.PathOf(file)))
+            if (!visible || !Results.EvidenceStore.IsImage(file!.Kind))
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
@@ -43,14 +43,13 @@ public static class PublicFiles
                     : Microsoft.AspNetCore.Http.Results.NotFound();
             }
 
-            return Microsoft.AspNetCore.Http.Results.File(store.PathOf(file), Results.EvidenceStore.ContentType(file.Kind));
+            return await store.ServeAsync(file.StorageName, Results.EvidenceStore.ContentType(file.Kind), null, ct) ?? Microsoft.AspNetCore.Http.Results.NotFound();
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
-            await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d && File.Exists(store.PathOf(d.StorageName))
-                ? Microsoft.AspNetCore.Http.Results.File(store.PathOf(d.StorageName), Results.EvidenceStore.ContentType(d.FileKind),
-                    d.FileKind == EvidenceKind.Pdf ? null : d.FileName)
-                : Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+            (await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d
+                ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
+                : null) ?? Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var rows = await OpenDataAsync(db, Base(http), ct);

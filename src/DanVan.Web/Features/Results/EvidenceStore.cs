@@ -2,19 +2,34 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using DanVan.Domain;
 using DanVan.Features.Initiatives;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Results;
 
+/// <summary>Where uploaded files' bytes live (Storage:Files).</summary>
+public enum FileStorage
+{
+    /// <summary>A directory of the node (Storage:Uploads): one node, or a shared volume.</summary>
+    Local = 0,
+
+    /// <summary>The database's StoredFiles table: replicated and backed up with the records; any node reads it.</summary>
+    Database = 1,
+}
+
 /// <summary>
-/// Evidence files on a configured directory outside the web root. The type is decided by the content
-/// (magic bytes, and for .docx/.xlsx the package parts), never by the name; a file is written to a
-/// temporary name and moved into place, so a failed upload leaves nothing half-written.
+/// Uploaded files (evidence, nomination files, inspection photos, documents, queued import files), kept in a
+/// directory outside the web root or in the database (Storage:Files). The type is decided by the content (magic
+/// bytes, and for .docx/.xlsx the package parts), never by the name; on disk a file is written to a temporary name
+/// and moved into place, so a failed upload leaves nothing half-written.
 /// </summary>
-public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env)
+public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env, IServiceScopeFactory scopes)
 {
     public long MaxBytes { get; } = config.GetValue("Storage:MaxUploadBytes", 10L * 1024 * 1024);
 
+    /// <summary>The directory of files (Local) and, in either mode, of this node's thumbnails (made again when missing).</summary>
     public string Root { get; } = Path.GetFullPath(Path.Combine(env.ContentRootPath, config["Storage:Uploads"] ?? "data/uploads"));
+
+    public FileStorage Storage { get; } = Enum.TryParse<FileStorage>(config["Storage:Files"], ignoreCase: true, out var s) ? s : FileStorage.Local;
 
     public static string ContentType(EvidenceKind kind) => kind switch
     {
@@ -146,17 +161,40 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         }
 
         var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];
-        var temp = Path.Combine(Root, storage + ".part");
+        await WriteAsync(storage, buffer.ToArray(), ct);
+        buffer.Position = 0;
+        return new EvidenceFile
+        {
+            FileName = name,
+            Kind = kind,
+            Size = file.Length,
+            StorageName = storage,
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffer, ct)),
+            UploadedAt = now,
+            UploadedBy = by,
+        };
+    }
+
+    /// <summary>Stores bytes under a storage name (a fresh one: files are never changed once written).</summary>
+    public async Task WriteAsync(string storageName, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = Path.GetFileName(storageName);
+        if (Storage == FileStorage.Database)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            db.StoredFiles.Add(new StoredFile { Name = name, Content = content, Size = content.LongLength, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var temp = Path.Combine(Root, name + ".part");
         try
         {
             Directory.CreateDirectory(Root);
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                buffer.Position = 0;
-                await buffer.CopyToAsync(output, ct);
-            }
-
-            File.Move(temp, Path.Combine(Root, storage));
+            await File.WriteAllBytesAsync(temp, content, ct);
+            File.Move(temp, Path.Combine(Root, name));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -171,35 +209,60 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
 
             throw new DomainException("Không lưu được tệp (ổ lưu trữ đầy hoặc lỗi ghi). Tệp chưa được lưu; xin thử lại sau hoặc báo quản trị hệ thống.");
         }
-
-        buffer.Position = 0;
-        return new EvidenceFile
-        {
-            FileName = name,
-            Kind = kind,
-            Size = file.Length,
-            StorageName = storage,
-            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffer, ct)),
-            UploadedAt = now,
-            UploadedBy = by,
-        };
     }
 
-    public string PathOf(EvidenceFile file) => PathOf(file?.StorageName ?? throw new ArgumentNullException(nameof(file)));
+    /// <summary>A stored file's bytes, or null when it is not there.</summary>
+    public async Task<byte[]?> ReadAsync(string storageName, CancellationToken ct)
+    {
+        var name = Path.GetFileName(storageName);
+        if (Storage == FileStorage.Database)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            return await db.StoredFiles.AsNoTracking().Where(f => f.Name == name).Select(f => f.Content).FirstOrDefaultAsync(ct);
+        }
 
-    /// <summary>Where a stored file lives (nomination files, inspection photos and documents are stored the same way).</summary>
-    public string PathOf(string storageName) => Path.Combine(Root, Path.GetFileName(storageName));
+        var path = Path.Combine(Root, name);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+    }
 
-    /// <summary>Removes a stored file when the database did not take its record.</summary>
+    /// <summary>The stored file as a response (a download when a name is given), or null when it is not there.</summary>
+    public async Task<IResult?> ServeAsync(string storageName, string contentType, string? downloadName, CancellationToken ct)
+    {
+        if (Storage == FileStorage.Local)
+        {
+            var path = Path.Combine(Root, Path.GetFileName(storageName));
+            return File.Exists(path) ? Microsoft.AspNetCore.Http.Results.File(path, contentType, downloadName) : null;
+        }
+
+        return await ReadAsync(storageName, ct) is { } bytes ? Microsoft.AspNetCore.Http.Results.Bytes(bytes, contentType, downloadName) : null;
+    }
+
+    /// <summary>Removes a stored file when the database did not take its record, or its record is gone.</summary>
     public void Discard(EvidenceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        File.Delete(PathOf(file));
+        Delete(file.StorageName);
+    }
+
+    public void Delete(string storageName)
+    {
+        var name = Path.GetFileName(storageName);
+        if (Storage == FileStorage.Database)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<Data.AppDbContext>().StoredFiles.Where(f => f.Name == name).ExecuteDelete();
+        }
+        else
+        {
+            File.Delete(Path.Combine(Root, name));
+        }
+
         // Its thumbnails go with it (a photo erased for privacy leaves no small copy behind).
         var thumbs = Path.Combine(Root, "thumbs");
         if (Directory.Exists(thumbs))
         {
-            foreach (var t in Directory.EnumerateFiles(thumbs, Path.GetFileNameWithoutExtension(file.StorageName) + "-*.jpg"))
+            foreach (var t in Directory.EnumerateFiles(thumbs, Path.GetFileNameWithoutExtension(name) + "-*.jpg"))
             {
                 File.Delete(t);
             }

@@ -60,7 +60,7 @@ public static class ResultsApi
             .DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
         g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, int? w, AppDbContext db, ScopeAccessor s, EvidenceStore store, Thumbnails thumbs, CancellationToken ct) =>
         {
-            if (await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is not { } f || !File.Exists(store.PathOf(f)))
+            if (await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is not { } f)
             {
                 return Problems.NotFound();
             }
@@ -71,7 +71,8 @@ public static class ResultsApi
                 return await thumbs.PathAsync(f, w.Value, ct) is { } thumb ? TypedResults.PhysicalFile(thumb, "image/jpeg") : Problems.NotFound();
             }
 
-            return TypedResults.PhysicalFile(store.PathOf(f), EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName);
+            return await store.ServeAsync(f.StorageName, EvidenceStore.ContentType(f.Kind), EvidenceStore.IsImage(f.Kind) || f.Kind == Domain.EvidenceKind.Pdf ? null : f.FileName, ct)
+                ?? Problems.NotFound();
         }).WithSummary("Tải minh chứng; ảnh có w (rộng, px) được thu nhỏ về 160, 320, 480 hoặc 960 px.");
     }
 }

@@ -5,7 +5,7 @@ namespace DanVan.Features.Results;
 
 /// <summary>
 /// Photos served at the size they are shown: a phone on a slow line gets a 480 px JPEG of ~40 KB, not a 12 MP original.
-/// Made once per width with SkiaSharp, kept beside the originals, and never larger than the original. A picture that
+/// Made once per width with SkiaSharp, kept in the node's own directory (made again where missing), and never larger than the original. A picture that
 /// does not decode, or is too large to decode safely, has no thumbnail (the caller answers 404).
 /// </summary>
 public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
@@ -35,14 +35,13 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
             return target;
         }
 
-        var source = store.PathOf(file);
-        if (!File.Exists(source))
+        if (await store.ReadAsync(file.StorageName, ct) is not { } source)
         {
             return null;
         }
 
         Directory.CreateDirectory(dir);
-        var bytes = await Task.Run(() => Make(source, w), ct);
+        var bytes = await Task.Run(() => Make(source, file.StorageName, w), ct);
         if (bytes is null)
         {
             return null;
@@ -54,11 +53,12 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         return target;
     }
 
-    private byte[]? Make(string source, int width)
+    private byte[]? Make(byte[] source, string name, int width)
     {
         try
         {
-            using var codec = SKCodec.Create(source);
+            using var data = SKData.CreateCopy(source);
+            using var codec = SKCodec.Create(data);
             if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels || codec.Info.Width <= 0)
             {
                 return null;
@@ -88,12 +88,12 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
             surface.Canvas.Clear(SKColors.White);
             surface.Canvas.DrawBitmap(resized, 0, 0);
             using var image = surface.Snapshot();
-            using var data = image.Encode(SKEncodedImageFormat.Jpeg, 80);
-            return data?.ToArray();
+            using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 80);
+            return encoded?.ToArray();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or NotSupportedException)
         {
-            log.LogWarning(e, "No thumbnail for {File}", source);
+            log.LogWarning(e, "No thumbnail for {File}", name);
             return null;
         }
     }
