@@ -29,6 +29,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Infrastructure;
 
@@ -209,6 +210,22 @@ public static class AppSetup
             DatabaseProvider.Configure(o, kind, cs);
             o.AddInterceptors(sp.GetRequiredService<PublicCache>());
         });
+
+        // Lag-tolerant reads: [FromKeyedServices(ReadReplica.Key)] AppDbContext (see ReadReplica).
+        var read = config.GetConnectionString("DanVanRead");
+        if (kind == DatabaseKind.Postgres && !string.IsNullOrWhiteSpace(read))
+        {
+            var builder = new DbContextOptionsBuilder<AppDbContext>();
+            DatabaseProvider.Configure(builder, kind, ReadReplica.Compose(cs, read));
+            builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            var readOptions = builder.Options;
+            services.AddKeyedScoped<AppDbContext>(ReadReplica.Key, (sp, _) => new AppDbContext(readOptions, sp.GetService<ICurrentActor>(), sp.GetService<TimeProvider>()));
+            services.Configure<PublicCache.Options>(o => o.ReplicaLag = TimeSpan.FromSeconds(config.GetValue("Database:ReplicaLagSeconds", 2.0)));
+        }
+        else
+        {
+            services.AddKeyedScoped<AppDbContext>(ReadReplica.Key, (sp, _) => sp.GetRequiredService<AppDbContext>());
+        }
     }
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)

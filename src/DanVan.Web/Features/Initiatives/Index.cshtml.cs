@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Features.Initiatives;
 
-public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+public class IndexModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
 

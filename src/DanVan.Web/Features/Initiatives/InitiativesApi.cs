@@ -12,7 +12,7 @@ public static class InitiativesApi
         var g = api.MapGroup("/initiatives").WithTags("Initiatives");
         g.MapGet("/", ListAsync).WithSummary("Danh sách mô hình trong phạm vi của người gọi, có lọc, sắp xếp, phân trang.");
         g.MapGet("/{id:int}", GetAsync);
-        g.MapGet("/export.xlsx", async (AppDbContext db, ScopeAccessor scopes, CancellationToken ct, string? field, string? kind, string? origin, string? status,
+        g.MapGet("/export.xlsx", async ([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, CancellationToken ct, string? field, string? kind, string? origin, string? status,
             string? unit, int? map, int? year, string? q, DateOnly? asOf, bool? recognized, string? ownerType, string? targetGroup) =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -33,7 +33,7 @@ public static class InitiativesApi
     }
 
     private static async Task<Results<Ok<Page<InitiativeRow>>, ValidationProblem>> ListAsync(
-        AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
+        [FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
         string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
         DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Public;
 
 /// <summary>The movement's documents marked public: plans, directives, guidance, searchable with or without tone marks.</summary>
-public class DocumentsModel(AppDbContext db) : PageModel
+public class DocumentsModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 

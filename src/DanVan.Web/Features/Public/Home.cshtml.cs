@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Public;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.Policy)]
-public class HomeModel(AppDbContext db) : PageModel
+public class HomeModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db) : PageModel
 {
     public HomeFigures Figures { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanVan.Features.Public;
 
-public class InitiativeModel(AppDbContext db) : PageModel
+public class InitiativeModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db) : PageModel
 {
     public PublicInitiativeView View { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Public;
 
 /// <summary>An organisation's public page: shown only when it owns at least one public model.</summary>
-public class OrganizationModel(AppDbContext db) : PageModel
+public class OrganizationModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 

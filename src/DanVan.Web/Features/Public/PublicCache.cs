@@ -10,8 +10,15 @@ namespace DanVan.Features.Public;
 /// anything they show is saved through the app (a model, a recognition, a comment, a survey answer…). A minute's
 /// expiry bounds staleness after writes made outside the app (the command-line import, a restore).
 /// </summary>
-public sealed class PublicCache(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Options.IOptions<PublicCache.Options> options, ILogger<PublicCache> log) : SaveChangesInterceptor
 {
+    public sealed class Options
+    {
+        /// <summary>With a read replica, how far behind it may be: the pages are dropped again after this long, so a
+        /// copy made from the replica before it replayed the save does not stay for the minute.</summary>
+        public TimeSpan? ReplicaLag { get; set; }
+    }
+
     public const string Policy = "public";
     public const string Tag = "public";
 
@@ -45,6 +52,10 @@ public sealed class PublicCache(IOutputCacheStore store) : SaveChangesIntercepto
         {
             pending = false;
             await store.EvictByTagAsync(Tag, cancellationToken);
+            if (options.Value.ReplicaLag is { } lag)
+            {
+                _ = EvictLaterAsync(lag);
+            }
         }
 
         return result;
@@ -57,4 +68,17 @@ public sealed class PublicCache(IOutputCacheStore store) : SaveChangesIntercepto
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
     private bool pending;
+
+    private async Task EvictLaterAsync(TimeSpan lag)
+    {
+        try
+        {
+            await Task.Delay(lag);
+            await store.EvictByTagAsync(Tag, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not drop the public pages after the replica's lag");
+        }
+    }
 }

@@ -50,13 +50,13 @@ public static class PublicFiles
             (await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d
                 ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
                 : null) ?? Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
         {
             var rows = await OpenDataAsync(db, Base(http), ct);
             return TypedResults.Json(new { license = "CC BY 4.0", generated = DateTimeOffset.UtcNow, count = rows.Count, items = rows }, ReadableJson);
         }).AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicCache.Policy);
 
-        app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.csv", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.csv", async (HttpContext http, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
         {
             var rows = await OpenDataAsync(db, Base(http), ct);
             var sb = new StringBuilder("id,name,field,kind,origin,unit_code,unit,province,owner,registered_on,highest_level,first_recognized_on,url\r\n");
@@ -73,7 +73,7 @@ public static class PublicFiles
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8", "mo-hinh-dan-van-kheo.csv");
         }).AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicCache.Policy);
 
-        app.MapGet("/sitemap.xml", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/sitemap.xml", async (HttpContext http, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
         {
             var b = Base(http);
             var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Reports;
 
 /// <summary>The officer fills the document's fields (number, place, date, signer, recipients), then downloads the .docx.</summary>
-public class DocumentModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class DocumentModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 

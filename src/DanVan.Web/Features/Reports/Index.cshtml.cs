@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Reports;
 
 /// <summary>The summary as tables, a trend, a drafted paragraph, and a drill-down to child units and to the models.</summary>
-public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class IndexModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 

@@ -10,7 +10,7 @@ public static class ReportsApi
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         MapSummary(api);
-        api.MapGet("/reports/sources", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? indicator, string? unit, int? map, DateOnly? from, DateOnly? to,
+        api.MapGet("/reports/sources", async Task<IResult> ([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor s, TimeProvider clock, string? indicator, string? unit, int? map, DateOnly? from, DateOnly? to,
                 CancellationToken ct) =>
             {
                 var today = CampaignsApi.Today(clock);
@@ -23,7 +23,7 @@ public static class ReportsApi
     }
 
     private static void MapSummary(RouteGroupBuilder api) =>
-        api.MapGet("/reports/summary", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        api.MapGet("/reports/summary", async Task<IResult> ([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
 
             {
                 var today = CampaignsApi.Today(clock);
@@ -35,14 +35,14 @@ public static class ReportsApi
 
     public static void MapReportFilesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/summary.xlsx", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        api.MapGet("/reports/summary.xlsx", async Task<IResult> ([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
 
             {
                 var today = CampaignsApi.Today(clock);
                 var report = await Summary.RunAsync(db, await s.GetAsync(ct), unit, map ?? Maps.Current, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct);
                 return TypedResults.File(Exports.SummaryXlsx(report), Exports.XlsxType, Exports.FileName("tong-hop " + report.Unit.Name, "xlsx"));
             }).WithTags("Reports").WithSummary("Bảng tổng hợp dạng Excel.");
-        api.MapPost("/reports/document", async Task<IResult> (DocumentInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        api.MapPost("/reports/document", async Task<IResult> (DocumentInput input, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor s, TimeProvider clock, string? unit, int? map, DateOnly? from, DateOnly? to, CancellationToken ct) =>
 
             {
                 if (CampaignsApi.Valid(input) is { } bad)

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Reports;
 
 /// <summary>A figure of the report, opened: its share in each child unit, and the models and reports that make it.</summary>
-public class SourcesModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
+public class SourcesModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
 
