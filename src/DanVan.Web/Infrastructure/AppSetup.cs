@@ -58,6 +58,7 @@ public static class AppSetup
         services.AddHttpContextAccessor();
         services.AddDanVanDatabase(config);
         services.AddSharedState(config);
+        services.AddTelemetry(config);
         services.AddScoped<ICurrentActor, HttpActor>();
         services.AddScoped<ScopeAccessor>();
         services.AddSingleton<EvidenceStore>();

@@ -105,6 +105,8 @@ public static class ImportJobs
     /// </summary>
     public static async Task RunAsync(IServiceProvider services, int jobId, CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.Source.StartActivity("danvan.import");
+        activity?.SetTag("danvan.job", jobId);
         ImportOutcome outcome;
         object? result = null;
         try
@@ -126,6 +128,11 @@ public static class ImportJobs
         }
 
         await FinishAsync(services, jobId, outcome, result, ct);
+        Infrastructure.Telemetry.ImportsEnded.Add(1, new KeyValuePair<string, object?>("danvan.outcome", outcome.Ok ? "succeeded" : "failed"));
+        if (outcome.Ok)
+        {
+            Infrastructure.Telemetry.RowsImported.Add(outcome.Total);
+        }
     }
 
     /// <summary>Why a job failed, in words for the person who sent the file.</summary>

@@ -142,12 +142,17 @@ public static class Summary
     public static async Task<(SummaryReport Report, IReadOnlyList<(int Year, long Maintained, long Recognized)> Trend)> RunWithTrendAsync(
         AppDbContext db, UserScope scope, Target target, DateOnly from, DateOnly to, bool withTrend, CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.Source.StartActivity("danvan.summary");
+        activity?.SetTag("danvan.unit", target.Unit?.Code ?? "country");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var children = await ChildrenAsync(db, target, ct);
         // Children of one unit share a path length, so a record's child is a prefix of its path.
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
         var indicators = await DanVan.Features.Indicators.IndicatorFigures.ComputeAsync(db, scope, target.Map, target.Path, from, to, ct);
         var groups = await TargetGroupsAsync(db, scope, target, to, ct);
         var commended = await DanVan.Features.Commendation.Awards.CountAsync(db, scope, target.Map, target.Path, from, to, ct);
+        Infrastructure.Telemetry.SummaryDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("danvan.level", target.Unit is null ? "country" : target.Unit.IsProvince ? "province" : target.Unit.IsCommune ? "commune" : "district"));
         return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with
             {
                 Indicators = indicators, MaintainedByTargetGroup = groups, Commended = commended,
