@@ -57,9 +57,9 @@ public sealed class PostgresDialect : SqlDialect
         return Matching(db.Initiatives, db, terms, any: true, narrowed: false).OrderByDescending(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(ct);
     }
 
-    public override Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
+    public override Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return Matching(db.Initiatives, db, terms, any: false, narrowed: false).CountAsync(ct);
+        return Matching(db.Initiatives, db, terms, any: false, narrowed: false).Take(limit).CountAsync(ct);
     }
 }

@@ -83,5 +83,6 @@ public abstract class SqlDialect
     public abstract Task<List<int>> LatestMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct);
 
     /// <summary>How many initiatives match, counted in the full-text index alone.</summary>
-    public abstract Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct);
+    /// <summary>How many records match the words, counting no further than <paramref name="limit"/>.</summary>
+    public abstract Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct);
 }

@@ -56,10 +56,10 @@ public sealed class SqliteDialect : SqlDialect
             .ToListAsync(ct);
     }
 
-    public override Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
+    public override Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var match = Fts5Query(terms);
-        return db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match}").SingleAsync(ct);
+        return db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM \"InitiativeSearch\" WHERE \"InitiativeSearch\" MATCH {match} LIMIT {limit})").SingleAsync(ct);
     }
 }

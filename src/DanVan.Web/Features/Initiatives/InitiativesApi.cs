@@ -36,13 +36,13 @@ public static class InitiativesApi
         [FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
         string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
-        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null)
+        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null, string? after = null)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new InitiativeFilter(
             Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
             Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize, asOf, recognized,
-            Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors));
+            Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors), after);
         if (map is not null && !Maps.IsKnown(map.Value))
         {
             errors["map"] = ["Bản đồ phải là 2024 hoặc 2025."];

@@ -73,9 +73,9 @@ public static class InitiativeSearch
     }
 
     /// <summary>How many initiatives match, counted in the full-text index alone (for a query with no other filter).</summary>
-    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken ct)
+    public static async Task<int> CountAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
-        return await db.Dialect.CountMatchesAsync(db, terms, ct);
+        return await db.Dialect.CountMatchesAsync(db, terms, limit, ct);
     }
 
     /// <summary>
