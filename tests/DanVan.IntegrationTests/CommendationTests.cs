@@ -275,6 +275,37 @@ public class CommendationTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task SendsAtTheSameMoment_CannotTogetherPassARoundsQuota()
+    {
+        const string Commune = "12025";
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var officer = await app.ApiClientAsync((Role.Officer, Commune));
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var round = (await OkAsync(await province.PostAsJsonAsync("/api/v1/nomination-rounds", new
+        {
+            name = TestData.Unique("Đợt tranh suất"), unitCode = TestData.HungYen, quotaPerUnit = 2,
+            opensOn = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            closesOn = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }))).GetProperty("id").GetInt32();
+        var drafts = new List<(int Id, int Version)>();
+        for (var k = 0; k < 6; k++)
+        {
+            var id = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new
+            {
+                unitCode = Commune, recipientKind = "individual", recipientName = TestData.Unique("Bà"), formCode = "bk_tinh", achievements = "Thành tích.", roundId = round,
+            }))).GetProperty("id").GetInt32();
+            drafts.Add((id, (await OkAsync(await officer.GetAsync($"/api/v1/nominations/{id}"))).GetProperty("version").GetInt32()));
+        }
+
+        // Six sends at once for two places: two pass, four are told the quota is full; none is a 500.
+        var answers = await Task.WhenAll(drafts.Select(d => officer.PostAsJsonAsync($"/api/v1/nominations/{d.Id}/submit", new { version = d.Version })));
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        var progress = await OkAsync(await province.GetAsync($"/api/v1/nomination-rounds/{round}"));
+        Assert.Equal(2, progress.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == Commune).GetProperty("sent").GetInt32());
+    }
+
+    [Fact]
     public async Task ARound_HasADeadlineAndAQuotaPerUnit_AndShowsWhoIsLate()
     {
         const string VanGiang = "12019";

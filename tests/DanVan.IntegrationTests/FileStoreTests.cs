@@ -129,7 +129,7 @@ public class JobTakeoverTests(DanVanFactory app)
         var store = s.ServiceProvider.GetRequiredService<DanVan.Features.Results.EvidenceStore>();
         var stored = "import-" + Guid.NewGuid().ToString("N") + ".csv";
         await store.WriteAsync(stored, System.Text.Encoding.UTF8.GetBytes(
-            $"Tên mô hình *,Mã đơn vị *,Lĩnh vực *,Loại *,Chủ thể *,Ngày đăng ký *\n{modelName},{TestData.LuongBang},Kinh tế,Tập thể,Hội Phụ nữ,15/03/2025"), default);
+            $"Tên mô hình *,Mã đơn vị *,Lĩnh vực *,Loại *,Chủ thể *,Ngày đăng ký *\n{modelName},{TestData.LuongBang},Kinh tế,Tập thể,Hội Phụ nữ,15/03/2025"), null, default);
         var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
         var job = new ImportJob
         {

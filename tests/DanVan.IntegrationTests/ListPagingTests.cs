@@ -81,6 +81,14 @@ public sealed class ListPagingTests : IAsyncLifetime
             Assert.True((await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("after", out _));
         }
 
+        // The spreadsheet of the whole list has every row, not the counted 10,000.
+        var xlsx = await admin.GetByteArrayAsync("/api/v1/initiatives/export.xlsx");
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+            Assert.True(rows >= 10_300, $"{rows} rows");
+        }
+
         var html = await (await HtmlClient.SignedInAsync(_app, await AdminEmailAsync())).GetAsync("/Initiatives");
         Assert.Contains("hơn 10.000", html.Document.QuerySelector("#result-count")!.TextContent, StringComparison.Ordinal);
     }

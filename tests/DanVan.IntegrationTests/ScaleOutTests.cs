@@ -89,12 +89,15 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
 
-        // A node whose Redis is gone is not ready, is alive, and still serves its pages (uncached) and sign-in.
+        // A node whose Redis is gone says so (degraded) but stays in the balancer: it still serves its pages (uncached)
+        // and sign-in. Were it "not ready", every node would leave the balancer with one Redis.
         await using var orphan = DanVanFactory.SecondNode(_a, new Dictionary<string, string?> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=300", ["Redis:InstanceName"] = _prefix });
         var http = orphan.CreateClient();
         var notReady = await http.GetAsync("/healthz/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
-        Assert.Equal("Unhealthy", (await notReady.ReadJsonAsync()).GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, notReady.StatusCode);
+        var degraded = await notReady.ReadJsonAsync();
+        Assert.Equal("Degraded", degraded.GetProperty("status").GetString());
+        Assert.Equal("Degraded", degraded.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/cong-khai/mo-hinh?q=ong")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/Account/Login")).StatusCode);

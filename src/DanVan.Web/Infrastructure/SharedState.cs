@@ -38,6 +38,8 @@ public static class SharedState
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
         options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
+        // While Redis is away, commands fail at once (the callers fall back) instead of queueing for the timeout.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         var lazy = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
         var prefix = config["Redis:InstanceName"] ?? "danvan:";
         services.AddSingleton(_ => new RedisConnection(lazy.Value, prefix));
@@ -82,15 +84,24 @@ public static class SharedState
             {
                 ConnectionMultiplexerFactory = () => redis, PermitLimit = permitLimit, Window = window,
             }),
-            new FixedWindowRateLimiter(local), log));
+            () => new FixedWindowRateLimiter(local), log));
     }
 
-    /// <summary>Asks Redis first; when Redis fails, this node's own limiter decides (a limit still holds, per node).</summary>
-    private sealed class FallbackRateLimiter(RateLimiter shared, RateLimiter local, ILogger log) : RateLimiter
+    /// <summary>
+    /// Asks Redis first; when Redis fails, this node's own limiter decides (a limit still holds, per node). The local
+    /// limiter (and its replenishing timer) exists only once Redis has failed for this key; both are disposed with the
+    /// partition, which the partitioned limiter drops when it has been idle.
+    /// </summary>
+    private sealed class FallbackRateLimiter(RateLimiter shared, Func<RateLimiter> makeLocal, ILogger log) : RateLimiter
     {
-        public override TimeSpan? IdleDuration => local.IdleDuration;
+        private RateLimiter? _local;
 
-        public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
+        private RateLimiter Local => _local ??= makeLocal();
+
+        public override TimeSpan? IdleDuration => _local is null ? shared.IdleDuration
+            : shared.IdleDuration is { } s && _local.IdleDuration is { } l ? (s < l ? s : l) : null;
+
+        public override RateLimiterStatistics? GetStatistics() => _local?.GetStatistics() ?? shared.GetStatistics();
 
         protected override RateLimitLease AttemptAcquireCore(int permitCount)
         {
@@ -101,7 +112,7 @@ public static class SharedState
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 log.LogWarning(e, "Redis rate limit unavailable; counting on this node");
-                return local.AttemptAcquire(permitCount);
+                return Local.AttemptAcquire(permitCount);
             }
         }
 
@@ -114,7 +125,7 @@ public static class SharedState
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 log.LogWarning(e, "Redis rate limit unavailable; counting on this node");
-                return await local.AcquireAsync(permitCount, cancellationToken);
+                return await Local.AcquireAsync(permitCount, cancellationToken);
             }
         }
 
@@ -123,10 +134,22 @@ public static class SharedState
             if (disposing)
             {
                 shared.Dispose();
-                local.Dispose();
+                _local?.Dispose();
             }
 
             base.Dispose(disposing);
+        }
+
+        // The partitioned limiter disposes idle partitions asynchronously: the inner limiters go too.
+        protected override async ValueTask DisposeAsyncCore()
+        {
+            await shared.DisposeAsync();
+            if (_local is not null)
+            {
+                await _local.DisposeAsync();
+            }
+
+            await base.DisposeAsyncCore();
         }
     }
 
@@ -185,7 +208,8 @@ public static class SharedState
         });
     }
 
-    /// <summary>Readiness: Redis answers a PING (healthy when none is configured).</summary>
+    /// <summary>Readiness: Redis answers a PING (healthy when none is configured). Without it a node still serves
+    /// (pages uncached, limits per node), so the check says Degraded and the balancer keeps the node.</summary>
     public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -202,7 +226,7 @@ public static class SharedState
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                return HealthCheckResult.Unhealthy("Redis unreachable", e);
+                return HealthCheckResult.Degraded("Redis unreachable: pages uncached, rate limits per node", e);
             }
         }
     }

@@ -136,10 +136,10 @@ public static class Inspections
     {
         var i = await FindAsync(db, scope, id, ct);
         scope.Demand(Operation.RunRound, i.ScopePath);
-        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         if (!Results.EvidenceStore.IsImage(stored.Kind))
         {
-            store.Discard(stored);
+            store.Discard(stored, db);
             throw DomainException.For("File", "Ảnh kiểm tra phải là tệp JPG, PNG, WEBP hoặc GIF.");
         }
 
@@ -155,7 +155,7 @@ public static class Inspections
         }
         catch
         {
-            store.Discard(stored);
+            store.Discard(stored, db);
             throw;
         }
 

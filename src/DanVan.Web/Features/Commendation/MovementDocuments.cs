@@ -85,7 +85,7 @@ public static class MovementDocuments
         var path = unit?.Path ?? "/";
         scope.Demand(Operation.RunRound, path);
         var governs = await GovernsAsync(db, scope, input.Governs, ct);
-        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         var d = new MovementDocument
         {
             Kind = input.Kind!.Value, Number = input.Number!.Trim(), IssuedOn = input.IssuedOn!.Value, Issuer = input.Issuer!.Trim(), Title = input.Title!.Trim(),
@@ -101,7 +101,7 @@ public static class MovementDocuments
         }
         catch
         {
-            store.Discard(stored);
+            store.Discard(stored, db);
             throw;
         }
 

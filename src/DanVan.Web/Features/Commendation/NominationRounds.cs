@@ -75,6 +75,13 @@ public static class NominationRounds
             return;
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // Inside the caller's transaction: held until it ends. (SQLite's transactions already take the one writer's lock.)
+            var key = $"round:{roundId}:{n.UnitId}";
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(17, hashtext({key}))", ct);
+        }
+
         var round = await db.NominationRounds.AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
         var sent = await db.Nominations.CountAsync(x => x.RoundId == roundId && x.UnitId == n.UnitId && x.Id != n.Id && x.Status != NominationStatus.Draft, ct);
         round.EnsureCanSubmit(today, sent);

@@ -159,7 +159,7 @@ public static class Nominations
             throw new DomainException("Hồ sơ đang ở cấp trên; chỉ thêm tài liệu khi đang soạn hoặc bị trả lại.");
         }
 
-        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         var a = new NominationAttachment
         {
             NominationId = n.Id, Kind = kind, FileName = stored.FileName, FileKind = stored.Kind, Size = stored.Size, StorageName = stored.StorageName, Sha256 = stored.Sha256,
@@ -173,7 +173,7 @@ public static class Nominations
         }
         catch
         {
-            store.Discard(stored);
+            store.Discard(stored, db);
             throw;
         }
 
@@ -223,11 +223,19 @@ public static class Nominations
         scope.Demand(Operation.Register, n.ScopePath);
         db.ExpectVersion(n, version);
         var (path, level) = Above(n.ScopePath);
+        // The round's quota is counted and the nomination sent in one transaction that holds the round for this unit,
+        // so two sends at once cannot both take its last place.
+        await using var tx = n.RoundId is null ? null : await db.Database.BeginTransactionAsync(ct);
         await NominationRounds.CheckSubmitAsync(db, n, CampaignsApi.Today(clock), ct);
         n.Submit(path, level, clock.GetUtcNow(), scope.UserName);
         Notifier.Notify(db, await Notifier.UsersCoveringAsync(db, path, [Role.Secretariat], ct),
             $"Hồ sơ đề nghị khen thưởng \"{n.RecipientName}\" vừa được gửi lên, chờ tiếp nhận.", $"/Nominations/Detail/{n.Id}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return n;
     }
 

@@ -56,7 +56,7 @@ public static class ImportJobs
         await using (var buffer = new MemoryStream())
         {
             await file.CopyToAsync(buffer, ct);
-            await store.WriteAsync(stored, buffer.ToArray(), ct);
+            await store.WriteAsync(stored, buffer.ToArray(), db, ct);
         }
 
         var job = new ImportJob
@@ -127,7 +127,8 @@ public static class ImportJobs
             Running.TryRemove(jobId, out _);
         }
 
-        await FinishAsync(services, jobId, outcome, result, ct);
+        // Past this point the import has committed or failed: its end is written even if the node is stopping.
+        await FinishAsync(services, jobId, outcome, result, CancellationToken.None);
         Infrastructure.Telemetry.ImportsEnded.Add(1, new KeyValuePair<string, object?>("danvan.outcome", outcome.Ok ? "succeeded" : "failed"));
         if (outcome.Ok)
         {
@@ -194,7 +195,7 @@ public static class ImportJobs
         if (outcome.Ok && !job.DryRun)
         {
             // The import writes in bulk, past the interceptor that usually drops the public pages' cached copies.
-            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, ct);
+            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, CancellationToken.None);
         }
 
         return (outcome, null);
@@ -206,6 +207,13 @@ public static class ImportJobs
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        if (job.Status != ImportStatus.Running || (job.ClaimedBy is not null && job.ClaimedBy != Node))
+        {
+            // Another node took the job over while this one seemed gone: the job's end is that node's to write.
+            services.GetRequiredService<ILogger<ImportWorker>>().LogWarning("Import job {JobId} ended here after another node took it over", jobId);
+            return;
+        }
+
         job.Total = outcome.Total;
         job.Processed = outcome.Ok && !job.DryRun ? outcome.Total : job.Processed;
         job.Status = outcome.Ok ? ImportStatus.Succeeded : ImportStatus.Failed;

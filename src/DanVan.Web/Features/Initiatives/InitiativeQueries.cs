@@ -193,7 +193,8 @@ public static class InitiativeQueries
 
         public static Keyset? Read(string? text)
         {
-            if (string.IsNullOrEmpty(text) || text.Length > 600)
+            // A cursor carries a path and a sort key (a name of up to 300 letters): a few hundred characters at most.
+            if (string.IsNullOrEmpty(text) || text.Length > 4096)
             {
                 return null;
             }

@@ -71,15 +71,20 @@ public static class Exports
     public static async Task<byte[]> InitiativesXlsxAsync(AppDbContext db, UserScope scope, InitiativeFilter filter, string title, CancellationToken ct)
     {
         // One page as large as an export needs; the list's own page size limit is for screens.
+        // Up to 50,000 rows; a full page means there may be more (the list's count stops at 10,000). Where the order
+        // allows it the next page is read after the last row (keyset), not past all the rows before it.
         var all = new List<InitiativeRow>();
+        string? after = null;
         for (var page = 1; page <= 500; page++)
         {
-            var p = await InitiativeQueries.ListAsync(db, scope, filter with { Page = page, PageSize = InitiativeQueries.MaxPageSize }, ct);
+            var p = await InitiativeQueries.ListAsync(db, scope, filter with { Page = after is null ? page : 1, PageSize = InitiativeQueries.MaxPageSize, After = after }, ct);
             all.AddRange(p.Items);
-            if (page >= p.PageCount)
+            if (p.Items.Count < InitiativeQueries.MaxPageSize)
             {
                 break;
             }
+
+            after = p.Next;
         }
 
         return Xlsx.Write("Mô hình", title, string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {DateTime.Now:dd/MM/yyyy}, {all.Count} mô hình"),

@@ -95,7 +95,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
             // The report did not go in, so neither do its files.
             foreach (var f in saved)
             {
-                store.Discard(f);
+                store.Discard(f, db);
             }
         }
 

@@ -130,8 +130,11 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         }
     }
 
-    /// <summary>Checks and stores an upload; returns the record to attach (not yet saved).</summary>
-    public async Task<EvidenceFile> SaveAsync(IFormFile file, string? by, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Checks and stores an upload; returns the record to attach (not yet saved). With files in the database the bytes
+    /// are added to <paramref name="into"/>, the caller's context, and saved with its record in the same transaction.
+    /// </summary>
+    public async Task<EvidenceFile> SaveAsync(IFormFile file, string? by, DateTimeOffset now, Data.AppDbContext into, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file.Length == 0)
@@ -161,7 +164,7 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         }
 
         var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];
-        await WriteAsync(storage, buffer.ToArray(), ct);
+        await WriteAsync(storage, buffer.ToArray(), into, ct);
         buffer.Position = 0;
         return new EvidenceFile
         {
@@ -175,16 +178,26 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         };
     }
 
-    /// <summary>Stores bytes under a storage name (a fresh one: files are never changed once written).</summary>
-    public async Task WriteAsync(string storageName, byte[] content, CancellationToken ct)
+    /// <summary>
+    /// Stores bytes under a storage name (a fresh one: files are never changed once written). In the database they are
+    /// added to <paramref name="into"/> (saved with the caller's next save), or saved at once without a context.
+    /// </summary>
+    public async Task WriteAsync(string storageName, byte[] content, Data.AppDbContext? into, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = Path.GetFileName(storageName);
         if (Storage == FileStorage.Database)
         {
+            var row = new StoredFile { Name = name, Content = content, Size = content.LongLength, CreatedAt = DateTimeOffset.UtcNow };
+            if (into is not null)
+            {
+                into.StoredFiles.Add(row);
+                return;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
-            db.StoredFiles.Add(new StoredFile { Name = name, Content = content, Size = content.LongLength, CreatedAt = DateTimeOffset.UtcNow });
+            db.StoredFiles.Add(row);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -238,10 +251,17 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
         return await ReadAsync(storageName, ct) is { } bytes ? Microsoft.AspNetCore.Http.Results.Bytes(bytes, contentType, downloadName) : null;
     }
 
-    /// <summary>Removes a stored file when the database did not take its record, or its record is gone.</summary>
-    public void Discard(EvidenceFile file)
+    /// <summary>Removes a stored file when the database did not take its record, or its record is gone; a copy still
+    /// waiting in the caller's context (files in the database) is dropped from it too.</summary>
+    public void Discard(EvidenceFile file, Data.AppDbContext? from = null)
     {
         ArgumentNullException.ThrowIfNull(file);
+        var name = Path.GetFileName(file.StorageName);
+        foreach (var entry in from?.ChangeTracker.Entries<StoredFile>().Where(e => e.Entity.Name == name).ToList() ?? [])
+        {
+            entry.State = EntityState.Detached;
+        }
+
         Delete(file.StorageName);
     }
 

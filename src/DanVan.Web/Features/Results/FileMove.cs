@@ -9,8 +9,11 @@ namespace DanVan.Features.Results;
 /// copy's size, and only then removes the original (unless kept). Safe to run again after a stop: a file already at
 /// the destination is not copied twice. Run it, then change Storage:Files and restart the nodes.
 /// </summary>
-public static class FileMove
+public static partial class FileMove
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^(import-)?[0-9a-f]{32}\\.[a-z]{3,4}$")]
+    private static partial System.Text.RegularExpressions.Regex StorageName();
+
     public sealed record Moved(int Copied, int AlreadyThere, int Removed);
 
     private const int Batch = 50;
@@ -25,8 +28,9 @@ public static class FileMove
 
         var there = (await db.StoredFiles.AsNoTracking().Select(f => new { f.Name, f.Size }).ToListAsync(ct)).ToDictionary(f => f.Name, f => f.Size, StringComparer.Ordinal);
         int copied = 0, already = 0, removed = 0;
-        // Top-level files only: thumbnails (thumbs/) are made again by each node; ".part" files are unfinished uploads.
-        var files = Directory.EnumerateFiles(root).Where(f => !f.EndsWith(".part", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        // The store's own files only (a generated name): thumbnails (thumbs/) are made again by each node, ".part" files
+        // are unfinished uploads, and anything else an operator put in the directory is left alone.
+        var files = Directory.EnumerateFiles(root).Where(f => StorageName().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
         foreach (var chunk in files.Chunk(Batch))
         {
             var done = new List<string>();

@@ -255,7 +255,7 @@ public static class ResultReporting
             throw new ScopeException(true);
         }
 
-        var evidence = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), ct);
+        var evidence = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         evidence.Public = isPublic;
         evidence.ReportId = report.Id;
         db.EvidenceFiles.Add(evidence);
@@ -266,7 +266,7 @@ public static class ResultReporting
         }
         catch
         {
-            store.Discard(evidence);
+            store.Discard(evidence, db);
             throw;
         }
 
