@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         App.UseKestrel(0);
         App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = AddressOf(App);
         App.ClientOptions.BaseAddress = new Uri(BaseUrl); // API calls in set-up go to the real port
         await App.CreateUserAsync(OfficerEmail, (Role.Officer, TestData.LuongBang));
         await App.CreateUserAsync(SecretariatEmail, (Role.Secretariat, TestData.HungYen));
@@ -41,6 +41,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotDir);
     }
+
+    /// <summary>Where a started app listens, as the browser reaches it.</summary>
+    public static string AddressOf(DanVanFactory app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>A fresh browser context the size of a mid-range phone.</summary>
     public async Task<IPage> NewPhonePageAsync()

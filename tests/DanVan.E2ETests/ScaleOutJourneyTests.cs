@@ -1,8 +1,5 @@
 using DanVan.E2ETests.Pages;
 using DanVan.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DanVan.E2ETests;
@@ -20,7 +17,7 @@ public class ScaleOutJourneyTests(BrowserFixture fx)
         await using var second = DanVanFactory.SecondNode(fx.App, new Dictionary<string, string?>());
         second.UseKestrel(0);
         second.StartServer();
-        var nodeB = second.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        var nodeB = BrowserFixture.AddressOf(second);
 
         var phone = await fx.NewPhonePageAsync();
         await new LoginPage(phone).SignInAsync(BrowserFixture.OfficerEmail, TestData.Password);
