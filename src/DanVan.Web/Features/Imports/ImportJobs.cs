@@ -195,7 +195,7 @@ public static class ImportJobs
         if (outcome.Ok && !job.DryRun)
         {
             // The import writes in bulk, past the interceptor that usually drops the public pages' cached copies.
-            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Public.PublicCache.Tag, CancellationToken.None);
+            await Public.PublicCache.EvictAsync(scope.ServiceProvider);
         }
 
         return (outcome, null);

@@ -69,6 +69,20 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
 
     private bool pending;
 
+    /// <summary>Drops the public pages after a write made past the interceptor (a bulk import): now, and again after
+    /// the replica's lag when there is one.</summary>
+    public static async Task EvictAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var store = services.GetRequiredService<IOutputCacheStore>();
+        await store.EvictByTagAsync(Tag, CancellationToken.None);
+        if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>().Value.ReplicaLag is { } lag)
+        {
+            _ = new PublicCache(store, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>(),
+                services.GetRequiredService<ILogger<PublicCache>>()).EvictLaterAsync(lag);
+        }
+    }
+
     private async Task EvictLaterAsync(TimeSpan lag)
     {
         try
