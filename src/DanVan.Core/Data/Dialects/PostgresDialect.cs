@@ -57,6 +57,13 @@ public sealed class PostgresDialect : SqlDialect
         return Matching(db.Initiatives, db, terms, any: true, narrowed: false).OrderByDescending(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(ct);
     }
 
+    // Class 17 keeps these keys apart from the rollup's per-path locks (one-argument form).
+    public override Task HoldAsync(AppDbContext db, string key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(17, hashtext({key}))", ct);
+    }
+
     public override Task<int> CountMatchesAsync(AppDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -48,6 +48,13 @@ public abstract class SqlDialect
     /// <summary>Whether a second connection can write while a long transaction is open (not SQLite: one writer).</summary>
     public virtual bool WritesBesideATransaction => true;
 
+    /// <summary>
+    /// Inside a transaction: waits until no other transaction holds the same key, and holds it until this one ends, so
+    /// a check and the write it allows cannot interleave with another's. SQLite needs nothing: a transaction there
+    /// already holds the one writer's lock.
+    /// </summary>
+    public virtual Task HoldAsync(AppDbContext db, string key, CancellationToken ct) => Task.CompletedTask;
+
     // The summary's counting (Features/Reports/SummaryCounts).
 
     /// <summary>The year of a date column as an integer.</summary>

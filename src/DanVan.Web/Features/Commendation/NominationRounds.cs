@@ -75,12 +75,8 @@ public static class NominationRounds
             return;
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            // Inside the caller's transaction: held until it ends. (SQLite's transactions already take the one writer's lock.)
-            var key = $"round:{roundId}:{n.UnitId}";
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(17, hashtext({key}))", ct);
-        }
+        // Inside the caller's transaction: the round is held for this unit until it ends.
+        await db.Dialect.HoldAsync(db, $"round:{roundId}:{n.UnitId}", ct);
 
         var round = await db.NominationRounds.AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
         var sent = await db.Nominations.CountAsync(x => x.RoundId == roundId && x.UnitId == n.UnitId && x.Id != n.Id && x.Status != NominationStatus.Draft, ct);
