@@ -90,6 +90,12 @@ public sealed class FileStoreTests : IAsyncLifetime
             "Tên mô hình *,Mã đơn vị *,Lĩnh vực *,Loại *,Chủ thể *,Ngày đăng ký *\nVườn rau sạch từ tệp,"
             + TestData.LuongBang + ",Kinh tế,Tập thể,Hội Phụ nữ,15/03/2025", "initiatives");
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        // The job's file goes once its end is recorded (just after the status the client saw).
+        for (var k = 0; k < 50 && await StoredCountAsync() != 2; k++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Equal(2, await StoredCountAsync());
 
         // To the directory: the database keeps no copy, the disk has both, and a node reading the directory serves them.

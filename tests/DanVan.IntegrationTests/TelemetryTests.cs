@@ -51,7 +51,8 @@ public class TelemetryTests(DanVanFactory app)
         {
             var officer = await node.ApiClientAsync((Role.Officer, TestData.LuongBang));
             Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/reports/summary?unit=" + TestData.LuongBang)).StatusCode);
-            for (var k = 0; k < 100 && !(Has("/v1/traces", "danvan.summary") && Has("/v1/metrics", "danvan.summary.duration") && Has("/v1/traces", "/api/v1/reports/summary")); k++)
+            for (var k = 0; k < 150 && !(Has("/v1/traces", "danvan.summary") && Has("/v1/metrics", "danvan.summary.duration") && Has("/v1/traces", "/api/v1/reports/summary")
+                && Has("/v1/metrics", "http.server.request.duration")); k++)
             {
                 await Task.Delay(100);
             }
