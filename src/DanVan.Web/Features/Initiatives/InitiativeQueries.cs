@@ -133,14 +133,15 @@ public static class InitiativeQueries
     /// cost each request 27 ms of the database; nobody pages that far by number).</summary>
     public const int CountCap = 10_000;
 
-    public static async Task<Page<InitiativeRow>> ListAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct)
+    /// <summary>A page of the list; <paramref name="count"/> false skips the count (an export reading page after page).</summary>
+    public static async Task<Page<InitiativeRow>> ListAsync(AppDbContext db, UserScope scope, InitiativeFilter f, CancellationToken ct, bool count = true)
     {
         var pageSize = Math.Clamp(f.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, f.Page);
         var q = await FilterAsync(db, scope, f, ct);
         var terms = Public.InitiativeSearch.Terms(f.Q);
         var searchOnly = terms.Count > 0 && scope.IsAdmin && f with { Q = null, Sort = null, Map = null, Page = 1, PageSize = 20, After = null } == new InitiativeFilter();
-        var counted = searchOnly ? await Public.InitiativeSearch.CountAsync(db, terms, CountCap + 1, ct) : await q.Take(CountCap + 1).CountAsync(ct);
+        var counted = !count ? 0 : searchOnly ? await Public.InitiativeSearch.CountAsync(db, terms, CountCap + 1, ct) : await q.Take(CountCap + 1).CountAsync(ct);
         var byWords = string.IsNullOrEmpty(f.Sort) && terms.Count > 0;
         var cursor = Keyset.Read(f.After);
         if (f.After is not null && (cursor is null || !Keyset.Supports(f.Sort, byWords)))

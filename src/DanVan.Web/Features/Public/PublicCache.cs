@@ -54,7 +54,7 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
             await store.EvictByTagAsync(Tag, cancellationToken);
             if (options.Value.ReplicaLag is { } lag)
             {
-                _ = EvictLaterAsync(lag);
+                _ = EvictLaterAsync(store, lag, log);
             }
         }
 
@@ -78,12 +78,11 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
         await store.EvictByTagAsync(Tag, CancellationToken.None);
         if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>().Value.ReplicaLag is { } lag)
         {
-            _ = new PublicCache(store, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>(),
-                services.GetRequiredService<ILogger<PublicCache>>()).EvictLaterAsync(lag);
+            _ = EvictLaterAsync(store, lag, services.GetRequiredService<ILogger<PublicCache>>());
         }
     }
 
-    private async Task EvictLaterAsync(TimeSpan lag)
+    private static async Task EvictLaterAsync(IOutputCacheStore store, TimeSpan lag, ILogger log)
     {
         try
         {

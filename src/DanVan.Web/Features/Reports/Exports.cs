@@ -77,7 +77,7 @@ public static class Exports
         string? after = null;
         for (var page = 1; page <= 500; page++)
         {
-            var p = await InitiativeQueries.ListAsync(db, scope, filter with { Page = after is null ? page : 1, PageSize = InitiativeQueries.MaxPageSize, After = after }, ct);
+            var p = await InitiativeQueries.ListAsync(db, scope, filter with { Page = after is null ? page : 1, PageSize = InitiativeQueries.MaxPageSize, After = after }, ct, count: false);
             all.AddRange(p.Items);
             if (p.Items.Count < InitiativeQueries.MaxPageSize)
             {
