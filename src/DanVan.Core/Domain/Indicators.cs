@@ -42,12 +42,51 @@ public class Indicator
     public int SortOrder { get; set; }
 
     public IReadOnlyList<string> CategoryList => Categories.Length == 0 ? [] : Categories.Split(',');
+
+    /// <summary>The largest figure one report may give for this indicator, in its canonical unit (<see cref="FigureRange"/>).</summary>
+    public decimal Maximum => FigureRange.MaximumFor(Unit);
+
+    /// <summary>The one range rule of a figure: not negative, not beyond what any unit could report in one period.</summary>
+    public void CheckValue(decimal value, string field)
+    {
+        if (value < 0)
+        {
+            throw new DomainException($"{Name}: giá trị không được âm.") { Field = field };
+        }
+
+        if (value > Maximum)
+        {
+            throw new DomainException($"{Name}: giá trị nằm ngoài khoảng cho phép (tối đa {FigureRange.Text(Maximum)} {Unit}).") { Field = field };
+        }
+    }
+}
+
+/// <summary>
+/// How large one figure of one report may be, by its canonical unit: far above what the largest province reports in a
+/// year (a whole province's money is under 10^14 đồng), low enough that the sums of every figure of the country stay
+/// exact (the rollup adds them as 64-bit integers in two halves, see <see cref="IndicatorTotal"/>).
+/// </summary>
+public static class FigureRange
+{
+    /// <summary>10^15: a million billion đồng, the largest figure of any unit.</summary>
+    public const decimal Largest = 1_000_000_000_000_000m;
+
+    public static decimal MaximumFor(string unit) => unit switch
+    {
+        "đồng" => Largest,
+        "m²" => 100_000_000_000m, // 100.000 km², a third of the country
+        "km" => 10_000_000m,
+        "kg" => 1_000_000_000_000m,
+        _ => 1_000_000_000m, // counts: people, households, days of work, ballots
+    };
+
+    public static string Text(decimal value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("vi-VN"));
 }
 
 /// <summary>A period a unit reports for: year "2024", half "2024-H1", quarter "2024-Q3", month "2024-05".</summary>
 public readonly partial record struct ReportPeriod(string Code, DateOnly Start, DateOnly End)
 {
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?:H(?<h>[12])|Q(?<q>[1-4])|(?<m>0[1-9]|1[0-2])))?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-(?:H(?<h>[12])|Q(?<q>[1-4])|(?<m>0[1-9]|1[0-2])))?$")]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out ReportPeriod period)
@@ -118,7 +157,10 @@ public static class Quantities
 
         if (Table.TryGetValue(u, out var t) && t.Canonical == canonical)
         {
-            return value * t.Factor;
+            // Beyond decimal's range the figure is absurd anyway: a field error, not an overflow.
+            return t.Factor <= 1 || Math.Abs(value) < decimal.MaxValue / t.Factor
+                ? value * t.Factor
+                : throw new DomainException($"Giá trị nằm ngoài khoảng cho phép.") { Field = "Value" };
         }
 
         throw new DomainException($"Đơn vị \"{unit}\" không đổi được sang {canonical}.") { Field = "Unit" };
@@ -137,7 +179,7 @@ public static class Quantities
         }
 
         // Dots group thousands (in threes), one comma marks the decimals.
-        if (!Regex.IsMatch(s, @"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
+        if (!Regex.IsMatch(s, @"^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
         {
             return null;
         }
@@ -184,9 +226,23 @@ public static class IndicatorRules
             }
         }
 
-        foreach (var ((code, _), value) in values.Where(v => v.Value < 0))
+        foreach (var ((code, _), value) in values)
         {
-            errors.Add((code, "Giá trị không được âm."));
+            if (catalogue.TryGetValue(code, out var indicator))
+            {
+                try
+                {
+                    indicator.CheckValue(value, code);
+                }
+                catch (DomainException e)
+                {
+                    errors.Add((code, e.Message));
+                }
+            }
+            else if (value < 0)
+            {
+                errors.Add((code, "Giá trị không được âm."));
+            }
         }
 
         return errors;
@@ -304,4 +360,13 @@ public class IndicatorTotal
     public long Millionths { get; set; }
 
     public decimal Value => Whole + (Millionths / 1_000_000m);
+
+    /// <summary>
+    /// Sums of <see cref="Whole"/> are taken in two halves (billions, and what is left under a billion) so that the
+    /// country's total of any indicator stays within 64 bits whatever was entered (a SQL SUM of 64-bit integers
+    /// fails on overflow).
+    /// </summary>
+    public const long Billion = 1_000_000_000;
+
+    public static decimal Add(long billions, long belowBillion, long millionths) => (billions * (decimal)Billion) + belowBillion + (millionths / 1_000_000m);
 }

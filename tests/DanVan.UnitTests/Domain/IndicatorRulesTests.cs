@@ -110,4 +110,70 @@ public class IndicatorRulesTests
     [InlineData(5000, null, false)]
     [InlineData(5000, 0, false)]
     public void TenfoldJumps_AreFlagged(int value, int? previous, bool flagged) => Assert.Equal(flagged, IndicatorRules.IsOutlier(value, previous));
+
+    [Theory]
+    [InlineData("đồng", 1_000_000_000_000_000, true)]
+    [InlineData("đồng", 1_000_000_000_000_001, false)]
+    [InlineData("km", 10_000_000, true)]
+    [InlineData("km", 10_000_001, false)]
+    [InlineData("căn", -1, false)]
+    public void EveryFigure_HasOneRange_ByItsIndicatorsUnit(string unit, decimal value, bool accepted)
+    {
+        var indicator = new Indicator { Code = "x", Name = "Chỉ tiêu", Unit = unit };
+        var refused = Record.Exception(() => indicator.CheckValue(value, "Value"));
+        Assert.Equal(accepted, refused is null);
+        if (refused is DomainException d)
+        {
+            Assert.Equal("Value", d.Field);
+        }
+
+        Assert.Equal(accepted, IndicatorRules.Check(new Dictionary<(string, string?), decimal> { [("x", null)] = value },
+            new Dictionary<string, Indicator> { ["x"] = indicator }).Count == 0);
+    }
+
+    [Fact]
+    public void AConversionBeyondDecimal_IsAFieldError_NotAnOverflow()
+    {
+        var e = Assert.Throws<DomainException>(() => Quantities.ToCanonical(decimal.MaxValue, "nghìn đồng", "đồng"));
+        Assert.Equal("Value", e.Field);
+    }
+
+    [Fact]
+    public void TheLargestFigures_AddUpWithoutOverflow_InTwoHalves()
+    {
+        // 10,000 figures of 10^15 đồng: 10^19, past a 64-bit integer, yet each half's sum stays inside it.
+        const long whole = 1_000_000_000_000_000;
+        long billions = 0, low = 0;
+        for (var k = 0; k < 10_000; k++)
+        {
+            billions += whole / IndicatorTotal.Billion;
+            low += whole % IndicatorTotal.Billion;
+        }
+
+        Assert.Equal(10_000_000_000_000_000_000m, IndicatorTotal.Add(billions, low, 0));
+    }
+
+    [Theory]
+    [InlineData("２０２４")]
+    [InlineData("٢٠٢٤")]
+    [InlineData("२०२४-Q1")]
+    [InlineData("2024-Q١")]
+    public void APeriod_IsWrittenInAsciiDigits(string text) => Assert.False(ReportPeriod.TryParse(text, out _));
+
+    [Fact]
+    public void NoPatternOfTheProduct_TakesDigitsOfOtherScripts()
+    {
+        // \d matches any Unicode digit ("２", "٢"), which int.Parse then refuses with an exception: patterns say [0-9].
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DanVan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var root = Path.Combine(dir!.FullName, "src");
+        var offenders = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("Migrations", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(@"\d", StringComparison.Ordinal)).ToList();
+        Assert.Empty(offenders);
+    }
 }

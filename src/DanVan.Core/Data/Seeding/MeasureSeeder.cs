@@ -10,6 +10,7 @@ public static class MeasureSeeder
     [
         "hộ", "thành viên", "người", "đồng", "triệu đồng", "m²", "km", "tấn", "%", "hồ sơ", "đơn thư",
         "phiếu", "cuộc", "lượt người", "ngày công", "bóng đèn", "camera", "con", "ha", "mô hình",
+        "căn", "đơn", "kg",
     ];
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)

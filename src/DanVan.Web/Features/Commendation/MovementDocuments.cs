@@ -47,7 +47,7 @@ public sealed class DocumentInput
     /// <summary>What it governs: "campaign:12, round:3, initiative:451, nomination:9".</summary>
     [Display(Name = "Áp dụng cho")]
     [StringLength(2000)]
-    [RegularExpression(@"^\s*((campaign|round|initiative|nomination):\d+\s*(,\s*|$))*$", ErrorMessage = "{0}: viết như campaign:12, round:3, initiative:451, nomination:9.")]
+    [RegularExpression(@"^\s*((campaign|round|initiative|nomination):[0-9]+\s*(,\s*|$))*$", ErrorMessage = "{0}: viết như campaign:12, round:3, initiative:451, nomination:9.")]
     public string? Governs { get; set; }
 }
 
@@ -112,7 +112,7 @@ public static class MovementDocuments
     private static async Task<List<string>> GovernsAsync(AppDbContext db, UserScope scope, string? text, CancellationToken ct)
     {
         var links = new List<string>();
-        foreach (Match m in Regex.Matches(text ?? string.Empty, @"(campaign|round|initiative|nomination):(\d{1,9})"))
+        foreach (Match m in Regex.Matches(text ?? string.Empty, @"(campaign|round|initiative|nomination):([0-9]{1,9})"))
         {
             var id = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             var path = m.Groups[1].Value switch

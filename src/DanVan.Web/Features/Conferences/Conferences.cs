@@ -29,7 +29,7 @@ public sealed class ConferenceInput
 
     [Display(Name = "Giai đoạn")]
     [Required(ErrorMessage = "Vui lòng nhập {0}.")]
-    [RegularExpression(@"^\d{4}\s*[-–]\s*\d{4}$|^\d{4}$", ErrorMessage = "{0} ghi dạng 2021–2025 hoặc một năm.")]
+    [RegularExpression(@"^[0-9]{4}\s*[-–]\s*[0-9]{4}$|^[0-9]{4}$", ErrorMessage = "{0} ghi dạng 2021–2025 hoặc một năm.")]
     public string? Phase { get; set; }
 
     [Display(Name = "Chỉ tiêu khen tập thể")]

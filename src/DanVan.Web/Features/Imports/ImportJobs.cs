@@ -139,6 +139,8 @@ public static class ImportJobs
     /// <summary>Why a job failed, in words for the person who sent the file.</summary>
     public static string Reason(Exception e) => e switch
     {
+        // A refusal reads as it does on the form (one mapping for every way in).
+        _ when Infrastructure.Refusals.Of(e) is { } refusal => refusal.Message,
         System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FormatException
             or System.Text.DecoderFallbackException or CsvHelper.CsvHelperException or IOException
             => "Không đọc được tệp: tệp hỏng hoặc không đúng định dạng (.xlsx lưu từ Excel, hoặc .csv). Không có dòng nào được ghi.",

@@ -40,9 +40,9 @@ public static class IndicatorFigures
 
         var sums = await Counted(db, scope, map, path, from, to)
             .GroupBy(t => new { t.IndicatorId, t.Category, t.Source, t.InTotal })
-            .Select(g => new { g.Key.IndicatorId, g.Key.Category, g.Key.Source, g.Key.InTotal, Whole = g.Sum(t => t.Whole), Millionths = g.Sum(t => t.Millionths) })
+            .Select(g => new { g.Key.IndicatorId, g.Key.Category, g.Key.Source, g.Key.InTotal, Billions = g.Sum(t => t.Whole / IndicatorTotal.Billion), Low = g.Sum(t => t.Whole % IndicatorTotal.Billion), Millionths = g.Sum(t => t.Millionths) })
             .ToListAsync(ct);
-        var rows = sums.Select(s => (s.IndicatorId, s.Category, s.Source, s.InTotal, Value: s.Whole + (s.Millionths / 1_000_000m))).ToLookup(s => s.IndicatorId);
+        var rows = sums.Select(s => (s.IndicatorId, s.Category, s.Source, s.InTotal, Value: IndicatorTotal.Add(s.Billions, s.Low, s.Millionths))).ToLookup(s => s.IndicatorId);
 
         // Citizens' answers to the models' surveys: ballots, and satisfied ones.
         var surveys = db.Surveys.AsNoTracking().ReadableBy(scope, s => s.ScopePath).WithinPaths([map == Maps.Current ? within : "/"], s => s.ScopePath);

@@ -42,9 +42,9 @@ public static class IndicatorSources
         // The children's shares from the rollup, by the same rule as the summary.
         var rows = await IndicatorFigures.Counted(db, scope, map, target.Path, from, to).Where(t => t.IndicatorId == indicator.Id && t.InTotal)
             .GroupBy(t => new { Path = map == Maps.Current ? t.ScopePath : t.LegacyPath, t.Source })
-            .Select(g => new { g.Key.Path, g.Key.Source, Whole = g.Sum(t => t.Whole), Millionths = g.Sum(t => t.Millionths) })
+            .Select(g => new { g.Key.Path, g.Key.Source, Billions = g.Sum(t => t.Whole / IndicatorTotal.Billion), Low = g.Sum(t => t.Whole % IndicatorTotal.Billion), Millionths = g.Sum(t => t.Millionths) })
             .ToListAsync(ct);
-        var values = rows.Select(r => (r.Path, r.Source, Value: r.Whole + (r.Millionths / 1_000_000m))).ToList();
+        var values = rows.Select(r => (r.Path, r.Source, Value: IndicatorTotal.Add(r.Billions, r.Low, r.Millionths))).ToList();
         decimal Of(IEnumerable<(string Path, FigureSource Source, decimal Value)> xs, FigureSource s) => xs.Where(x => x.Source == s).Sum(x => x.Value);
         var shares = children.Select(c =>
         {

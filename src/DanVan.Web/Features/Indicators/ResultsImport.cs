@@ -38,7 +38,6 @@ public static class ResultsImport
         }
 
         string Col(string key) => table.Headers.TryGetValue(key, out var h) ? h : Columns.Labels[key];
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var units = new Dictionary<(int, string), AdminUnit?>();
         // The catalogue a province may use, read once per province, not once per row.
         var catalogues = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
@@ -85,11 +84,6 @@ public static class ResultsImport
             {
                 problems.Add($"{Col("period")}: \"{Cell("period")}\" không hợp lệ; viết 2024, 2024-H1, 2024-Q3 hoặc 2024-05.");
             }
-            else if (period.Start > today)
-            {
-                problems.Add($"{Col("period")}: kỳ {period.Code} chưa bắt đầu.");
-            }
-
             Indicator? indicator = null;
             if (path is not null)
             {
@@ -120,14 +114,10 @@ public static class ResultsImport
                 {
                     category = IndicatorCatalogue.CategoryOf(indicator, Cell("category"));
                     value = Quantities.ToCanonical(number.Value, Cell("unit_of_measure"), indicator.Unit);
-                    if (value < 0)
-                    {
-                        problems.Add($"{Col("value")}: không được âm.");
-                    }
                 }
                 catch (DomainException e)
                 {
-                    problems.Add($"{(e.Field == "Category" ? Col("category") : Col("unit_of_measure"))}: {e.Message}");
+                    problems.Add($"{(e.Field switch { "Category" => Col("category"), "Value" => Col("value"), _ => Col("unit_of_measure") })}: {e.Message}");
                 }
             }
 
@@ -144,19 +134,6 @@ public static class ResultsImport
                 {
                     problems.Add($"{Col("period")}: kết quả của mô hình báo cáo theo tháng, quý hoặc năm, không theo 6 tháng.");
                 }
-                else if (indicator is not null && period.Code is not null)
-                {
-                    // The form's own rule on a trial report: a retired model, or a period before its registration, is refused here too.
-                    try
-                    {
-                        new ResultReport { PeriodKind = KindOf(period), PeriodStart = period.Start, Values = [new IndicatorValue { Indicator = indicator.Name, Value = value }] }
-                            .Validate(initiative, today);
-                    }
-                    catch (DomainException e)
-                    {
-                        problems.Add($"{Col(e.Field == nameof(ResultReport.PeriodStart) ? "period" : "initiative")}: {e.Message}");
-                    }
-                }
             }
 
             if (problems.Count > 0)
@@ -169,95 +146,109 @@ public static class ResultsImport
             }
         }
 
-        // Rules across a unit's report: the rows of one unit and period, with what is already stored, must hold together.
+        // The rules are the commands' own: every group of rows goes through the command its form calls, inside one
+        // transaction that a check-only run (or any refusal) rolls back. So the check and the real run cannot disagree.
         var unitGroups = rows.Where(r => r.Initiative is null).GroupBy(r => (r.Unit.Id, r.Period.Code)).ToList();
+        var modelGroups = rows.Where(r => r.Initiative is not null).GroupBy(r => (r.Initiative!.Id, r.Period.Code)).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var group in unitGroups)
         {
-            var stored = await db.UnitReportValues.AsNoTracking().Where(x => db.UnitReports.Any(r => r.Id == x.ReportId && r.UnitId == group.Key.Id && r.OrganizationId == null && r.Period == group.Key.Code))
-                .Select(x => new { x.Indicator!.Code, x.Category, x.Value }).ToListAsync(ct);
-            var merged = stored.ToDictionary(x => (x.Code, x.Category), x => x.Value);
-            foreach (var r in group)
-            {
-                merged[(r.Indicator.Code, r.Category)] = r.Value;
-            }
+            await RunGroupAsync(db, group.ToList(), errors, Col, () => SaveUnitGroupAsync(db, scope, group.ToList(), clock, ct));
+        }
 
-            var catalogue = await IndicatorCatalogue.UsableAt(db, group.First().Path).ToDictionaryAsync(i => i.Code, ct);
-            foreach (var (code, message) in IndicatorRules.Check(merged, catalogue))
-            {
-                var line = group.Where(r => r.Indicator.Code == code).Select(r => r.Line).DefaultIfEmpty(group.First().Line).First();
-                errors.Add(new RowError(line, [message]));
-            }
+        foreach (var group in modelGroups)
+        {
+            await RunGroupAsync(db, group.ToList(), errors, Col, () => SaveModelGroupAsync(db, scope, group.ToList(), clock, ct));
         }
 
         errors = errors.OrderBy(e => e.Line).ToList();
         if (errors.Count > 0 || dryRun)
         {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             return new ResultsImportOutcome(null, errors, table.Rows.Count, 0, 0);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var group in unitGroups)
-        {
-            var input = new UnitReportInput { UnitCode = group.First().Unit.Code, Map = group.First().Unit.Map, Period = group.Key.Code };
-            var existing = await db.UnitReports.AsNoTracking().Include(r => r.Values).ThenInclude(x => x.Indicator)
-                .FirstOrDefaultAsync(r => r.UnitId == group.Key.Id && r.OrganizationId == null && r.Period == group.Key.Code, ct);
-            var merged = existing?.Values.ToDictionary(x => (x.Indicator!.Code, x.Category), x => x.Value) ?? [];
-            foreach (var r in group)
-            {
-                merged[(r.Indicator.Code, r.Category)] = r.Value;
-            }
-
-            input.Values = merged.Select(m => new UnitValueInput { Indicator = m.Key.Code, Category = m.Key.Category, Value = m.Value }).ToList();
-            input.Note = existing?.Note;
-            await UnitReports.SaveAsync(db, scope, input, clock, ct);
-        }
-
-        var modelValues = 0;
-        foreach (var r in rows.Where(r => r.Initiative is not null))
-        {
-            await SaveModelValueAsync(db, scope, r, clock, ct);
-            modelValues++;
-        }
-
         await tx.CommitAsync(ct);
+        var modelValues = rows.Count(r => r.Initiative is not null);
         return new ResultsImportOutcome(null, [], table.Rows.Count, rows.Count - modelValues, modelValues);
     }
 
-    /// <summary>A model's figure into its result report for the period (made if missing), replacing the same indicator and category.</summary>
-    private static async Task SaveModelValueAsync(AppDbContext db, UserScope scope, Row r, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// One command for a group of rows; its refusal becomes the error of the row it names (the line of the k-th value,
+    /// under the file's own column) or of the group's first row. The tracker is emptied after each group: what a command
+    /// saved is in the transaction, what it refused before saving is forgotten.
+    /// </summary>
+    private static async Task RunGroupAsync(AppDbContext db, List<Row> group, List<RowError> errors, Func<string, string> col, Func<Task> command)
     {
-        var kind = KindOf(r.Period);
-        var report = await db.ResultReports.Include(x => x.Values)
-            .FirstOrDefaultAsync(x => x.InitiativeId == r.Initiative!.Id && x.PeriodKind == kind && x.PeriodStart == r.Period.Start, ct);
-        if (report is null)
+        try
         {
-            report = new ResultReport { InitiativeId = r.Initiative!.Id, PeriodKind = kind, PeriodStart = r.Period.Start, Narrative = "Số liệu nhập từ tệp." };
-            db.ResultReports.Add(report);
+            await command();
         }
-
-        report.SubmittedAt = clock.GetUtcNow();
-        report.SubmittedBy = scope.UserName;
-        var measure = await db.MeasureUnits.FirstOrDefaultAsync(m => m.Name == r.Indicator.Unit, ct);
-        if (measure is null)
+        catch (Exception e) when (Refusals.Of(e) is { } refusal)
         {
-            // The indicator's own unit belongs in the catalogue of measures.
-            measure = new MeasureUnit { Name = r.Indicator.Unit, BuiltIn = true, Approved = true, ScopePath = "/" };
-            db.MeasureUnits.Add(measure);
+            var (line, column) = Locate(group, refusal.Field);
+            errors.Add(new RowError(line, [$"{col(column)}: {refusal.Message}"]));
         }
-
-        var value = report.Values.FirstOrDefault(x => x.IndicatorId == r.Indicator.Id && x.Category == r.Category);
-        if (value is null)
+        finally
         {
-            value = new IndicatorValue { Indicator = r.Indicator.Name, IndicatorId = r.Indicator.Id, Category = r.Category, MeasureUnit = measure };
-            report.Values.Add(value);
+            db.ChangeTracker.Clear();
         }
+    }
 
-        value.Value = r.Value;
-        value.CanonicalValue = r.Value;
-        value.MeasureUnit = measure;
-        r.Initiative!.MarkReporting();
-        db.Audit("result-imported", nameof(ResultReport), r.Initiative.Id.ToString(CultureInfo.InvariantCulture), new { period = r.Period.Code, indicator = r.Indicator.Code, r.Category, r.Value });
-        await db.SaveChangesAsync(ct);
+    /// <summary>The row and column a command's field stands for: "Values[2].Value" is the value of the group's third row.</summary>
+    private static (int Line, string Column) Locate(List<Row> group, string? field)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(field ?? string.Empty, @"^Values\[([0-9]+)\]\.?(.*)$");
+        var row = m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var k) && k < group.Count ? group[k] : group[0];
+        var column = (m.Success ? m.Groups[2].Value : field) switch
+        {
+            "Period" or "PeriodStart" => "period",
+            "UnitCode" or "Map" or "OrganizationId" => "unit",
+            "Indicator" => "indicator",
+            "Category" => "category",
+            "Unit" => "unit_of_measure",
+            "Value" or "Values" => "value",
+            _ => row.Initiative is null ? "value" : "initiative",
+        };
+        return (row.Line, column);
+    }
+
+    /// <summary>The unit's report for the period through the form's command: what it had, with these rows' figures in place of the same lines.</summary>
+    private static async Task SaveUnitGroupAsync(AppDbContext db, UserScope scope, List<Row> group, TimeProvider clock, CancellationToken ct)
+    {
+        var first = group[0];
+        var existing = await db.UnitReports.AsNoTracking().Include(r => r.Values).ThenInclude(x => x.Indicator)
+            .FirstOrDefaultAsync(r => r.UnitId == first.Unit.Id && r.OrganizationId == null && r.Period == first.Period.Code, ct);
+        // The file's rows first (in order, so that a refusal of the k-th value names the k-th row), then what they leave as it was.
+        var values = group.Select(r => new UnitValueInput { Indicator = r.Indicator.Code, Category = r.Category, Value = r.Value }).ToList();
+        values.AddRange((existing?.Values ?? []).Where(x => !group.Any(r => r.Indicator.Id == x.IndicatorId && r.Category == x.Category))
+            .Select(x => new UnitValueInput { Indicator = x.Indicator!.Code, Category = x.Category, Value = x.Value }));
+        var input = new UnitReportInput { UnitCode = first.Unit.Code, Map = first.Unit.Map, Period = first.Period.Code, Note = existing?.Note, Values = values };
+        await UnitReports.SaveAsync(db, scope, input, clock, ct);
+    }
+
+    /// <summary>
+    /// A model's figures for one period through the results form's command: a new report, or a correction of the one
+    /// there (which keeps a revision of what it replaces), with these rows in place of the same indicator and category.
+    /// </summary>
+    private static async Task SaveModelGroupAsync(AppDbContext db, UserScope scope, List<Row> group, TimeProvider clock, CancellationToken ct)
+    {
+        var first = group[0];
+        var kind = KindOf(first.Period);
+        var existing = await db.ResultReports.AsNoTracking().Include(x => x.Values).ThenInclude(v => v.StandardIndicator)
+            .FirstOrDefaultAsync(x => x.InitiativeId == first.Initiative!.Id && x.PeriodKind == kind && x.PeriodStart == first.Period.Start, ct);
+        var values = group.Select(r => new Results.IndicatorInput
+        {
+            Indicator = r.Indicator.Name, Value = r.Value, NewMeasure = r.Indicator.Unit, StandardIndicator = r.Indicator.Code, Category = r.Category,
+        }).ToList();
+        values.AddRange((existing?.Values ?? []).Where(x => !group.Any(r => r.Indicator.Id == x.IndicatorId && r.Category == x.Category))
+            .Select(x => new Results.IndicatorInput { Indicator = x.Indicator, Value = x.Value, MeasureUnitId = x.MeasureUnitId, StandardIndicator = x.StandardIndicator?.Code, Category = x.Category }));
+        var input = new Results.ResultInput
+        {
+            PeriodKind = kind, PeriodStart = first.Period.Start, Narrative = existing?.Narrative ?? "Số liệu nhập từ tệp.", Values = values, Version = existing?.Version ?? 0,
+        };
+        await Results.ResultReporting.SaveAsync(db, scope, first.Initiative!.Id, existing?.Id, input, clock, ct);
     }
 
     private static PeriodKind KindOf(ReportPeriod p) =>

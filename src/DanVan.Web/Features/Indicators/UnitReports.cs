@@ -122,6 +122,7 @@ public static class UnitReports
             {
                 category = IndicatorCatalogue.CategoryOf(indicator, v.Category);
                 canonical = Quantities.ToCanonical(raw, v.Unit, indicator.Unit);
+                indicator.CheckValue(canonical, "Value");
             }
             catch (DomainException e)
             {

@@ -191,6 +191,7 @@ public static class ResultReporting
                 value.IndicatorId = standard.Id;
                 value.Category = Indicators.IndicatorCatalogue.CategoryOf(standard, v.Category);
                 value.CanonicalValue = Quantities.ToCanonical(v.Value.Value, measure.Name, standard.Unit);
+                standard.CheckValue(value.CanonicalValue.Value, "Values");
                 if (string.IsNullOrEmpty(value.Indicator))
                 {
                     value.Indicator = standard.Name;

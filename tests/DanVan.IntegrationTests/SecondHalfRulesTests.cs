@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.Infrastructure;
+using DanVan.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>
+/// The second half of the movement's year keeps its rules on every path: the check-only run is the real run rolled back,
+/// a correction by file leaves the same trail as one by form, figures have one range and their sums cannot overflow,
+/// digits of other scripts are refused in words, not with a 500.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class SecondHalfRulesTests(DanVanFactory app)
+{
+    private static MultipartFormDataContent Csv(string csv, bool dryRun = false)
+    {
+        var content = TestData.FileContent(System.Text.Encoding.UTF8.GetBytes(csv), "so-lieu.csv");
+        content.Add(new StringContent(dryRun ? "true" : "false"), "dryRun");
+        return content;
+    }
+
+    [Fact]
+    public async Task ACheckOnlyRun_RefusesWhatTheRealRunRefuses_AndTheJobSaysWhy()
+    {
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+
+        // A commune of the old map, for a period after the reform: the unit-report form refuses it, naming the field.
+        const string csv = "unit,map,period,indicator,value\n12145,2024,2025-Q4,houses_built,3\n";
+        var dry = await secretariat.PostAsync("/api/v1/imports/results", Csv(csv, dryRun: true));
+        Assert.Equal(HttpStatusCode.BadRequest, dry.StatusCode);
+        Assert.Contains("không còn từ 01/07/2025", System.Text.RegularExpressions.Regex.Unescape(await dry.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var job = await TestData.ImportJobAsync(secretariat, csv, "results");
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var said = job.GetRawText();
+        Assert.DoesNotContain("báo quản trị hệ thống", System.Text.RegularExpressions.Regex.Unescape(said), StringComparison.Ordinal);
+        Assert.Contains("không còn từ 01/07/2025", System.Text.RegularExpressions.Regex.Unescape(said), StringComparison.Ordinal);
+
+        var form = await secretariat.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = "12145", map = 2024, period = "2025-Q4", values = new[] { new { indicator = "houses_built", value = 3m } } });
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFigureCorrectedByFile_LeavesARevision_AsTheFormDoes()
+    {
+        const string PhuCuong = "12091"; // Việt Yên: no other test writes there
+        var officer = await app.ApiClientAsync((Role.Officer, PhuCuong));
+        var code = "MH-" + Guid.NewGuid().ToString("N")[..6];
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(TestData.NewInitiative(PhuCuong, TestData.Unique("Mô hình sửa số"), null, "2024-02-01"))!.AsObject();
+        body["code"] = code;
+        var created = await officer.PostAsJsonAsync("/api/v1/initiatives", body);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = await TestData.IdOfAsync(created);
+
+        async Task ImportAsync(int value)
+        {
+            var r = await officer.PostAsync("/api/v1/imports/results", Csv($"Mã mô hình,Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{code},{PhuCuong},2024,houses_built,{value}\n"));
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+        }
+
+        await ImportAsync(3);
+        await ImportAsync(30);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var report = await db.ResultReports.AsNoTracking().Include(r => r.Values).SingleAsync(r => r.InitiativeId == id);
+        Assert.Equal(30m, report.Values.Single(v => v.CanonicalValue is not null).CanonicalValue);
+        Assert.Equal(1, await db.ResultRevisions.CountAsync(v => v.ReportId == report.Id));
+    }
+
+    [Theory]
+    [InlineData("5000000000000000000")]
+    [InlineData("1e28")]
+    [InlineData("79228162514264337593543950335")]
+    public async Task AnAbsurdFigure_IsAFieldError_OnTheApi(string value)
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var r = await officer.PostAsync("/api/v1/unit-reports", new StringContent(
+            $$"""{"unitCode":"{{TestData.LuongBang}}","period":"2024-Q1","values":[{"indicator":"roads_built","value":{{value}}}]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task AbsurdFigures_AreRefusedByTheImportAndThePage_AndTheSummaryStands()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var import = await officer.PostAsync("/api/v1/imports/results",
+            Csv($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị,Đơn vị tính\n{TestData.LuongBang},2024-Q2,funds_mobilized,79228162514264337593543950335,nghìn đồng\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
+        Assert.Contains("Giá trị", System.Text.RegularExpressions.Regex.Unescape(await import.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var page = await HtmlClient.SignedInAsync(app, (await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang))).Email!);
+        var url = $"/UnitReports/Edit?unit={TestData.LuongBang}&map=2025&period=2024-Q3";
+        var posted = await page.PostFormAsync(url, new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.Map"] = "2025", ["Input.Period"] = "2024-Q3",
+            ["Input.Values[0].Indicator"] = "roads_built", ["Input.Values[0].Value"] = "79228162514264337593543950335", ["Input.Values[0].Unit"] = "km",
+        });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode); // the form again, with the error beside the figure
+        var html = HtmlClient.Parse(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("ngoài khoảng", html.QuerySelector(".field-validation-error, .validation-summary-errors, .text-danger")?.TextContent ?? html.Body!.TextContent, StringComparison.Ordinal);
+
+        var summary = await officer.GetAsync($"/api/v1/reports/summary?unit={TestData.LuongBang}&from=2024-01-01&to=2024-12-31");
+        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("２０２４")]
+    [InlineData("٢٠٢٤")]
+    [InlineData("२०२४-Q1")]
+    public async Task DigitsOfOtherScripts_AreASentence_NotAFault(string period)
+    {
+        Assert.False(ReportPeriod.TryParse(period, out _));
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var api = await officer.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = TestData.LuongBang, period, values = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var list = await officer.GetAsync("/api/v1/unit-reports?period=" + Uri.EscapeDataString(period));
+        Assert.True(list.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, list.StatusCode.ToString());
+        var import = await officer.PostAsync("/api/v1/imports/results", Csv($"Đơn vị,Kỳ,Chỉ tiêu,Giá trị\n{TestData.LuongBang},{period},houses_built,1\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
+
+        var page = await HtmlClient.SignedInAsync(app, (await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang))).Email!);
+        var (shown, _) = await page.GetAsync($"/UnitReports/Edit?unit={TestData.LuongBang}&map=2025&period={Uri.EscapeDataString(period)}");
+        Assert.True((int)shown.StatusCode < 500, shown.StatusCode.ToString());
+
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var documents = await secretariat.GetAsync("/api/v1/documents?governs=" + Uri.EscapeDataString("initiative:１"));
+        Assert.True((int)documents.StatusCode < 500, documents.StatusCode.ToString());
+    }
+}
