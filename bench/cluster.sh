@@ -14,6 +14,8 @@
 #   5. the replica stopped: reads fall back to the primary.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Outside Development the app starts only with its public address set (links in mail never take the request's Host).
+export Mail__SiteUrl="${Mail__SiteUrl:-http://127.0.0.1}"
 need=()
 for p in wrk:wrk redis-server:redis-server pgbouncer:pgbouncer haproxy:haproxy python3:python3 curl:curl; do
   command -v "${p%%:*}" >/dev/null || need+=("${p#*:}")

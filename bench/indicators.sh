@@ -9,6 +9,8 @@
 # bench/README.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Outside Development the app starts only with its public address set (links in mail never take the request's Host).
+export Mail__SiteUrl="${Mail__SiteUrl:-http://127.0.0.1}"
 N="${1:-1000000}"
 PORT=5091
 FROM=2021-01-01

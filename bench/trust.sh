@@ -9,6 +9,8 @@
 # It starts its own PostgreSQL cluster (fsync on, default settings) in a temporary directory and removes it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Outside Development the app starts only with its public address set (links in mail never take the request's Host).
+export Mail__SiteUrl="${Mail__SiteUrl:-http://127.0.0.1}"
 PORT=5091
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"

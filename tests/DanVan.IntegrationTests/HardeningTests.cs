@@ -45,6 +45,14 @@ public class HardeningTests
 
         var secretariat = await app.PageClientAsync((Role.Secretariat, "11"));
         Assert.Equal(HttpStatusCode.Redirect, (await secretariat.GetAsync("/Initiatives")).StatusCode);
+        // Nor can a token be made meanwhile (it would outlive the rule), and one made before the rule answers nothing.
+        var tokens = await secretariat.GetAsync("/Account/Manage/Tokens");
+        Assert.Equal(HttpStatusCode.Redirect, tokens.StatusCode);
+        Assert.StartsWith(TwoFactorRequirement.SetupPage, tokens.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var oldToken = await app.ApiClientAsync((Role.Secretariat, "11"));
+        var refusedByToken = await oldToken.GetAsync("/api/v1/personal-data?name=Nguy%E1%BB%85n");
+        Assert.Equal(HttpStatusCode.Forbidden, refusedByToken.StatusCode);
+        Assert.Contains("hai bước", System.Text.RegularExpressions.Regex.Unescape(await refusedByToken.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var officer = await app.PageClientAsync((Role.Officer, TestData.ThaiHoa));
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/Initiatives")).StatusCode);
 
@@ -65,9 +73,15 @@ public class HardeningTests
         await using var app = new SettingsFactory(("RateLimits:ApiTokenPerMinute", "5"));
         var first = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
         var second = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
-        for (var k = 0; k < 5; k++)
+        // The scheme in any case and spaces around the token are one token, one bucket.
+        var token = first.DefaultRequestHeaders.Authorization!.Parameter!;
+        var spellings = new[] { $"Bearer {token}", $"bearer {token}", $"BEARER   {token}", $"Bearer {token}  ", $"bEaReR\t{token}" };
+        foreach (var spelling in spellings)
         {
-            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/me")).StatusCode);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+            request.Headers.TryAddWithoutValidation("Authorization", spelling);
+            using var plain = app.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await plain.SendAsync(request)).StatusCode);
         }
 
         var refused = await first.GetAsync("/api/v1/me");

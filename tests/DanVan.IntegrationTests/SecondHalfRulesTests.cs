@@ -131,4 +131,44 @@ public class SecondHalfRulesTests(DanVanFactory app)
         var documents = await secretariat.GetAsync("/api/v1/documents?governs=" + Uri.EscapeDataString("initiative:１"));
         Assert.True((int)documents.StatusCode < 500, documents.StatusCode.ToString());
     }
+
+    [Fact]
+    public async Task TheReplicationTree_ListsOnlyWhatTheCallerMayRead_OrWhatIsPublic()
+    {
+        // A Nghệ An model, recognised by its province: public.
+        var ngheAnOfficer = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var ngheAn = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var source = await TestData.CreateInitiativeAsync(ngheAnOfficer, TestData.ThaiHoa, registeredOn: "2025-08-01");
+        await TestData.IdOfAsync(await ngheAn.PostAsJsonAsync("/api/v1/recognitions",
+            new { unitCode = TestData.NgheAn, number = "QĐ-" + Guid.NewGuid().ToString("N")[..6], date = "2025-12-20", level = "province", issuingBody = "BCĐ", initiativeIds = new[] { source } }));
+
+        // Lương Bằng copies it as a private individual's model named after a person.
+        var luongBang = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var person = "Nguyễn Thị " + Guid.NewGuid().ToString("N")[..6];
+        var copy = await luongBang.PostAsJsonAsync($"/api/v1/initiatives/{source}/replications",
+            new { unitCode = TestData.LuongBang, registeredOn = "2026-01-10", ownerName = person, kind = "individual", name = "Vườn mẫu của " + person });
+        Assert.True(copy.IsSuccessStatusCode, await copy.Content.ReadAsStringAsync());
+        var copyId = await TestData.IdOfAsync(copy);
+
+        var leader = await app.ApiClientAsync((Role.Viewer, TestData.NgheAn));
+        var tree = await (await leader.GetAsync($"/api/v1/initiatives/{source}/replications")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(person, System.Text.RegularExpressions.Regex.Unescape(tree), StringComparison.Ordinal);
+        Assert.DoesNotContain("Lương Bằng", System.Text.RegularExpressions.Regex.Unescape(tree), StringComparison.Ordinal);
+        // Its own officer sees it.
+        Assert.Contains(person, System.Text.RegularExpressions.Regex.Unescape(await (await luongBang.GetAsync($"/api/v1/initiatives/{source}/replications")).Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
+
+        // The source hidden from the public: its tree answers no one outside Nghệ An, and the copy no longer names it.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var s = await db.Initiatives.SingleAsync(i => i.Id == source);
+            s.HiddenFromPublic = true;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await luongBang.GetAsync($"/api/v1/initiatives/{source}/replications")).StatusCode);
+        var detail = await (await luongBang.GetAsync($"/api/v1/initiatives/{copyId}")).ReadJsonAsync();
+        Assert.True(detail.GetProperty("replicatedFromName").ValueKind == System.Text.Json.JsonValueKind.Null, detail.GetRawText());
+    }
 }

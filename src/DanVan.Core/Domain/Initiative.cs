@@ -145,8 +145,16 @@ public class Initiative : IVersioned, IAudited
     /// <summary>The day the person behind an individual model agreed to have their name shown publicly (Decree 13/2023, PDP Law 2025).</summary>
     public DateOnly? OwnerConsentOn { get; set; }
 
-    /// <summary>Shown on the public site: recognised, not retired, not hidden.</summary>
-    public bool IsPublic => HighestLevel is not null && Status != InitiativeStatus.Retired && !HiddenFromPublic;
+    /// <summary>
+    /// Shown on the public site: recognised, not retired, not hidden. The one statement of the rule, for queries
+    /// (<c>Where(Initiative.PublicRule)</c>) and, compiled, for a loaded model (<see cref="IsPublic"/>).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Initiative, bool>> PublicRule =
+        i => i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic;
+
+    private static readonly Func<Initiative, bool> IsPublicNow = PublicRule.Compile();
+
+    public bool IsPublic => IsPublicNow(this);
 
     /// <summary>The owner as the public may see it: a person's name only with recorded consent.</summary>
     public string? PublicOwner => PublicOwnerOf(Kind, OwnerName, OwnerConsentOn);

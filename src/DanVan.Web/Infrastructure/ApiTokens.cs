@@ -58,6 +58,24 @@ public static class ApiTokenService
         return (record, token);
     }
 
+    /// <summary>
+    /// The token a request carries, read in one place for authentication, the forgery check and the rate limit:
+    /// "Authorization: Bearer &lt;token&gt;", the scheme in any case (RFC 9110), spaces around either part ignored.
+    /// </summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString().Trim();
+        var space = header.IndexOfAny([' ', '\t']);
+        if (space <= 0 || !header[..space].Equals(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[space..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
@@ -70,13 +88,11 @@ public sealed class ApiTokenHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (ApiTokenService.TokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
         if (token.Length is < 10 or > 200)
         {
             return AuthenticateResult.Fail("Mã truy cập không hợp lệ.");
@@ -85,7 +101,8 @@ public sealed class ApiTokenHandler(
         var hash = ApiTokenService.Hash(token);
         var record = await db.ApiTokens.Include(t => t.User)
             .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (record?.User is null || (record.User.LockoutEnd is { } end && end > clock.GetUtcNow()) || (record.ExpiresAt ?? record.CreatedAt.AddDays(ApiTokenService.DefaultDays)) <= clock.GetUtcNow())
+        // Wrong passwords lock the sign-in page for a while, not the person's tokens: only an admin's lock stops them.
+        if (record?.User is null || Features.Admin.Users.AccountRecovery.LockedByAdmin(record.User) || (record.ExpiresAt ?? record.CreatedAt.AddDays(ApiTokenService.DefaultDays)) <= clock.GetUtcNow())
         {
             return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
         }

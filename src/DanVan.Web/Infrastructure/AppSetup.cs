@@ -65,6 +65,7 @@ public static class AppSetup
         services.AddSingleton<UnitSearch>();
         services.AddSingleton<Thumbnails>();
         services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddSingleton<SiteAddress>();
         services.AddSingleton<Mailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailer>());
         if (config.GetValue("Jobs:RunWorker", true))
@@ -111,7 +112,7 @@ public static class AppSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenService.Scheme, null)
             .AddPolicyScheme(MixedScheme, MixedScheme, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ApiTokenService.TokenOf(ctx.Request) is not null
                     ? ApiTokenService.Scheme
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
@@ -182,8 +183,8 @@ public static class AppSetup
             };
             // API tokens: per token (its hash's first characters), so one runaway script slows only itself.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                ctx.Request.Headers.Authorization.ToString() is { Length: > 20 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
-                    ? SharedState.FixedWindow(ctx, "token", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(auth)))[..16],
+                ApiTokenService.TokenOf(ctx.Request) is { } token
+                    ? SharedState.FixedWindow(ctx, "token", ApiTokenService.Hash(token)[..16],
                         apiTokenPerMinute, TimeSpan.FromMinutes(1))
                     : RateLimitPartition.GetNoLimiter(string.Empty));
             o.AddPolicy("sign-in", ctx => SharedState.FixedWindow(ctx, "sign-in", ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -17,7 +17,7 @@ public sealed class CookieApiForgery(RequestDelegate next)
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api")
             && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
-            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && ApiTokenService.TokenOf(request) is null
             && context.User.Identity?.IsAuthenticated == true
             && !await antiforgery.IsRequestValidAsync(context))
         {

@@ -21,7 +21,7 @@ public sealed class MailOptions
     /// <summary>Auto (STARTTLS when offered), StartTls, SslOnConnect or None.</summary>
     public string Security { get; set; } = "Auto";
     public string PickupDirectory { get; set; } = "data/mail";
-    /// <summary>The site's public address for links in mail (set it in production: otherwise links take the request's host).</summary>
+    /// <summary>The site's public address for links in mail and QR codes; required outside development (see <see cref="SiteAddress"/>).</summary>
     public string? SiteUrl { get; set; }
 }
 
@@ -29,11 +29,13 @@ public sealed class MailOptions
 /// Sends mail off the request: a page only queues the message, so a slow or absent SMTP server never slows a page or
 /// tells by its timing whether an address exists. The in-app notification is the durable copy of every mail.
 /// </summary>
-public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> options, IWebHostEnvironment env, ILogger<Mailer> log) : BackgroundService
+public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> options, IWebHostEnvironment env, SiteAddress site, ILogger<Mailer> log) : BackgroundService
 {
     private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     public MailOptions Options => options.Value;
+
+    public SiteAddress Site => site;
 
     public string PickupDirectory => Path.GetFullPath(Path.Combine(env.ContentRootPath, Options.PickupDirectory));
 
@@ -49,11 +51,11 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
     }
 
     /// <summary>Mails each person (by user id) the same line the app shows them as a notification.</summary>
-    public async Task QueueToUsersAsync(AppDbContext db, IEnumerable<string> userIds, string subject, string text, string? link, string? siteUrl, CancellationToken ct)
+    public async Task QueueToUsersAsync(AppDbContext db, IEnumerable<string> userIds, string subject, string text, string? link, CancellationToken ct)
     {
         var ids = userIds.Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => new { u.Email, u.FullName }).ToListAsync(ct);
-        var url = link is null ? null : (Options.SiteUrl ?? siteUrl ?? string.Empty).TrimEnd('/') + link;
+        var url = link is null ? null : site.Link(link);
         foreach (var p in people)
         {
             Queue(p.Email!, p.FullName, subject, url is null ? text : $"{text}\n\nXem: {url}");

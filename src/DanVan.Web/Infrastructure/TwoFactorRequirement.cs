@@ -6,26 +6,38 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Infrastructure;
 
 /// <summary>
-/// With Security:RequireTwoFactorForAdmins on, an administrator or secretariat member signed in on the web without
-/// two-step verification reaches only their account pages until they turn it on (API tokens are made from those pages,
-/// so none can be made without it either).
+/// With Security:RequireTwoFactorForAdmins on, an administrator or secretariat member without two-step verification
+/// reaches only the pages that sign in, out and turn it on: not the token page (a token would outlive the rule), and
+/// no API route with a token made before the rule was switched on (403 with the reason).
 /// </summary>
 public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration configuration)
 {
     public const string SettingKey = "Security:RequireTwoFactorForAdmins";
     public const string SetupPage = "/Account/Manage/TwoFactor";
 
+    /// <summary>What such a person may still open.</summary>
+    private static readonly string[] Open =
+        [SetupPage, "/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Denied", "/cong-khai"];
+
     private readonly bool required = configuration.GetValue<bool>(SettingKey);
 
     public async Task InvokeAsync(HttpContext context, ScopeAccessor scopes, AppDbContext db)
     {
-        if (required && context.User.Identity is { IsAuthenticated: true, AuthenticationType: var type } && type == IdentityConstants.ApplicationScheme
-            && !context.Request.Path.StartsWithSegments("/Account") && !context.Request.Path.StartsWithSegments("/cong-khai"))
+        if (required && context.User.Identity is { IsAuthenticated: true, AuthenticationType: var type }
+            && (type == IdentityConstants.ApplicationScheme || type == ApiTokenService.Scheme)
+            && !Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             var scope = await scopes.GetAsync(context.RequestAborted);
             if ((scope.IsAdmin || scope.Grants.Any(g => g.Role == Role.Secretariat))
                 && !await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(context.RequestAborted))
             {
+                if (type == ApiTokenService.Scheme)
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần xác thực hai bước",
+                        detail: "Tài khoản quản trị phải bật xác thực hai bước trước khi dùng mã truy cập API.").ExecuteAsync(context);
+                    return;
+                }
+
                 context.Response.Redirect(SetupPage + "?required=1");
                 return;
             }

@@ -33,7 +33,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, Ma
             return Page();
         }
 
-        await AccountRecovery.RequestResetByMailAsync(users, db, mailer, Email, mailer.Options.SiteUrl ?? $"{Request.Scheme}://{Request.Host}", clock, ct);
+        await AccountRecovery.RequestResetByMailAsync(users, db, mailer, Email, clock, ct);
         Sent = true;
         return Page();
     }

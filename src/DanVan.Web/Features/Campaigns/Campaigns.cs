@@ -122,7 +122,7 @@ public static class Campaigns
     /// Reminds the officers of every unit behind its target (nothing registered, or fewer than its target) in a round
     /// the caller runs, in the app and by mail. Returns how many officers were told.
     /// </summary>
-    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, int id, DateOnly today, string? siteUrl, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, int id, DateOnly today, TimeProvider clock, CancellationToken ct)
     {
         var d = await DetailAsync(db, scope, id, today, ct) ?? throw new ScopeException(false);
         scope.Demand(Operation.RunRound, d.ScopePath);
@@ -144,7 +144,7 @@ public static class Campaigns
         await db.SaveChangesAsync(ct);
         foreach (var (ids, text) in mails)
         {
-            await mailer.QueueToUsersAsync(db, ids, $"DanVan: nhắc đăng ký mô hình — {d.Name}", text, $"/Campaigns/Detail/{d.Id}", siteUrl, ct);
+            await mailer.QueueToUsersAsync(db, ids, $"DanVan: nhắc đăng ký mô hình — {d.Name}", text, $"/Campaigns/Detail/{d.Id}", ct);
         }
 
         return told;

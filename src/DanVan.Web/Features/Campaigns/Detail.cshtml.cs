@@ -30,7 +30,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, T
 
     public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
     {
-        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), mailer, id, CampaignsApi.Today(clock), $"{Request.Scheme}://{Request.Host}", clock, ct);
+        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), mailer, id, CampaignsApi.Today(clock), clock, ct);
         TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các đơn vị chưa đạt chỉ tiêu.";
         return RedirectToPage(new { id });
     }

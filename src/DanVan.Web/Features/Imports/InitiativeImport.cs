@@ -60,8 +60,8 @@ public static class InitiativeImport
         var fileCodes = planned.Where(p => p.Code is not null).GroupBy(p => p.Code!).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.Ordinal);
         var wanted = planned.Select(p => p.SourceCode).OfType<string>().Distinct().ToList();
         var candidates = wanted.Count == 0 ? [] : await db.Initiatives.AsNoTracking().Where(i => i.Code != null && wanted.Contains(i.Code))
-            .Select(i => new { i.Code, i.Id, i.ScopePath, i.HighestLevel, i.Status, i.HiddenFromPublic }).ToListAsync(ct);
-        var visible = candidates.Where(c => scope.CanRead(c.ScopePath) || (c.HighestLevel != null && c.Status != InitiativeStatus.Retired && !c.HiddenFromPublic))
+            .Select(i => new { i.Code, i.Id, i.ScopePath, Public = db.Initiatives.Where(Initiative.PublicRule).Any(p => p.Id == i.Id) }).ToListAsync(ct);
+        var visible = candidates.Where(c => scope.CanRead(c.ScopePath) || c.Public)
             .GroupBy(c => c.Code!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList(), StringComparer.Ordinal);
         var dbCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in planned.Where(p => p.SourceCode is not null).ToList())

@@ -259,7 +259,7 @@ public static class UnitReports
     }
 
     /// <summary>Tells the officers of every commune without a report for the period, in the app and by mail.</summary>
-    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, ReportPeriod period, string? siteUrl, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, ReportPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         // Reminding is running the round: the secretariat of the area (or an admin), for the communes of its area.
@@ -278,7 +278,7 @@ public static class UnitReports
             var text = $"{r.Name} chưa nộp báo cáo kết quả phong trào {period.Label}; hạn {period.End.AddDays(DueAfterDays):dd/MM/yyyy}.";
             var link = $"/UnitReports/Edit?unit={r.Code}&map={Maps.Current}&period={period.Code}";
             Notifier.Notify(db, r.OfficerIds, text, link, clock.GetUtcNow());
-            await mailer.QueueToUsersAsync(db, r.OfficerIds, $"DanVan: nhắc báo cáo {period.Label}", text, link, siteUrl, ct);
+            await mailer.QueueToUsersAsync(db, r.OfficerIds, $"DanVan: nhắc báo cáo {period.Label}", text, link, ct);
             told += r.OfficerIds.Count;
         }
 

@@ -55,7 +55,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         AuditNames = await AuditView.NamesAsync(db, Audit.Select(a => a.Changes), ct);
         ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
         RecognitionHistory = await Recognitions.HistoryAsync(db, id, ct);
-        (Replicas, ReplicaTotal) = await Replication.TreeAsync(db, id, ct);
+        (Replicas, ReplicaTotal) = await Replication.TreeAsync(db, scope, id, ct);
         Reviews = await Features.Review.Reviews.HistoryAsync(db, id, ct);
         return Page();
     }

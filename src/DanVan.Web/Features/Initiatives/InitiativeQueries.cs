@@ -214,18 +214,35 @@ public static class InitiativeQueries
         }
     }
 
-    public static Task<InitiativeDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct) =>
-        db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.Id == id)
-            .Select(i => new InitiativeDetail(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status,
+    public static async Task<InitiativeDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
+    {
+        var publicIds = db.Initiatives.Where(Initiative.PublicRule).Select(p => p.Id);
+        var row = await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.Id == id)
+            .Select(i => new
+            {
+                SourcePath = i.ReplicatedFrom != null ? i.ReplicatedFrom.ScopePath : null,
+                SourcePublic = publicIds.Contains(i.ReplicatedFromId ?? 0),
+                Detail = new InitiativeDetail(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status,
                 i.ReplicatedFromId, i.ReplicatedFrom != null ? i.ReplicatedFrom.Name : null, i.OriginNote,
                 i.OwnerOrganizationId, i.OwnerOrganization != null ? i.OwnerOrganization.Name : null, i.OwnerName,
                 i.Unit!.Map, i.Unit.Code, i.Unit.FullName, i.CurrentUnit!.Code, i.CurrentUnit.FullName, i.ScopePath,
                 i.RegisteredOn, i.Summary, i.Goals, i.Method, i.RetiredOn, i.RetiredReason, i.CreatedAt, i.CreatedBy, i.Version,
                 db.Initiatives.Count(r => r.ReplicatedFromId == i.Id),
                 i.CampaignId, i.Campaign != null ? i.Campaign.Name : null, i.HighestLevel, i.FirstRecognizedOn,
-                i.HiddenFromPublic, i.OwnerConsentOn, i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic,
-                i.OwnerType, i.TargetGroups))
+                i.HiddenFromPublic, i.OwnerConsentOn, publicIds.Contains(i.Id),
+                i.OwnerType, i.TargetGroups),
+            })
             .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The source it was copied from is named only to those who may see it (in their area, or on the public site).
+        return row.SourcePath is null || row.SourcePublic || scope.CanRead(row.SourcePath)
+            ? row.Detail
+            : row.Detail with { ReplicatedFromId = null, ReplicatedFromName = null };
+    }
 
     public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)
     {

@@ -105,7 +105,8 @@ public static class PublicFiles
             .AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    // Links in cached public files name the configured site, never the Host header of whoever filled the cache.
+    private static string Base(HttpContext http) => http.RequestServices.GetRequiredService<SiteAddress>().Url;
 
     // RFC 4180 quoting, and a leading formula character neutralised so a spreadsheet never runs it.
     private static string Csv(string? s)

@@ -24,7 +24,7 @@ public static class PublicQueries
     public const int PageSize = 20;
 
     public static IQueryable<Initiative> Visible(this IQueryable<Initiative> q) =>
-        q.Where(i => i.HighestLevel != null && i.Status != InitiativeStatus.Retired && !i.HiddenFromPublic);
+        q.Where(Initiative.PublicRule);
 
     public static async Task<Dictionary<string, string>> ProvincesAsync(AppDbContext db, CancellationToken ct) =>
         await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 1).OrderBy(u => u.SortKey)

@@ -38,12 +38,12 @@ public static class RecognitionApi
         {
             var scope = await s.GetAsync(ct);
             var source = await db.Initiatives.FindAsync([id], ct);
-            if (source is null || (source.HighestLevel is null && !scope.CanRead(source.ScopePath)))
+            if (source is null || !(source.IsPublic || scope.CanRead(source.ScopePath)))
             {
                 return Problems.NotFound();
             }
 
-            var (tree, total) = await Replication.TreeAsync(db, id, ct);
+            var (tree, total) = await Replication.TreeAsync(db, scope, id, ct);
             return TypedResults.Ok(new { total, direct = tree.Count, tree });
         });
         i.MapPost("/{id:int}/review", async Task<IResult> (int id, ReviewInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>

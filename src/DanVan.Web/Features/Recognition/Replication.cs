@@ -64,16 +64,21 @@ public static class Replication
     }
 
     /// <summary>Where a source has been copied, and where those copies were copied in turn.</summary>
-    public static async Task<(IReadOnlyList<ReplicaNode> Tree, int Total)> TreeAsync(AppDbContext db, int sourceId, CancellationToken ct)
+    /// <remarks>Only copies the caller may read, or that are on the public site, are listed (and followed further).</remarks>
+    public static async Task<(IReadOnlyList<ReplicaNode> Tree, int Total)> TreeAsync(AppDbContext db, UserScope scope, int sourceId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var publicIds = db.Initiatives.Where(Initiative.PublicRule).Select(p => p.Id);
         var rows = new List<(int Id, int Parent, string Name, string Unit, DateOnly On, InitiativeStatus Status, RecognitionLevel? Level)>();
         var frontier = new List<int> { sourceId };
         for (var depth = 0; depth < 10 && frontier.Count > 0; depth++)
         {
             var ids = frontier;
             var level = await db.Initiatives.AsNoTracking().Where(i => i.ReplicatedFromId != null && ids.Contains(i.ReplicatedFromId.Value))
-                .Select(i => new { i.Id, Parent = i.ReplicatedFromId!.Value, i.Name, Unit = i.CurrentUnit!.FullName, i.RegisteredOn, i.Status, i.HighestLevel })
+                .Select(i => new { i.Id, Parent = i.ReplicatedFromId!.Value, i.Name, Unit = i.CurrentUnit!.FullName, i.RegisteredOn, i.Status, i.HighestLevel, i.ScopePath,
+                    Public = publicIds.Contains(i.Id) })
                 .ToListAsync(ct);
+            level = level.Where(l => l.Public || scope.CanRead(l.ScopePath)).ToList();
             rows.AddRange(level.Select(l => (l.Id, l.Parent, l.Name, l.Unit, l.RegisteredOn, l.Status, l.HighestLevel)));
             frontier = level.Select(l => l.Id).Where(id => rows.Count(r => r.Id == id) == 1).ToList();
         }

@@ -7,7 +7,7 @@ using QRCoder;
 namespace DanVan.Features.Surveys;
 
 /// <summary>A printable A4 poster with the survey's QR code, for the one-stop desk or the village hall.</summary>
-public class PosterModel(AppDbContext db, ScopeAccessor scopes) : PageModel
+public class PosterModel(AppDbContext db, ScopeAccessor scopes, SiteAddress site) : PageModel
 {
     public string SurveyUrl { get; private set; } = string.Empty;
 
@@ -27,7 +27,7 @@ public class PosterModel(AppDbContext db, ScopeAccessor scopes) : PageModel
             return NotFound();
         }
 
-        SurveyUrl = $"{Request.Scheme}://{Request.Host}/cong-khai/khao-sat/{s.Key}";
+        SurveyUrl = site.Link($"/cong-khai/khao-sat/{s.Key}");
         using var data = QRCodeGenerator.GenerateQrCode(SurveyUrl, QRCodeGenerator.ECCLevel.M);
         QrSvg = new SvgQRCode(data).GetGraphic(8);
         (Question, InitiativeName, UnitName) = (s.Question, s.Initiative!.Name, s.Initiative.CurrentUnit!.FullName);

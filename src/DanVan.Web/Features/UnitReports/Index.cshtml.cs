@@ -55,7 +55,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, Ti
             return RedirectToPage();
         }
 
-        var told = await Indicators.UnitReports.RemindAsync(db, await scopes.GetAsync(ct), mailer, period, $"{Request.Scheme}://{Request.Host}", clock, ct);
+        var told = await Indicators.UnitReports.RemindAsync(db, await scopes.GetAsync(ct), mailer, period, clock, ct);
         TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các xã, phường chưa nộp báo cáo {period.Label}.";
         return RedirectToPage(new { period = period.Code });
     }

@@ -78,7 +78,7 @@ public static class AccountRecovery
     /// Self-service: mails a one-time link (two hours) to the address when it belongs to an account. Says nothing either
     /// way to the caller, so the form cannot be used to learn who has an account.
     /// </summary>
-    public static async Task RequestResetByMailAsync(UserManager<AppUser> users, AppDbContext db, Mailer mailer, string email, string siteUrl,
+    public static async Task RequestResetByMailAsync(UserManager<AppUser> users, AppDbContext db, Mailer mailer, string email,
         TimeProvider clock, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -94,7 +94,7 @@ public static class AccountRecovery
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
-        var link = $"{siteUrl.TrimEnd('/')}/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&code={code}";
+        var link = mailer.Site.Link($"/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&code={code}");
         const string Subject = "DanVan: đặt lại mật khẩu";
         var text = $"Có yêu cầu đặt lại mật khẩu cho tài khoản {user.Email} lúc {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}.";
         mailer.Queue(user.Email, user.FullName, Subject,
