@@ -65,4 +65,39 @@ public class AccountRulesTests(DanVanFactory app)
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("Hungyen2026")]
+    [InlineData("Dangcongsan1930")]
+    [InlineData("Dan-van-kheo-2027")]
+    [InlineData("NgheAn-2025")]
+    public void PasswordsMadeOfTheSitesWords_AreGuessable(string password) =>
+        Assert.True(PasswordRules.Score(password, "canbo@danvan.vn") < PasswordRules.MinimumScore, password);
+
+    [Fact]
+    public async Task ANonAsciiReturnAddress_AfterAGoodSignIn_IsFollowed_NotAFault()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
+        var visitor = HtmlClient.Anonymous(app);
+        var signedIn = await visitor.PostFormAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString("/Initiatives?q=Đường làng"),
+            new() { ["Input.Email"] = user.Email!, ["Input.Password"] = TestData.Password, ["ReturnUrl"] = "/Initiatives?q=Đường" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/Initiatives?q=%C4%90%C6%B0%E1%BB%9Dng", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ThePasswordAskedAgain_CountsWrongTries_LikeTheSignInPage()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
+        var page = await HtmlClient.SignedInAsync(app, user.Email!);
+        for (var k = 0; k < 5; k++)
+        {
+            await page.PostFormAsync("/Account/Manage/Tokens?handler=Create", new() { ["Name"] = "thử", ["Days"] = "30", ["Password"] = "Sai-mat-khau-" + k }, "/Account/Manage/Tokens");
+        }
+
+        var right = await page.PostFormAsync("/Account/Manage/Tokens?handler=Create", new() { ["Name"] = "thử", ["Days"] = "30", ["Password"] = TestData.Password }, "/Account/Manage/Tokens");
+        var html = HtmlClient.Parse(await right.Content.ReadAsStringAsync());
+        Assert.Contains("tạm khoá", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(html.QuerySelector("code.new-token, #new-token"));
+    }
 }

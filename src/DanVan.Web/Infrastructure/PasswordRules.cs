@@ -23,11 +23,20 @@ public static class PasswordRules
         o.User.RequireUniqueEmail = true;
     }
 
-    /// <summary>How guessable a password is (0–4), given what an attacker knows of its owner.</summary>
+    /// <summary>
+    /// Words of this site an attacker tries first: the movement's and the Party's names, the demo password, and every
+    /// province's name on both maps, each also without tone marks and spaces ("Hungyen2026", "Dangcongsan1930").
+    /// </summary>
+    private static readonly Lazy<string[]> SiteWords = new(() =>
+        ["danvan", "dân vận", "dan van", "danvankheo", "dân vận khéo", "kheo", "dangcongsan", "đảng cộng sản", "congsan", "dang", "bacho", "hochiminh",
+            "Dan-van-kheo-2026", "dan-van-kheo", "dan_van_kheo", "dan van kheo", .. DanVan.Data.Seeding.MapSeeder.ProvinceNames()]);
+
+    /// <summary>How guessable a password is (0–4), given what an attacker knows of its owner and of this site.</summary>
     public static int Score(string password, params string?[] aboutTheOwner) =>
-        Zxcvbn.Zxcvbn.MatchPassword(password, aboutTheOwner.OfType<string>().Where(s => s.Length > 0)
-            .SelectMany(s => new[] { s }.Concat(s.Split(['@', '.', ' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries)))
-            .Append("danvan").Append("dân vận").Append("dan van")).Score;
+        Zxcvbn.Zxcvbn.MatchPassword(password, aboutTheOwner.OfType<string>().Concat(SiteWords.Value).Where(s => s.Length > 0)
+            .SelectMany(s => new[] { s, VietnameseText.Fold(s), VietnameseText.Fold(s).Replace(" ", string.Empty, StringComparison.Ordinal) }
+                .Concat(s.Split(['@', '.', ' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries)))
+            .Distinct(StringComparer.Ordinal)).Score;
 }
 
 /// <summary>

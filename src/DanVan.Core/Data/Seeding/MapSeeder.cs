@@ -221,6 +221,12 @@ public static class MapSeeder
         return result;
     }
 
+    /// <summary>The provinces' names on both maps ("Hưng Yên", "Hà Tây"): words an attacker tries first in a password here.</summary>
+    public static IReadOnlyList<string> ProvinceNames() => ProvinceNamesOnce.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> ProvinceNamesOnce = new(() =>
+        ReadUnits("units_2024.csv").Concat(ReadUnits("units_2025.csv")).Where(u => u.Level == 1).Select(u => u.Name).Distinct(StringComparer.Ordinal).ToList());
+
     private static Stream Open(string file) =>
         typeof(MapSeeder).Assembly.GetManifestResourceStream("DanVan.Map." + file)
         ?? throw new InvalidOperationException($"Embedded map file {file} is missing.");

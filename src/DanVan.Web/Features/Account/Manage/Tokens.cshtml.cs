@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Account.Manage;
 
-public class TokensModel(UserManager<AppUser> users, AppDbContext db, TimeProvider clock) : PageModel
+public class TokensModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
 {
     public List<ApiToken> Tokens { get; private set; } = [];
 
@@ -47,9 +47,9 @@ public class TokensModel(UserManager<AppUser> users, AppDbContext db, TimeProvid
         }
 
         var user = (await users.GetUserAsync(User))!;
-        if (!await users.CheckPasswordAsync(user, Password))
+        if (await PasswordAgain.CheckAsync(signIn, user, Password) is { } refused)
         {
-            ModelState.AddModelError(nameof(Password), "Mật khẩu không đúng.");
+            ModelState.AddModelError(nameof(Password), refused);
             await LoadAsync();
             return Page();
         }

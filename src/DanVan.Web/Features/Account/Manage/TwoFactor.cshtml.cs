@@ -103,9 +103,9 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     private async Task<bool> PasswordAgainAsync(AppUser user)
     {
         ModelState.Clear();
-        if (string.IsNullOrEmpty(Password) || !await users.CheckPasswordAsync(user, Password))
+        if (await PasswordAgain.CheckAsync(signIn, user, Password) is { } refused)
         {
-            ModelState.AddModelError(nameof(Password), "Nhập đúng mật khẩu hiện tại để tiếp tục.");
+            ModelState.AddModelError(nameof(Password), refused == PasswordAgain.Wrong ? "Nhập đúng mật khẩu hiện tại để tiếp tục." : refused);
             return false;
         }
 
