@@ -100,4 +100,19 @@ public class AccountRulesTests(DanVanFactory app)
         Assert.Contains("tạm khoá", html.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(html.QuerySelector("code.new-token, #new-token"));
     }
+
+    [Fact]
+    public async Task ResetMails_ToOneAccount_AreLimitedEachHour()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa));
+        var visitor = HtmlClient.Anonymous(app);
+        for (var k = 0; k < 6; k++)
+        {
+            var asked = await visitor.PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = user.Email! });
+            Assert.NotNull(HtmlClient.Parse(await asked.Content.ReadAsStringAsync()).QuerySelector("#reset-sent"));
+        }
+
+        // Waits for six and finds the limit's three (the requests are handled off the page, in order).
+        Assert.Equal(DanVan.Features.Admin.Users.AccountRecovery.ResetMailsPerHour, (await app.MailsToAsync(user.Email!, atLeast: 6)).Count);
+    }
 }

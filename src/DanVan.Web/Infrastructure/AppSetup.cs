@@ -66,6 +66,8 @@ public static class AppSetup
         services.AddSingleton<Thumbnails>();
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<Features.Account.PasswordResetRequests>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Account.PasswordResetRequests>());
         services.AddSingleton<Mailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailer>());
         if (config.GetValue("Jobs:RunWorker", true))

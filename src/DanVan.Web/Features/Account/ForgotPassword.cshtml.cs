@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace DanVan.Features.Account;
 
 [EnableRateLimiting("sign-in")]
-public class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, Mailer mailer, TimeProvider clock) : PageModel
+public class ForgotPasswordModel(PasswordResetRequests requests) : PageModel
 {
     [BindProperty]
     [Display(Name = "Email")]
@@ -26,14 +26,14 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, Ma
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await AccountRecovery.RequestResetByMailAsync(users, db, mailer, Email, clock, ct);
+        requests.Queue(Email);
         Sent = true;
         return Page();
     }

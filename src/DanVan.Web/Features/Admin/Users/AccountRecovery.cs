@@ -3,6 +3,7 @@ using DanVan.Data;
 using DanVan.Domain;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Features.Admin.Users;
 
@@ -13,6 +14,9 @@ namespace DanVan.Features.Admin.Users;
 /// </summary>
 public static class AccountRecovery
 {
+    /// <summary>Reset mails one account may receive in an hour.</summary>
+    public const int ResetMailsPerHour = 3;
+
     private const string Letters = "abcdefghjkmnpqrstuvwxyz";
     private const string Digits = "23456789";
 
@@ -92,6 +96,18 @@ public static class AccountRecovery
             return;
         }
 
+        // At most this many reset mails an hour to one account: a mailbox is not to be flooded from the sign-in page.
+        var since = clock.GetUtcNow().AddHours(-1);
+        // (The latest few, compared here: SQLite cannot compare offsets in SQL.)
+        var recent = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "password-reset-mailed" && a.EntityId == user.Id)
+            .OrderByDescending(a => a.Id).Take(ResetMailsPerHour).Select(a => a.At).ToListAsync(ct);
+        if (recent.Count(at => at >= since) >= ResetMailsPerHour)
+        {
+            db.Audit("password-reset-throttled", "Account", user.Id, new { email = email.Trim() });
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
         var link = mailer.Site.Link($"/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&code={code}");
@@ -100,6 +116,7 @@ public static class AccountRecovery
         mailer.Queue(user.Email, user.FullName, Subject,
             $"{text}\n\nMở liên kết sau trong 2 giờ để đặt mật khẩu mới (dùng được một lần):\n{link}\n\nNếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.");
         Notifier.Notify(db, [user.Id], text + " Thư có liên kết đặt lại đã gửi tới hộp thư của bạn; nếu không phải bạn, hãy báo quản trị hệ thống.", null, clock.GetUtcNow());
+        db.Audit("password-reset-mailed", "Account", user.Id, new { });
         await db.SaveChangesAsync(ct);
     }
 
