@@ -171,4 +171,36 @@ public class SecondHalfRulesTests(DanVanFactory app)
         var detail = await (await luongBang.GetAsync($"/api/v1/initiatives/{copyId}")).ReadJsonAsync();
         Assert.True(detail.GetProperty("replicatedFromName").ValueKind == System.Text.Json.JsonValueKind.Null, detail.GetRawText());
     }
+
+    [Fact]
+    public async Task CommendationsRules_HoldForFormsAndNumbers_AndAProvincesIndicatorStaysItsOwn()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var recipients = new object[] { new { kind = "individual", name = "Bà Lê Thị Hoa", unitCode = TestData.LuongBang, achievement = "Vận động hiến đất." } };
+
+        // A commune's form is issued by a commune, not by the province.
+        var communeFormByProvince = await province.PostAsJsonAsync("/api/v1/awards",
+            new { number = TestData.Unique("QĐ"), decidedOn = "2025-11-20", formCode = "gk_xa", unitCode = TestData.HungYen, recipients });
+        Assert.Equal(HttpStatusCode.BadRequest, communeFormByProvince.StatusCode);
+
+        // A province defines no form of the national level.
+        var national = await province.PostAsJsonAsync("/api/v1/award-forms",
+            new { code = "hy_" + Guid.NewGuid().ToString("N")[..6], name = "Huân chương của tỉnh", title = "HUÂN CHƯƠNG", level = "national", issuingBody = "Tỉnh", unitCode = TestData.HungYen });
+        Assert.Equal(HttpStatusCode.BadRequest, national.StatusCode);
+
+        // "101-QĐ/TU" written with an Icelandic Ð is the same number, refused the second time.
+        var n = Guid.NewGuid().ToString("N")[..5];
+        var first = await province.PostAsJsonAsync("/api/v1/awards", new { number = $"{n}-QĐ/TU", decidedOn = "2025-11-21", formCode = "bk_tinh", unitCode = TestData.HungYen, recipients });
+        Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
+        var lookalike = await province.PostAsJsonAsync("/api/v1/awards", new { number = $"{n}-Q\u00D0/TU", decidedOn = "2025-12-01", formCode = "bk_tinh", unitCode = TestData.HungYen, recipients });
+        Assert.Equal(HttpStatusCode.BadRequest, lookalike.StatusCode);
+
+        // Hưng Yên's own indicator is not Nghệ An's to read.
+        var code = "hy_" + Guid.NewGuid().ToString("N")[..8];
+        Assert.True((await province.PostAsJsonAsync("/api/v1/indicators", new { code, name = "Cây xanh trồng mới", unit = "cây", aggregation = "sum", unitCode = TestData.HungYen })).IsSuccessStatusCode);
+        var ngheAn = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
+        var sources = await ngheAn.GetAsync($"/api/v1/reports/sources?indicator={code}&unit={TestData.NgheAn}&from=2025-01-01&to=2025-12-31");
+        Assert.Equal(HttpStatusCode.BadRequest, sources.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/api/v1/reports/sources?indicator={code}&unit={TestData.HungYen}&from=2025-01-01&to=2025-12-31")).StatusCode);
+    }
 }

@@ -140,6 +140,11 @@ public static class Awards
             throw DomainException.For(nameof(AwardInput.UnitCode), "Bằng khen cấp tỉnh do tỉnh, thành phố ban hành.");
         }
 
+        if (form.Level == RecognitionLevel.Commune && issuer!.Level != 2)
+        {
+            throw DomainException.For(nameof(AwardInput.UnitCode), "Giấy khen cấp xã do xã, phường, đặc khu ban hành.");
+        }
+
         scope.Demand(Permissions.RecognizeAt(form.Level), path);
         // Lines come from the API, the page and the import: each is checked by its own rules here (lengths, clean text).
         input.Recipients = [.. (input.Recipients ?? []).Where(r => r is not null)];
@@ -164,7 +169,8 @@ public static class Awards
         var body = string.IsNullOrWhiteSpace(input.IssuingBody) ? form.IssuingBody : input.IssuingBody.Trim();
         var yearStart = new DateOnly(on.Year, 1, 1);
         var yearEnd = new DateOnly(on.Year, 12, 31);
-        if (await db.AwardDecisions.AnyAsync(d => d.ScopePath == path && d.IssuingBody == body && d.Number == number && d.DecidedOn >= yearStart && d.DecidedOn <= yearEnd, ct))
+        var numberKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{DocumentNumber.Key(body)}|{DocumentNumber.Key(number)}|{on.Year}");
+        if (await db.AwardDecisions.AnyAsync(d => d.NumberKey == numberKey || (d.ScopePath == path && d.IssuingBody == body && d.Number == number && d.DecidedOn >= yearStart && d.DecidedOn <= yearEnd), ct))
         {
             throw DomainException.For(nameof(AwardInput.Number), $"{body} đã có quyết định số {number} năm {on.Year}.");
         }
@@ -177,7 +183,7 @@ public static class Awards
         var decision = new AwardDecision
         {
             Number = number, DecidedOn = on, Level = form.Level, FormId = form.Id, IssuingBody = body, Signer = input.Signer?.Trim(), UnitId = issuer?.Id,
-            NumberKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{body}|{number}|{on.Year}"),
+            NumberKey = numberKey,
             ScopePath = path, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
         };
         var nominations = new List<Nomination>();
@@ -423,6 +429,11 @@ public static class Awards
         if (!scope.Can(Operation.ManageCriteria, path))
         {
             throw new ScopeException(true); // the catalogue is shown to everyone signed in: a refusal, not "not found"
+        }
+
+        if (path != "/" && input.Level == RecognitionLevel.National)
+        {
+            throw DomainException.For(nameof(AwardFormInput.Level), "Hình thức khen thưởng cấp Trung ương chỉ có trong danh mục chung của cả nước.");
         }
 
         var code = input.Code!.Trim();

@@ -45,10 +45,18 @@ public static class IndicatorCatalogue
         return db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/" || i.ScopePath == province);
     }
 
+    /// <summary>The indicators a caller may read: the country's, and the own ones of the provinces they work in.</summary>
+    public static IQueryable<Indicator> ReadableBy(AppDbContext db, UserScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var provinces = scope.ReadPaths.Select(UnitPaths.Province).Distinct().ToList();
+        var everywhere = scope.ReadPaths.Contains("/");
+        return db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/" || provinces.Contains(i.ScopePath) || everywhere);
+    }
+
     public static async Task<List<IndicatorView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct)
     {
-        var provinces = scope.ReadPaths.Select(UnitPaths.Province).Distinct().ToList();
-        var all = await db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/" || provinces.Contains(i.ScopePath) || scope.ReadPaths.Contains("/"))
+        var all = await ReadableBy(db, scope)
             .OrderBy(i => i.ScopePath).ThenBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
         return all.Select(View).ToList();
     }

@@ -34,7 +34,7 @@ public static class IndicatorSources
             throw DomainException.For("to", "Ngày kết thúc không thể trước ngày bắt đầu.");
         }
 
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicatorCode, ct)
+        var indicator = await IndicatorCatalogue.ReadableBy(db, scope).FirstOrDefaultAsync(i => i.Code == indicatorCode, ct)
             ?? throw DomainException.For("indicator", "Không có chỉ tiêu này trong danh mục.");
         var target = await Summary.ResolveAsync(db, scope, unitCode, map, ct);
         var children = await Summary.ChildrenAsync(db, target, ct);
