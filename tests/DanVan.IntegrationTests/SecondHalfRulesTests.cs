@@ -203,4 +203,39 @@ public class SecondHalfRulesTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, sources.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/api/v1/reports/sources?indicator={code}&unit={TestData.HungYen}&from=2025-01-01&to=2025-12-31")).StatusCode);
     }
+
+    [Fact]
+    public async Task APersonsName_IsFoundAndErasedInTheSecondHalfsRecords_EvenTypedInDecomposedFormOrWithInvisibles()
+    {
+        var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var tag = "X" + new string(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 26))).ToArray());
+        var person = $"Đỗ Thị Huệ {tag}";
+        // Unikey's "Unicode tổ hợp" writes the marks apart (NFD); a soft hyphen and a zero-width space sit inside the name.
+        var typed = $"Đỗ Th\u00ADị Hu\u200Bệ {tag}".Normalize(System.Text.NormalizationForm.FormD);
+        var recipients = new object[] { new { kind = "individual", name = typed, unitCode = TestData.LuongBang, achievement = $"Bà {typed} vận động hiến đất." } };
+        var award = await province.PostAsJsonAsync("/api/v1/awards", new { number = TestData.Unique("QĐ"), decidedOn = "2025-11-22", formCode = "bk_tinh", unitCode = TestData.HungYen, recipients });
+        Assert.True(award.IsSuccessStatusCode, await award.Content.ReadAsStringAsync());
+
+        var unitReport = await province.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = TestData.LuongBang, period = "2023-Q2", note = $"Tổ của bà {typed} báo cáo.", values = Array.Empty<object>() });
+        Assert.True(unitReport.IsSuccessStatusCode, await unitReport.Content.ReadAsStringAsync());
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.True(await db.AwardRecipients.AnyAsync(r => r.Name == person)); // stored composed, without the invisibles
+        }
+
+        var found = System.Text.RegularExpressions.Regex.Unescape((await (await province.GetAsync($"/api/v1/personal-data?name={Uri.EscapeDataString(person)}")).ReadJsonAsync()).GetRawText());
+        Assert.Contains("award_recipient", found, StringComparison.Ordinal);
+        Assert.Contains("unit_report", found, StringComparison.Ordinal);
+
+        var erased = await province.PostAsJsonAsync("/api/v1/personal-data/erase", new { name = person, reason = "Đơn yêu cầu số 7" });
+        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.AwardRecipients.AnyAsync(r => r.Name.Contains(tag) || (r.Achievement != null && r.Achievement.Contains(tag))));
+            Assert.False(await db.UnitReports.AnyAsync(r => r.Note != null && r.Note.Contains(tag)));
+        }
+    }
 }

@@ -140,6 +140,7 @@ public static class AppSetup
             {
                 o.ModelBinderProviders.Insert(0, new VietnameseDecimalBinderProvider());
                 o.ModelBinderProviders.Insert(0, new CheckBoxBinderProvider());
+                o.ModelBinderProviders.Insert(0, new CleanTextBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
                 VietnameseValidation.Apply(o.ModelBindingMessageProvider);
                 o.Filters.Add<RefusalPageFilter>();
@@ -162,6 +163,7 @@ public static class AppSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new CleanTextJsonConverter());
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DanVan.Infrastructure;
@@ -129,4 +130,45 @@ public sealed class CheckBoxBinderProvider : IModelBinderProvider
 {
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
         context?.Metadata.ModelType == typeof(bool) || context?.Metadata.ModelType == typeof(bool?) ? new CheckBoxBinder() : null;
+}
+
+/// <summary>Every text a form sends is cleaned as it enters (<see cref="TextInput.Clean"/>); passwords are taken as typed.</summary>
+public sealed class CleanTextBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context?.Metadata.ModelType == typeof(string) && context.Metadata.DataTypeName != nameof(System.ComponentModel.DataAnnotations.DataType.Password)
+            ? new CleanTextBinder()
+            : null;
+}
+
+public sealed class CleanTextBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (result == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+        var text = result.FirstValue;
+        bindingContext.Result = ModelBindingResult.Success(
+            string.IsNullOrWhiteSpace(text) && bindingContext.ModelMetadata.ConvertEmptyStringToNull ? null : TextInput.Clean(text ?? string.Empty));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The same cleaning for every text of a JSON body.</summary>
+public sealed class CleanTextJsonConverter : System.Text.Json.Serialization.JsonConverter<string>
+{
+    public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Null ? null : TextInput.CleanOrNull(reader.GetString());
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
 }

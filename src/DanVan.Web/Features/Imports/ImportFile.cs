@@ -120,7 +120,7 @@ public static class ImportFile
             {
                 if (keys[i] is { } key && !string.IsNullOrWhiteSpace(cells[i]))
                 {
-                    values[key] = cells[i].Trim();
+                    values[key] = TextInput.Clean(cells[i]).Trim(); // as every form and JSON body: composed, no invisible characters
                 }
             }
 

@@ -128,6 +128,24 @@ public static class PersonalDataRequests
         Add(reviews, "review_decision", r => r.Id, nameof(ReviewDecision), ("reason", r => r.Reason, (r, v) => r.Reason = v ?? string.Empty));
         var awards = await db.Awards.Where(a => area.Any(i => i.Id == a.InitiativeId) && s.Any(w => a.Recipient.Contains(w))).ToListAsync(ct);
         Add(awards, "award", a => a.Id, nameof(Award), ("recipient", a => a.Recipient, (a, v) => a.Recipient = v ?? string.Empty));
+
+        // The second half of the year: award decisions' recipients, nominations, inspections and units' own reports.
+        var recipients = await db.AwardRecipients.PermittedFor(scope, Operation.HandlePersonalData, r => r.ScopePath)
+            .Where(r => s.Any(w => r.Name.Contains(w) || (r.Achievement != null && r.Achievement.Contains(w)))).ToListAsync(ct);
+        Add(recipients, "award_recipient", r => r.Id, nameof(AwardRecipient),
+            ("name", r => r.Name, (r, v) => r.Name = v ?? string.Empty), ("achievement", r => r.Achievement, (r, v) => r.Achievement = v));
+        var nominations = await db.Nominations.PermittedFor(scope, Operation.HandlePersonalData, n => n.ScopePath)
+            .Where(n => s.Any(w => n.RecipientName.Contains(w) || n.Achievements.Contains(w))).ToListAsync(ct);
+        Add(nominations, "nomination", n => n.Id, nameof(Nomination),
+            ("recipientName", n => n.RecipientName, (n, v) => n.RecipientName = v ?? string.Empty), ("achievements", n => n.Achievements, (n, v) => n.Achievements = v ?? string.Empty));
+        var inspections = await db.Inspections.PermittedFor(scope, Operation.HandlePersonalData, i => i.ScopePath)
+            .Where(i => s.Any(w => i.Inspectors.Contains(w) || (i.Findings != null && i.Findings.Contains(w)) || (i.Purpose != null && i.Purpose.Contains(w)))).ToListAsync(ct);
+        Add(inspections, "inspection", i => i.Id, nameof(Inspection),
+            ("inspectors", i => i.Inspectors, (i, v) => i.Inspectors = v ?? string.Empty), ("findings", i => i.Findings, (i, v) => i.Findings = v),
+            ("purpose", i => i.Purpose, (i, v) => i.Purpose = v));
+        var unitReports = await db.UnitReports.PermittedFor(scope, Operation.HandlePersonalData, r => r.ScopePath)
+            .Where(r => r.Note != null && s.Any(w => r.Note!.Contains(w))).ToListAsync(ct);
+        Add(unitReports, "unit_report", r => r.Id, nameof(UnitReport), ("note", r => r.Note, (r, v) => r.Note = v));
         return list;
     }
 
