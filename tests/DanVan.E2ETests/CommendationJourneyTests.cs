@@ -1,3 +1,4 @@
+using DanVan.Domain;
 using DanVan.E2ETests.Pages;
 using DanVan.IntegrationTests.Support;
 using Microsoft.Playwright;
@@ -74,7 +75,7 @@ public class CommendationJourneyTests(BrowserFixture fx)
         // The commune sees it decided; the report counts the collective.
         await commune.GotoAsync(url);
         await Assertions.Expect(commune.Locator("#nomination-status")).ToContainTextAsync("Đã có quyết định khen thưởng");
-        var year = DateTime.Now.Year;
+        var year = VietnamClock.TodayNow.Year;
         await commune.GotoAsync($"/Reports?unit={TestData.LuongBang}&from={year}-01-01&to={year}-12-31");
         await Assertions.Expect(commune.Locator("#commended")).ToContainTextAsync("Tập thể");
         await Assertions.Expect(commune.Locator("#summary-paragraph")).ToContainTextAsync("Đã khen thưởng");

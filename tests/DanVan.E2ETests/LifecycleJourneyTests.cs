@@ -67,7 +67,7 @@ public partial class LifecycleJourneyTests(BrowserFixture fx)
         var officer = await SignedInAsync(Mail("canbo"));
         var form = new InitiativeFormPage(officer);
         await form.OpenNewAsync();
-        await officer.GetByLabel("Đợt đăng ký").SelectOptionAsync(new SelectOptionValue { Label = $"{round} (hạn {DateTime.Now.AddMonths(1):dd/MM/yyyy})" });
+        await officer.GetByLabel("Đợt đăng ký").SelectOptionAsync(new SelectOptionValue { Label = $"{round} (hạn {VietnamClock.TodayNow.AddMonths(1):dd/MM/yyyy})" });
         var name = "Dân vận khéo trong hiến đất làm đường " + tag;
         await form.FillAsync(name, "Văn hóa – Xã hội", "Tập thể", "Ban công tác Mặt trận thôn Đông", "Vận động Nhân dân hiến đất mở rộng đường thôn.");
         await form.SubmitAsync();
@@ -172,8 +172,10 @@ public partial class LifecycleJourneyTests(BrowserFixture fx)
         await other.GetByRole(AriaRole.Button, new() { Name = "Đăng ký nhân rộng" }).ClickAsync();
         await Assertions.Expect(other.Locator("dl")).ToContainTextAsync(name);
         await Assertions.Expect(other.Locator("dl")).ToContainTextAsync("Phường Thái Hòa");
+        // The source's officer learns that it was copied, not where: the copy is another province's and not yet public.
         await officer.GotoAsync($"/Initiatives/{initiativeId}");
-        await Assertions.Expect(officer.Locator("#replications")).ToContainTextAsync("Phường Thái Hòa");
+        await Assertions.Expect(officer.Locator("#replications-hidden")).ToContainTextAsync("1 nơi nhân rộng chưa công khai");
+        await Assertions.Expect(officer.Locator("main")).Not.ToContainTextAsync("Ủy ban Mặt trận Tổ quốc phường Thái Hòa");
         await ShotAsync(officer, "initiative-after-life-phone");
 
         // 9. Commended at the province's conference.
@@ -182,7 +184,7 @@ public partial class LifecycleJourneyTests(BrowserFixture fx)
         await province.GetByLabel("Tên hội nghị *").FillAsync(conference);
         await province.GetByLabel("Đơn vị tổ chức *").SelectOptionAsync(new SelectOptionValue { Label = "Tỉnh Hưng Yên" });
         await province.GetByLabel("Cấp *").SelectOptionAsync(new SelectOptionValue { Label = "Cấp tỉnh" });
-        await province.GetByLabel("Ngày tổ chức *").FillAsync(DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await province.GetByLabel("Ngày tổ chức *").FillAsync(VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await province.GetByLabel("Khen tập thể").FillAsync("5");
         await province.GetByRole(AriaRole.Button, new() { Name = "Thêm hội nghị" }).ClickAsync();
         await province.Locator($"form.shortlist-row[data-name=\"{name}\"]").GetByRole(AriaRole.Button, new() { Name = "Khen thưởng" }).ClickAsync();

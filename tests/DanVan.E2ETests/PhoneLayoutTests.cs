@@ -28,7 +28,7 @@ public partial class PhoneLayoutTests(BrowserFixture fx, Xunit.Abstractions.ITes
     {
         var officer = await fx.App.ApiClientAsync((Role.Officer, TestData.LuongBang));
         var secretariat = await fx.App.ApiClientAsync((Role.Secretariat, TestData.HungYen));
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamClock.TodayNow;
         var model = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, "Mô hình có tên rất dài để thử xem trang có tràn ra ngoài màn hình điện thoại hay không khi hiển thị", registeredOn: "2025-08-01");
         var report = await TestData.IdOfAsync(await officer.PostAsJsonAsync($"/api/v1/initiatives/{model}/results", new { periodKind = "quarter", periodStart = "2025-10-01", narrative = "Kết quả quý", values = Array.Empty<object>() }));
         await officer.PostAsync($"/api/v1/results/{report}/evidence", TestData.FileContent(TestData.Png, "anh.png"));

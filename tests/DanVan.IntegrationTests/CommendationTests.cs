@@ -280,7 +280,7 @@ public class CommendationTests(DanVanFactory app)
         const string Commune = "12025";
         var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
         var officer = await app.ApiClientAsync((Role.Officer, Commune));
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = VietnamClock.TodayNow;
         var round = (await OkAsync(await province.PostAsJsonAsync("/api/v1/nomination-rounds", new
         {
             name = TestData.Unique("Đợt tranh suất"), unitCode = TestData.HungYen, quotaPerUnit = 2,
@@ -311,7 +311,7 @@ public class CommendationTests(DanVanFactory app)
         const string VanGiang = "12019";
         var province = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
         var officer = await app.ApiClientAsync((Role.Officer, VanGiang));
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = VietnamClock.TodayNow;
         async Task<int> OpenAsync(string name, DateOnly opens, DateOnly closes, int quota) => (await OkAsync(await province.PostAsJsonAsync("/api/v1/nomination-rounds",
             new { name = TestData.Unique(name), unitCode = TestData.HungYen, opensOn = opens.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), closesOn = closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), quotaPerUnit = quota }))).GetProperty("id").GetInt32();
         var open = await OpenAsync("Đợt khen thưởng tổng kết", today.AddDays(-1), today.AddDays(20), 1);

@@ -152,7 +152,7 @@ public class FriendlyPagesTests(DanVanFactory app)
         var secretariat = await app.ClientForAsync(await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen)));
         var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
         var officer = await app.ClientForAsync(officerUser);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamClock.TodayNow;
         string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var name = TestData.Unique("Đợt đăng ký nhắc");
         var id = await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/campaigns", new
@@ -208,7 +208,7 @@ public class FriendlyPagesTests(DanVanFactory app)
     public async Task RegistrationForm_PreselectsTheOpenRound_AndAsksNothingOfTheLifecycle()
     {
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamClock.TodayNow;
         await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/campaigns", new
         {
             name = TestData.Unique("Đợt đang mở"), unitCode = TestData.HungYen,

@@ -15,8 +15,8 @@ public class MyTasksTests(DanVanFactory app)
     {
         // A commune no other test writes to, so "the ten reports due soonest" are this test's.
         const string TanHung = "11977";
-        // The app's "today" is the server's local date (production runs with TZ=Asia/Ho_Chi_Minh), as here.
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        // The app's "today" is Vietnam's date whatever the server's zone (VietnamClock), as here.
+        var today = VietnamClock.TodayNow;
         string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
         var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TanHung));

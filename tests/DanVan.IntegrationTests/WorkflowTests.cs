@@ -11,7 +11,7 @@ namespace DanVan.IntegrationTests;
 [Collection(AppCollection.Name)]
 public class WorkflowTests(DanVanFactory app)
 {
-    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.Now).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int offset) => VietnamClock.TodayNow.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<int> CountAsync(HttpClient api) => (await (await api.GetAsync("/api/v1/initiatives")).ReadJsonAsync()).GetProperty("total").GetInt32();
 
@@ -271,9 +271,11 @@ public class WorkflowTests(DanVanFactory app)
         Assert.Equal("replicated", copy.GetProperty("origin").GetString());
         Assert.Equal(source, copy.GetProperty("replicatedFromId").GetInt32());
         Assert.Equal(TestData.ThaiHoa, copy.GetProperty("currentUnitCode").GetString());
-        var tree = await (await officerA.GetAsync($"/api/v1/initiatives/{source}/replications")).ReadJsonAsync();
+        // The copy's own commune sees it in the source's tree; the source's commune does not, until the copy is public.
+        var tree = await (await officerB.GetAsync($"/api/v1/initiatives/{source}/replications")).ReadJsonAsync();
         Assert.Equal(1, tree.GetProperty("total").GetInt32());
         Assert.Equal(copyId, tree.GetProperty("tree")[0].GetProperty("id").GetInt32());
+        Assert.Equal(0, (await (await officerA.GetAsync($"/api/v1/initiatives/{source}/replications")).ReadJsonAsync()).GetProperty("total").GetInt32());
         // Replicating into one's own commune under the same owner is not a replication.
         var same = await officerA.PostAsJsonAsync($"/api/v1/initiatives/{source}/replications", new { unitCode = TestData.LuongBang, registeredOn = "2026-02-01" });
         Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);

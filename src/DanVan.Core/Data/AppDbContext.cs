@@ -103,6 +103,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
     public DbSet<Survey> Surveys => Set<Survey>();
 
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();

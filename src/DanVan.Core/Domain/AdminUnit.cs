@@ -50,6 +50,9 @@ public class AdminUnit
     /// </summary>
     public required string CurrentPath { get; set; }
 
+    /// <summary>Where this unit's records count today (the 2025 map): the one statement of that choice.</summary>
+    public string CountsUnder => Map == Maps.Current ? Path : CurrentPath;
+
     /// <summary>
     /// Path in the 2024 map that this unit's records count under when a report is asked on that map:
     /// itself for 2024 units, a chosen predecessor for 2025 units (see MapSeeder).

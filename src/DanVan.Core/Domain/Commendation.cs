@@ -450,40 +450,66 @@ public enum InspectionRating
 /// </summary>
 public class Inspection : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private Inspection()
+    {
+    }
+
+    public int Id { get; private set; }
 
     /// <summary>The inspected unit (2025 map).</summary>
-    public int UnitId { get; set; }
+    public int UnitId { get; private set; }
 
-    public AdminUnit? Unit { get; set; }
+    public AdminUnit? Unit { get; private set; }
 
-    public string ScopePath { get; set; } = string.Empty;
+    public string ScopePath { get; private set; } = string.Empty;
 
-    public int? InitiativeId { get; set; }
+    public int? InitiativeId { get; private set; }
 
-    public Initiative? Initiative { get; set; }
+    public Initiative? Initiative { get; private set; }
 
-    public DateOnly PlannedOn { get; set; }
+    public DateOnly PlannedOn { get; private set; }
 
-    public string Inspectors { get; set; } = string.Empty;
+    public string Inspectors { get; private set; } = string.Empty;
 
-    public string? Purpose { get; set; }
+    public string? Purpose { get; private set; }
 
-    public DateOnly? VisitedOn { get; set; }
+    public DateOnly? VisitedOn { get; private set; }
 
-    public string? Findings { get; set; }
+    public string? Findings { get; private set; }
 
-    public InspectionRating? Rating { get; set; }
+    public InspectionRating? Rating { get; private set; }
 
-    public string? PlannedBy { get; set; }
+    public string? PlannedBy { get; private set; }
 
     public int Version { get; set; }
 
-    public List<InspectionTask> Tasks { get; set; } = [];
+    public List<InspectionTask> Tasks { get; private set; } = [];
 
-    public List<InspectionPhoto> Photos { get; set; } = [];
+    public List<InspectionPhoto> Photos { get; private set; } = [];
 
-    public void RecordVisit(DateOnly on, string findings, InspectionRating rating, DateOnly today)
+    /// <summary>A visit planned to a unit of the 2025 map (and one of its models, which the caller has checked is the unit's).</summary>
+    public static Inspection Plan(AdminUnit unit, int? initiativeId, DateOnly plannedOn, string inspectors, string? purpose, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (unit.Map != Maps.Current)
+        {
+            throw new DomainException("Kiểm tra đơn vị theo bản đồ hành chính hiện hành.") { Field = "UnitCode" };
+        }
+
+        if (string.IsNullOrWhiteSpace(inspectors))
+        {
+            throw new DomainException("Cần ghi đoàn kiểm tra.") { Field = "Inspectors" };
+        }
+
+        return new Inspection
+        {
+            UnitId = unit.Id, ScopePath = unit.Path, InitiativeId = initiativeId, PlannedOn = plannedOn, Inspectors = inspectors.Trim(),
+            Purpose = string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim(), PlannedBy = by,
+        };
+    }
+
+    /// <summary>What the visit found, its rating, and the unit's follow-ups (each due on or after the visit).</summary>
+    public void RecordVisit(DateOnly on, string findings, InspectionRating rating, DateOnly today, IEnumerable<(string Text, DateOnly? DueOn)>? tasks = null)
     {
         if (on > today)
         {
@@ -495,26 +521,71 @@ public class Inspection : IVersioned, IAudited
             throw new DomainException("Cần ghi kết quả kiểm tra.") { Field = "Findings" };
         }
 
+        var added = new List<InspectionTask>();
+        foreach (var (text, due) in tasks ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (due is not { } d || d < on)
+            {
+                throw new DomainException($"Việc \"{text.Trim()}\": cần hạn hoàn thành từ ngày kiểm tra trở đi.") { Field = "Tasks" };
+            }
+
+            if (text.Trim().Length > 1000)
+            {
+                throw new DomainException("Mỗi việc không quá 1000 ký tự.") { Field = "Tasks" };
+            }
+
+            added.Add(new InspectionTask(text.Trim(), d));
+        }
+
         VisitedOn = on;
         Findings = findings.Trim();
         Rating = rating;
+        Tasks.AddRange(added);
     }
+
+    /// <summary>A person's name taken out of the free text (a personal-data erasure).</summary>
+    public void Redact(string? inspectors, string? findings, string? purpose) =>
+        (Inspectors, Findings, Purpose) = (inspectors ?? string.Empty, findings, purpose);
 }
 
 /// <summary>A follow-up the inspected unit must do by a date.</summary>
 public class InspectionTask
 {
-    public int Id { get; set; }
+    private InspectionTask()
+    {
+    }
 
-    public int InspectionId { get; set; }
+    public InspectionTask(string text, DateOnly dueOn) => (Text, DueOn) = (text, dueOn);
 
-    public string Text { get; set; } = string.Empty;
+    public int Id { get; private set; }
 
-    public DateOnly DueOn { get; set; }
+    public int InspectionId { get; private set; }
 
-    public DateOnly? DoneOn { get; set; }
+    public string Text { get; private set; } = string.Empty;
 
-    public string? DoneNote { get; set; }
+    public DateOnly DueOn { get; private set; }
+
+    public DateOnly? DoneOn { get; private set; }
+
+    public string? DoneNote { get; private set; }
+
+    /// <summary>The unit says it is done (once).</summary>
+    public void Complete(DateOnly today, string? note)
+    {
+        if (DoneOn is not null)
+        {
+            throw new DomainException("Việc này đã được báo hoàn thành.");
+        }
+
+        DoneOn = today;
+        var n = note?.Trim();
+        DoneNote = string.IsNullOrEmpty(n) ? null : n[..Math.Min(1000, n.Length)];
+    }
 }
 
 /// <summary>A photo taken on an inspection visit, stored like a result's evidence (pictures only).</summary>

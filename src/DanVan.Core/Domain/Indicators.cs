@@ -254,57 +254,122 @@ public static class IndicatorRules
 /// <summary>
 /// What a unit (commune, district before 07/2025, province) or an organisation achieved in a period outside its
 /// registered models: the second source of the movement's figures, never double-counted with the models' results.
+/// The report owns its state: it is opened for a unit and a period (<see cref="Open"/>, which holds the map's and the
+/// calendar's rules) and its figures change only through <see cref="Record"/> (which holds each figure's range and the
+/// report's parts-of-a-whole).
 /// </summary>
 public class UnitReport : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    /// <summary>The reform's day: a unit of the 2024 map reports no period that starts on it or later.</summary>
+    public static readonly DateOnly Reform = new(2025, 7, 1);
 
-    public int UnitId { get; set; }
+    private UnitReport()
+    {
+    }
 
-    public AdminUnit? Unit { get; set; }
+    public int Id { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    public AdminUnit? Unit { get; private set; }
 
     /// <summary>Where it counts today (the 2025 map); an old unit's report rolls into its successor.</summary>
-    public string ScopePath { get; set; } = string.Empty;
+    public string ScopePath { get; private set; } = string.Empty;
 
     /// <summary>Where it counted on the 2024 map (for reports of the old map's periods).</summary>
-    public string LegacyPath { get; set; } = string.Empty;
+    public string LegacyPath { get; private set; } = string.Empty;
 
-    public int? OrganizationId { get; set; }
+    public int? OrganizationId { get; private set; }
 
-    public Organization? Organization { get; set; }
+    public Organization? Organization { get; private set; }
 
     /// <summary>"2024", "2024-H1", "2024-Q3", "2024-05".</summary>
-    public string Period { get; set; } = string.Empty;
+    public string Period { get; private set; } = string.Empty;
 
-    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodStart { get; private set; }
 
-    public DateOnly PeriodEnd { get; set; }
+    public DateOnly PeriodEnd { get; private set; }
 
-    public string? Note { get; set; }
+    public string? Note { get; private set; }
 
-    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
 
-    public string? SubmittedBy { get; set; }
+    public string? SubmittedBy { get; private set; }
 
     public int Version { get; set; }
 
-    public List<UnitReportValue> Values { get; set; } = [];
+    public List<UnitReportValue> Values { get; private set; } = [];
+
+    /// <summary>
+    /// A new report of a unit (or one of its organisations) for a period: not before the period has begun, and no
+    /// period after the reform for a unit of the 2024 map.
+    /// </summary>
+    public static UnitReport Open(AdminUnit unit, int? organizationId, ReportPeriod period, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (period.Start > today)
+        {
+            throw new DomainException("Không báo cáo trước cho kỳ chưa bắt đầu.") { Field = "Period" };
+        }
+
+        if (unit.Map == Maps.Map2024 && period.Start >= Reform)
+        {
+            throw new DomainException($"{unit.FullName} không còn từ 01/07/2025; kỳ {period.Code} báo cáo theo đơn vị mới.") { Field = "UnitCode" };
+        }
+
+        return new UnitReport
+        {
+            UnitId = unit.Id, Unit = null, OrganizationId = organizationId, Period = period.Code, PeriodStart = period.Start, PeriodEnd = period.End,
+            ScopePath = unit.CountsUnder, LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath,
+        };
+    }
+
+    /// <summary>
+    /// The report's figures, replacing what it had, and who sent them: each figure within its indicator's range, the
+    /// parts of a whole within it (<see cref="IndicatorRules.Check"/>). The previous values are no longer in
+    /// <see cref="Values"/> (the caller's unit of work deletes them).
+    /// </summary>
+    public void Record(IReadOnlyCollection<(Indicator Indicator, string? Category, decimal Value)> figures, string? note, DateTimeOffset at, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var errors = IndicatorRules.Check(figures.ToDictionary(f => (f.Indicator.Code, f.Category), f => f.Value),
+            figures.Select(f => f.Indicator).DistinctBy(i => i.Code).ToDictionary(i => i.Code));
+        if (errors.Count > 0)
+        {
+            throw new DomainException(string.Join(" ", errors.Select(e => e.Message).Distinct())) { Field = "Values" };
+        }
+
+        Values = [.. figures.Select(f => new UnitReportValue(f.Indicator.Id, f.Category, f.Value))];
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        SubmittedAt = at;
+        SubmittedBy = by;
+    }
+
+    /// <summary>A person's name taken out of the note (a personal-data erasure).</summary>
+    public void RedactNote(string? note) => Note = note;
 }
 
 /// <summary>One figure of a unit report, in the indicator's canonical unit; Category null is the indicator's total.</summary>
 public class UnitReportValue
 {
-    public int Id { get; set; }
+    private UnitReportValue()
+    {
+    }
 
+    public UnitReportValue(int indicatorId, string? category, decimal value) => (IndicatorId, Category, Value) = (indicatorId, category, value);
+
+    public int Id { get; private set; }
+
+    /// <summary>Set by the database (or a bulk writer numbering the report first).</summary>
     public int ReportId { get; set; }
 
-    public int IndicatorId { get; set; }
+    public int IndicatorId { get; private set; }
 
-    public Indicator? Indicator { get; set; }
+    public Indicator? Indicator { get; private set; }
 
-    public string? Category { get; set; }
+    public string? Category { get; private set; }
 
-    public decimal Value { get; set; }
+    public decimal Value { get; private set; }
 }
 
 /// <summary>Where a figure comes from: a model's result report or a unit's (or organisation's) own report.</summary>

@@ -16,13 +16,20 @@ public class RecognitionDecision : IAudited
 {
     public int Id { get; set; }
 
-    public int UnitId { get; set; }
+    /// <summary>The issuing unit; none for a national decision (the country's path "/").</summary>
+    public int? UnitId { get; set; }
 
     public AdminUnit? Unit { get; set; }
 
     public string ScopePath { get; set; } = string.Empty;
 
     public string Number { get; set; } = string.Empty;
+
+    /// <summary>Issuer's path, number as a reader sees it (<see cref="DocumentNumber.Key"/>) and year: unique.</summary>
+    public string? NumberKey { get; set; }
+
+    public static string KeyOf(string path, string number, int year) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{DocumentNumber.Key(number)}|{year}");
 
     public DateOnly Date { get; set; }
 

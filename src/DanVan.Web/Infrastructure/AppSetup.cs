@@ -54,7 +54,7 @@ public static class AppSetup
             builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(VietnamClock.Instance); // the movement's day is Vietnam's, whatever the server's zone
         services.AddHttpContextAccessor();
         services.AddDanVanDatabase(config);
         services.AddSharedState(config);

@@ -115,7 +115,7 @@ public static class Cli
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(VietnamClock.Instance);
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("cli"));
         builder.Services.AddDanVanDatabase(builder.Configuration);
         builder.Services.AddIdentityCore<AppUser>(PasswordRules.Apply)
@@ -181,7 +181,7 @@ public static class Cli
                         return 2;
                     }
 
-                    var deleted = await Features.PersonalData.PersonalDataRequests.PurgeAuditAsync(db, years, TimeProvider.System, CancellationToken.None);
+                    var deleted = await Features.PersonalData.PersonalDataRequests.PurgeAuditAsync(db, years, VietnamClock.Instance, CancellationToken.None);
                     await output.WriteLineAsync($"Đã xoá / deleted {deleted} dòng nhật ký cũ hơn {years} năm.");
                     return 0;
                 }
@@ -222,12 +222,12 @@ public static class Cli
 
                     if (command == "reset-2fa")
                     {
-                        await Features.Admin.Users.AccountRecovery.ResetTwoFactorAsync(users, db, user, TimeProvider.System);
+                        await Features.Admin.Users.AccountRecovery.ResetTwoFactorAsync(users, db, user, VietnamClock.Instance);
                         await output.WriteLineAsync($"Đã tắt xác thực hai bước / two-step turned off: {email}");
                         return 0;
                     }
 
-                    var (result, password) = await Features.Admin.Users.AccountRecovery.ResetPasswordAsync(users, db, user, options.GetValueOrDefault("password"), TimeProvider.System);
+                    var (result, password) = await Features.Admin.Users.AccountRecovery.ResetPasswordAsync(users, db, user, options.GetValueOrDefault("password"), VietnamClock.Instance);
                     if (!result.Succeeded)
                     {
                         foreach (var e in result.Errors)
@@ -277,7 +277,7 @@ public static class Cli
                     return await ImportFileAsync(Required(options, "file"), error, output, async (scope, stream, name) =>
                     {
                         var dryRun = options.ContainsKey("dry-run");
-                        var o = await Features.Commendation.AwardsImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System);
+                        var o = await Features.Commendation.AwardsImport.RunAsync(db, scope, stream, name, dryRun, VietnamClock.Instance);
                         return (o.FileError, o.Errors, dryRun
                             ? $"Hợp lệ / valid: {o.Total} dòng / rows, {o.Decisions} quyết định / decisions."
                             : $"Đã nhập / imported {o.Total} dòng / rows: {o.Decisions} quyết định khen thưởng / award decisions.");
@@ -349,7 +349,7 @@ public static class Cli
     private static Task<int> ImportAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error) =>
         ImportFileAsync(file, error, output, async (scope, stream, name) =>
         {
-            var o = await Features.Imports.InitiativeImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System,
+            var o = await Features.Imports.InitiativeImport.RunAsync(db, scope, stream, name, dryRun, VietnamClock.Instance,
                 async (done, total) => await output.WriteLineAsync($"  {done}/{total}"));
             return (o.FileError, o.Errors, dryRun
                 ? $"Hợp lệ / valid: {o.Total} dòng / rows."
@@ -359,7 +359,7 @@ public static class Cli
     private static Task<int> ImportResultsAsync(AppDbContext db, string file, bool dryRun, TextWriter output, TextWriter error) =>
         ImportFileAsync(file, error, output, async (scope, stream, name) =>
         {
-            var o = await Features.Indicators.ResultsImport.RunAsync(db, scope, stream, name, dryRun, TimeProvider.System);
+            var o = await Features.Indicators.ResultsImport.RunAsync(db, scope, stream, name, dryRun, VietnamClock.Instance);
             return (o.FileError, o.Errors, dryRun
                 ? $"Hợp lệ / valid: {o.Total} dòng / rows."
                 : $"Đã nhập / imported {o.Total} dòng: {o.UnitValues} số liệu của đơn vị, {o.ModelValues} của mô hình.");

@@ -1,3 +1,4 @@
+using DanVan.Domain;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
@@ -73,7 +74,7 @@ public static class Cultures
     public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Date(DateTimeOffset? d) =>
-        d is null ? string.Empty : d.Value.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        d is null ? string.Empty : VietnamClock.InVietnam(d.Value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Numbers always in Vietnamese style (1.234,5), the movement's documents use it.</summary>
     public static string Number(decimal n) => n.ToString("#,##0.##", Vietnamese);

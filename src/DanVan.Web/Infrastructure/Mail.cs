@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using DanVan.Data;
+using DanVan.Domain;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -26,12 +26,19 @@ public sealed class MailOptions
 }
 
 /// <summary>
-/// Sends mail off the request: a page only queues the message, so a slow or absent SMTP server never slows a page or
-/// tells by its timing whether an address exists. The in-app notification is the durable copy of every mail.
+/// Mail through an outbox: <see cref="Queue"/> adds the mail to the caller's unit of work, so it is saved in the same
+/// transaction as the change it tells of (a refused change sends nothing; a node killed after its answer loses no
+/// mail). Every node with <c>Mail:Send</c> on (the default) sends what is due, one claim per mail (a lease, as the
+/// import jobs), retrying a failure later; a slow or absent SMTP server never slows a page or tells by its timing
+/// whether an address exists. The in-app notification stays the person's copy.
 /// </summary>
-public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> options, IWebHostEnvironment env, SiteAddress site, ILogger<Mailer> log) : BackgroundService
+public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> options, IWebHostEnvironment env, SiteAddress site, IServiceScopeFactory scopes,
+    TimeProvider clock, IConfiguration config, ILogger<Mailer> log) : BackgroundService
 {
-    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    /// <summary>Tries before a mail is left unsent (its last error kept).</summary>
+    public const int MaxAttempts = 8;
+
+    private readonly SemaphoreSlim _wake = new(0);
 
     public MailOptions Options => options.Value;
 
@@ -39,43 +46,109 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
 
     public string PickupDirectory => Path.GetFullPath(Path.Combine(env.ContentRootPath, Options.PickupDirectory));
 
-    /// <summary>Queues a plain-text mail to one address.</summary>
-    public void Queue(string to, string? name, string subject, string body)
+    /// <summary>Adds a plain-text mail to one address to the caller's changes: it is sent once they are saved.</summary>
+    public void Queue(AppDbContext db, string to, string? name, string subject, string body)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(Options.From));
-        message.To.Add(new MailboxAddress(name ?? to, to));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body + "\n\n—\nDanVan · Phong trào thi đua \"Dân vận khéo\"\nThư gửi tự động, xin đừng trả lời thư này." };
-        _queue.Writer.TryWrite(message);
+        ArgumentNullException.ThrowIfNull(db);
+        db.OutboxMails.Add(new OutboxMail
+        {
+            To = to, ToName = name, Subject = subject, CreatedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            Body = body + "\n\n—\nDanVan · Phong trào thi đua \"Dân vận khéo\"\nThư gửi tự động, xin đừng trả lời thư này.",
+        });
+        _wake.Release();
     }
 
     /// <summary>Mails each person (by user id) the same line the app shows them as a notification.</summary>
     public async Task QueueToUsersAsync(AppDbContext db, IEnumerable<string> userIds, string subject, string text, string? link, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var ids = userIds.Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).Select(u => new { u.Email, u.FullName }).ToListAsync(ct);
         var url = link is null ? null : site.Link(link);
         foreach (var p in people)
         {
-            Queue(p.Email!, p.FullName, subject, url is null ? text : $"{text}\n\nXem: {url}");
+            Queue(db, p.Email!, p.FullName, subject, url is null ? text : $"{text}\n\nXem: {url}");
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
+        if (!config.GetValue("Mail:Send", true))
+        {
+            return; // this node only writes mail; others send it
+        }
+
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Mail:PollMilliseconds", 500), 50, 60_000));
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SendAsync(message, stoppingToken);
+                await SendDueAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The notification in the app still says it; one bad address or a server down loses no other mail.
-                log.LogWarning(e, "Mail to {To} not sent", message.To.ToString());
+                log.LogWarning(e, "The mail outbox could not be read");
+            }
+
+            try
+            {
+                await _wake.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
+    }
+
+    /// <summary>Sends the mails that are due (unsent, not held by a live claim), oldest first; returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = Now();
+        var due = await db.OutboxMails.AsNoTracking().Where(m => m.SentAtMs == null && m.Attempts < MaxAttempts && (m.LeaseUntilMs == null || m.LeaseUntilMs < now))
+            .OrderBy(m => m.Id).Take(20).ToListAsync(ct);
+        var sent = 0;
+        foreach (var m in due)
+        {
+            // The claim is a conditional update on the lease read: of two nodes, one wins the mail.
+            var claimed = await db.OutboxMails.Where(x => x.Id == m.Id && x.SentAtMs == null && x.LeaseUntilMs == m.LeaseUntilMs)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntilMs, Now() + 120_000).SetProperty(x => x.ClaimedBy, Features.Imports.ImportJobs.Node)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct) == 1;
+            if (!claimed)
+            {
+                continue;
+            }
+
+            try
+            {
+                var message = new MimeMessage();
+                message.From.Add(MailboxAddress.Parse(Options.From));
+                message.To.Add(new MailboxAddress(m.ToName ?? m.To, m.To));
+                message.Subject = m.Subject;
+                message.Body = new TextPart("plain") { Text = m.Body };
+                await SendAsync(message, ct);
+                // Sent: the body (a reset link, a name) is not kept.
+                await db.OutboxMails.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAtMs, Now()).SetProperty(x => x.Body, string.Empty)
+                    .SetProperty(x => x.LeaseUntilMs, (long?)null).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Tried again later, the longer the more it failed; one bad address or a server down holds back no other mail.
+                log.LogWarning(e, "Mail {Id} to {To} not sent", m.Id, m.To);
+                var retryAt = Now() + (long)Math.Min(3_600_000, 30_000 * Math.Pow(2, m.Attempts));
+                var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                await db.OutboxMails.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntilMs, retryAt).SetProperty(x => x.LastError, error), CancellationToken.None);
+            }
+        }
+
+        // Housekeeping: what was sent more than 30 days ago goes.
+        var old = Now() - (30L * 24 * 3_600_000);
+        await db.OutboxMails.Where(x => x.SentAtMs != null && x.SentAtMs < old).ExecuteDeleteAsync(ct);
+        return sent;
     }
 
     private async Task SendAsync(MimeMessage message, CancellationToken ct)

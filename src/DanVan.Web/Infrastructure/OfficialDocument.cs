@@ -1,3 +1,4 @@
+using DanVan.Domain;
 using System.Globalization;
 using DanVan.Features.Reports;
 using DocumentFormat.OpenXml;
@@ -108,7 +109,7 @@ public static class OfficialDocument
 
     public static Table HeaderTable(DocumentInput i)
     {
-        var place = FormatDate(i.Place ?? string.Empty, i.Date ?? DateOnly.FromDateTime(DateTime.Today));
+        var place = FormatDate(i.Place ?? string.Empty, i.Date ?? VietnamClock.TodayNow);
         var superior = (i.SuperiorBody ?? string.Empty).ToUpper(Cultures.Vietnamese);
         var issuer = (i.IssuingBody ?? string.Empty).ToUpper(Cultures.Vietnamese);
         if (i.Issuer == IssuerKind.Party)

@@ -64,6 +64,21 @@ public enum Operation
 
     /// <summary>Approve units of measure officers propose (a province's secretariat for it; an admin for the country).</summary>
     ApproveMeasures,
+
+    /// <summary>Plan an inspection (kiểm tra, giám sát) of a unit or a model, record its findings and follow-ups.</summary>
+    Inspect,
+
+    /// <summary>Close an inspection's follow-up task, with what was done (the inspected unit).</summary>
+    CloseFollowUp,
+
+    /// <summary>Keep the movement's documents (plans, directives, guidance, decisions) of an area.</summary>
+    ManageDocuments,
+
+    /// <summary>Add and edit the award forms (hình thức khen thưởng) of a province, or the country's (an admin).</summary>
+    ManageAwardForms,
+
+    /// <summary>Add the indicators of a province's own catalogue, or the country's (an admin).</summary>
+    ManageIndicators,
 }
 
 /// <summary>
@@ -95,7 +110,18 @@ public static class Permissions
         [Operation.ManageUsers] = [Role.Secretariat],
         [Operation.HandlePersonalData] = [Role.Secretariat],
         [Operation.ApproveMeasures] = [Role.Secretariat],
+        [Operation.Inspect] = [Role.Secretariat],
+        [Operation.CloseFollowUp] = [Role.Secretariat, Role.Officer],
+        [Operation.ManageDocuments] = [Role.Secretariat],
+        [Operation.ManageAwardForms] = [Role.Secretariat],
+        [Operation.ManageIndicators] = [Role.Secretariat],
     };
+
+    /// <summary>Roles whose holders must turn on two-step verification when Security:RequireTwoFactorForAdmins is set.</summary>
+    public static bool MustUseTwoFactor(Role role) => role is Role.Admin or Role.Secretariat;
+
+    /// <summary>Roles whose holders may sit on an appraisal council.</summary>
+    public static bool MaySitOnCouncil(Role role) => role is Role.Admin or Role.Appraiser;
 
     public static IReadOnlyList<Operation> All { get; } = Enum.GetValues<Operation>();
 

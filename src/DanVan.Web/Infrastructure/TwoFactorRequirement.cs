@@ -28,7 +28,7 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
             && !Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             var scope = await scopes.GetAsync(context.RequestAborted);
-            if ((scope.IsAdmin || scope.Grants.Any(g => g.Role == Role.Secretariat))
+            if (scope.Grants.Any(g => Permissions.MustUseTwoFactor(g.Role))
                 && !await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(context.RequestAborted))
             {
                 if (type == ApiTokenService.Scheme)

@@ -32,6 +32,9 @@ public sealed class UserScope
 
     public bool IsAdmin => _grants.Any(g => g.Role == Role.Admin);
 
+    /// <summary>Whether the caller may issue a decision (recognition or award) at some level somewhere.</summary>
+    public bool CanDecideAnywhere => Enum.GetValues<RecognitionLevel>().Any(l => CanAnywhere(Permissions.RecognizeAt(l)));
+
     public IReadOnlyList<(Role Role, string Path)> Grants => _grants;
 
     /// <summary>Paths the caller may read: any grant reads its subtree.</summary>

@@ -41,4 +41,20 @@ public class LifecycleStateTests
         var carried = inputs.SelectMany(t => t.GetProperties().Where(p => NeverInput.Contains(p.Name)).Select(p => $"{t.Name}.{p.Name}")).ToList();
         Assert.True(carried.Count == 0, "Inputs that carry lifecycle: " + string.Join(", ", carried));
     }
+
+    /// <summary>Entities of the year's second half that own their whole state: every property changes through their methods.</summary>
+    [Theory]
+    [InlineData(typeof(UnitReport))]
+    [InlineData(typeof(UnitReportValue))]
+    [InlineData(typeof(Inspection))]
+    [InlineData(typeof(InspectionTask))]
+    public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
+    {
+        // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.
+        string[] plumbing = [nameof(IVersioned.Version), nameof(UnitReportValue.ReportId)];
+        var open = entity.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && !plumbing.Contains(p.Name)).Select(p => p.Name).ToList();
+        Assert.True(open.Count == 0, $"{entity.Name}: settable from outside: " + string.Join(", ", open));
+        Assert.DoesNotContain(entity.GetConstructors(), c => c.GetParameters().Length == 0);
+    }
 }

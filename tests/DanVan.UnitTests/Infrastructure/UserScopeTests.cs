@@ -54,8 +54,8 @@ public class UserScopeTests
 
     /// <summary>The vocabulary: each role may do exactly what the movement gives it, in its own area and nowhere else.</summary>
     [Theory]
-    [InlineData(Role.Officer, "Read Register Edit ReportResults Moderate Import")]
-    [InlineData(Role.Secretariat, "Read Register Edit ReportResults Moderate Import RetireAtReview RecognizeCommune RecognizeDistrict RecognizeProvince RecognizeNational RunRound ManageCriteria ManageCommittee RunAppraisal Score RunConference ManageUsers HandlePersonalData ApproveMeasures")]
+    [InlineData(Role.Officer, "Read Register Edit ReportResults Moderate Import CloseFollowUp")]
+    [InlineData(Role.Secretariat, "Read Register Edit ReportResults Moderate Import RetireAtReview RecognizeCommune RecognizeDistrict RecognizeProvince RecognizeNational RunRound ManageCriteria ManageCommittee RunAppraisal Score RunConference ManageUsers HandlePersonalData ApproveMeasures Inspect CloseFollowUp ManageDocuments ManageAwardForms ManageIndicators")]
     [InlineData(Role.Appraiser, "Read Score")]
     [InlineData(Role.Viewer, "Read")]
     public void EachRole_MayDoItsOperations_InItsAreaOnly(Role role, string allowed)

@@ -263,6 +263,22 @@ internal sealed class RecognitionDecisionConfiguration : IEntityTypeConfiguratio
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Recognitions).WithOne(x => x.Decision).HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.ScopePath);
+        // One number a year per issuer, held by the database too (two saves at once cannot both take it).
+        b.Property(x => x.NumberKey).HasMaxLength(120);
+        b.HasIndex(x => x.NumberKey).IsUnique();
+    }
+}
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> b)
+    {
+        b.Property(x => x.To).HasMaxLength(256);
+        b.Property(x => x.ToName).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.ClaimedBy).HasMaxLength(200);
+        b.Property(x => x.LastError).HasMaxLength(1000);
+        b.HasIndex(x => new { x.SentAtMs, x.Id });
     }
 }
 

@@ -117,7 +117,7 @@ public static class Appraisals
             throw DomainException.For(nameof(AppraisalInput.MemberEmails), "Không có tài khoản: " + string.Join(", ", unknown));
         }
 
-        if (members.FirstOrDefault(m => !m.Grants.Any(g => g.Role is Role.Appraiser or Role.Admin)) is { } notAppraiser)
+        if (members.FirstOrDefault(m => !m.Grants.Any(g => Permissions.MaySitOnCouncil(g.Role))) is { } notAppraiser)
         {
             throw DomainException.For(nameof(AppraisalInput.MemberEmails), $"{notAppraiser.Email} chưa được cấp vai trò thành viên hội đồng thẩm định.");
         }
@@ -129,7 +129,7 @@ public static class Appraisals
             UnitId = unit.Id,
             ScopePath = unit.Path,
             CriteriaSetId = set.Id,
-            OpenedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            OpenedOn = VietnamClock.Today(clock),
             Status = AppraisalStatus.Open,
             Members = members.Select(m => new AppraisalMember { UserId = m.Id }).ToList(),
         };
@@ -209,6 +209,11 @@ public static class Appraisals
     public static async Task ScoreAsync(AppDbContext db, UserScope scope, int appraisalId, int itemId, ScoreInput input, CancellationToken ct)
     {
         var (a, item) = await ItemForMemberAsync(db, scope, appraisalId, itemId, ct);
+        // A member scores under the operation too: a council member whose role was taken away no longer scores.
+        if (!scope.CanAnywhere(Operation.Score))
+        {
+            throw new ScopeException(true);
+        }
         var criteria = await db.Criteria.Where(c => c.CriteriaSetId == a.CriteriaSetId).ToListAsync(ct);
         foreach (var c in criteria)
         {

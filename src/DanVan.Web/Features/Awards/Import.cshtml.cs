@@ -18,7 +18,7 @@ public class ImportModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     public bool WasDryRun { get; private set; }
 
-    private static bool MayIssue(UserScope scope) => Enum.GetValues<RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l)));
+    private static bool MayIssue(UserScope scope) => scope.CanDecideAnywhere;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => MayIssue(await scopes.GetAsync(ct)) ? Page() : Forbid();
 

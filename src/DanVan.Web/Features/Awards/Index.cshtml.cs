@@ -29,7 +29,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
             return Forbid();
         }
 
-        CanIssue = Enum.GetValues<Domain.RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l)));
+        CanIssue = scope.CanDecideAnywhere;
         Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
         Rows = await Commendation.Awards.RegisterAsync(db, scope, Number, Year, Form, ct);
         return Page();

@@ -26,12 +26,12 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     public async Task<IActionResult> OnGetAsync(int? nomination, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (!Enum.GetValues<RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l))))
+        if (!scope.CanDecideAnywhere)
         {
             return Forbid();
         }
 
-        Input.DecidedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.DecidedOn = VietnamClock.Today(clock);
         var home = scope.PathsFor(Operation.RecognizeProvince).OrderBy(p => p.Length).FirstOrDefault();
         Input.UnitCode = home is null || home == "/" ? null : home.TrimEnd('/').Split('/')[^1];
         if (nomination is { } id)

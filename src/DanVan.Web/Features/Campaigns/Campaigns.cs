@@ -140,13 +140,14 @@ public static class Campaigns
             told += ids.Count;
         }
 
-        db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told });
-        await db.SaveChangesAsync(ct);
+        // The mails go into the outbox with the notifications and the audit line: one save, all or nothing.
         foreach (var (ids, text) in mails)
         {
             await mailer.QueueToUsersAsync(db, ids, $"DanVan: nhắc đăng ký mô hình — {d.Name}", text, $"/Campaigns/Detail/{d.Id}", ct);
         }
 
+        db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told });
+        await db.SaveChangesAsync(ct);
         return told;
     }
 

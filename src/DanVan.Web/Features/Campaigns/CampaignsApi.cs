@@ -2,6 +2,7 @@ using DanVan.Data;
 using DanVan.Features.Committees;
 using DanVan.Features.Criteria;
 using DanVan.Infrastructure;
+using DanVan.Domain;
 
 namespace DanVan.Features.Campaigns;
 
@@ -57,7 +58,7 @@ public static class CampaignsApi
             Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new { (await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id }));
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public static DateOnly Today(TimeProvider clock) => VietnamClock.Today(clock);
 
     public static IResult? Valid(object input)
     {

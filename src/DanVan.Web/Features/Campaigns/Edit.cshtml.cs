@@ -33,7 +33,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         Id = id;
         if (id is not null)
         {
-            var d = await Campaigns.DetailAsync(db, scope, id.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            var d = await Campaigns.DetailAsync(db, scope, id.Value, VietnamClock.Today(clock), ct);
             if (d is null)
             {
                 return NotFound();
@@ -44,7 +44,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         }
         else
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = VietnamClock.Today(clock);
             Input.OpensOn = today;
             Input.ClosesOn = today.AddMonths(1);
             Input.UnitCode = unit;

@@ -218,7 +218,7 @@ public static class Awards
             var map = r.Map ?? Maps.InForceOn(on);
             var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == r.UnitCode, ct)
                 ?? throw DomainException.For(nameof(AwardInput.Recipients), Where($"không có đơn vị mã {r.UnitCode} trên bản đồ {map}."));
-            var current = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+            var current = unit.CountsUnder;
             if (!UnitPaths.Contains(path, current) && path != current)
             {
                 throw DomainException.For(nameof(AwardInput.Recipients), Where($"{unit.FullName} không thuộc phạm vi của đơn vị ban hành."));
@@ -426,7 +426,7 @@ public static class Awards
             path = unit.Path;
         }
 
-        if (!scope.Can(Operation.ManageCriteria, path))
+        if (!scope.Can(Operation.ManageAwardForms, path))
         {
             throw new ScopeException(true); // the catalogue is shown to everyone signed in: a refusal, not "not found"
         }
@@ -465,7 +465,7 @@ public static class Awards
             throw new ScopeException(false);
         }
 
-        if (!scope.Can(Operation.ManageCriteria, province))
+        if (!scope.Can(Operation.ManageAwardForms, province))
         {
             throw new ScopeException(true);
         }

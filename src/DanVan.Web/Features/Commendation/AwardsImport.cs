@@ -98,7 +98,7 @@ public static class AwardsImport
             AwardForm? form = null;
             if (level is { } l && unit is not null)
             {
-                var current = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+                var current = unit.CountsUnder;
                 var province = UnitPaths.Province(current);
                 var usable = forms.Where(f => f.Level == l && (f.ScopePath == "/" || f.ScopePath == province)).OrderBy(f => f.SortOrder).ToList();
                 var folded = VietnameseText.Fold(Cell("form"));
@@ -110,7 +110,7 @@ public static class AwardsImport
                 }
             }
 
-            if (unit is not null && !scope.CanRead(unit.Map == Maps.Current ? unit.Path : unit.CurrentPath))
+            if (unit is not null && !scope.CanRead(unit.CountsUnder))
             {
                 // Not the caller's area: say so before anything about what the unit holds.
                 problems.Add($"{Col("unit")}: đơn vị {unit.Code} không thuộc phạm vi của bạn.");
@@ -135,7 +135,7 @@ public static class AwardsImport
             }
 
             // Who issues: the commune for its Giấy khen, the province for a district's (before 2025) or its own, the centre.
-            var currentPath = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+            var currentPath = unit.CountsUnder;
             var issuerPath = level == RecognitionLevel.National ? "/" : Permissions.DecisionPath(level.Value, currentPath);
             var issuerCode = issuerPath == "/" ? null : issuerPath.TrimEnd('/').Split('/')[^1];
             rows.Add(new Row(line, Cell("decision_no"), on, level.Value, form, issuerPath, issuerCode, new RecipientInput

@@ -141,8 +141,8 @@ public static class CommendationApi
         insp.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? initiativeId, CancellationToken ct) =>
             TypedResults.Ok(await Inspections.ListAsync(db, await s.GetAsync(ct), initiativeId, clock, ct)))
             .WithSummary("Kiểm tra, giám sát trong phạm vi: lịch, kết quả, việc phải làm và việc quá hạn.");
-        insp.MapPost("/", async Task<IResult> (InspectionInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new { (await Inspections.PlanAsync(db, await s.GetAsync(ct), input, ct)).Id }))
+        insp.MapPost("/", async Task<IResult> (InspectionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new { (await Inspections.PlanAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
             .WithSummary("Lên lịch kiểm tra một đơn vị (hoặc một mô hình của đơn vị).");
         insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version }))

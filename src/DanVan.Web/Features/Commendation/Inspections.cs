@@ -83,23 +83,19 @@ public static class Inspections
         _ => "Yếu",
     };
 
-    public static async Task<Inspection> PlanAsync(AppDbContext db, UserScope scope, InspectionInput input, CancellationToken ct)
+    public static async Task<Inspection> PlanAsync(AppDbContext db, UserScope scope, InspectionInput input, TimeProvider clock, CancellationToken ct)
     {
         var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
             ?? throw DomainException.For(nameof(InspectionInput.UnitCode), "Không tìm thấy đơn vị (bản đồ 2025).");
-        scope.Demand(Operation.RunRound, unit.Path);
+        scope.Demand(Operation.Inspect, unit.Path);
         if (input.InitiativeId is { } id && !await db.Initiatives.AnyAsync(i => i.Id == id && i.ScopePath == unit.Path, ct))
         {
             throw DomainException.For(nameof(InspectionInput.InitiativeId), "Mô hình không thuộc đơn vị được kiểm tra.");
         }
 
-        var i = new Inspection
-        {
-            UnitId = unit.Id, ScopePath = unit.Path, InitiativeId = input.InitiativeId, PlannedOn = input.PlannedOn!.Value, Inspectors = input.Inspectors!.Trim(),
-            Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim(), PlannedBy = scope.UserName,
-        };
+        var i = Inspection.Plan(unit, input.InitiativeId, input.PlannedOn!.Value, input.Inspectors ?? string.Empty, input.Purpose, scope.UserName);
         db.Inspections.Add(i);
-        await Notifier.NotifyOfficersAsync(db, unit.Path, $"Đơn vị có lịch kiểm tra ngày {Cultures.Date(i.PlannedOn)} ({i.Inspectors}).", "/Inspections", DateTimeOffset.UtcNow, ct);
+        await Notifier.NotifyOfficersAsync(db, unit.Path, $"Đơn vị có lịch kiểm tra ngày {Cultures.Date(i.PlannedOn)} ({i.Inspectors}).", "/Inspections", clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return i;
     }
@@ -107,23 +103,10 @@ public static class Inspections
     public static async Task<Inspection> RecordVisitAsync(AppDbContext db, UserScope scope, int id, VisitInput input, TimeProvider clock, CancellationToken ct)
     {
         var i = await FindAsync(db, scope, id, ct);
-        scope.Demand(Operation.RunRound, i.ScopePath);
+        scope.Demand(Operation.Inspect, i.ScopePath);
         var today = CampaignsApi.Today(clock);
-        i.RecordVisit(input.VisitedOn!.Value, input.Findings ?? string.Empty, input.Rating!.Value, today);
-        foreach (var t in (input.Tasks ?? []).Where(t => t is not null && !string.IsNullOrWhiteSpace(t.Text)))
-        {
-            if (t.DueOn is not { } due || due < input.VisitedOn!.Value)
-            {
-                throw DomainException.For(nameof(VisitInput.Tasks), $"Việc \"{t.Text}\": cần hạn hoàn thành từ ngày kiểm tra trở đi.");
-            }
-
-            if (t.Text!.Trim().Length > 1000)
-            {
-                throw DomainException.For(nameof(VisitInput.Tasks), "Mỗi việc không quá 1000 ký tự.");
-            }
-
-            i.Tasks.Add(new InspectionTask { Text = t.Text.Trim(), DueOn = due });
-        }
+        i.RecordVisit(input.VisitedOn!.Value, input.Findings ?? string.Empty, input.Rating!.Value, today,
+            (input.Tasks ?? []).Where(t => t is not null).Select(t => (t.Text ?? string.Empty, t.DueOn)));
 
         await Notifier.NotifyOfficersAsync(db, i.ScopePath, $"Kết quả kiểm tra ngày {Cultures.Date(i.VisitedOn!.Value)}: {RatingLabel(i.Rating!.Value)}; {i.Tasks.Count} việc cần làm.",
             "/Inspections", clock.GetUtcNow(), ct);
@@ -135,7 +118,7 @@ public static class Inspections
     public static async Task<InspectionPhoto> AddPhotoAsync(AppDbContext db, UserScope scope, Results.EvidenceStore store, int id, IFormFile file, TimeProvider clock, CancellationToken ct)
     {
         var i = await FindAsync(db, scope, id, ct);
-        scope.Demand(Operation.RunRound, i.ScopePath);
+        scope.Demand(Operation.Inspect, i.ScopePath);
         var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         if (!Results.EvidenceStore.IsImage(stored.Kind))
         {
@@ -172,15 +155,9 @@ public static class Inspections
     public static async Task CompleteTaskAsync(AppDbContext db, UserScope scope, int id, int taskId, string? note, TimeProvider clock, CancellationToken ct)
     {
         var i = await FindAsync(db, scope, id, ct);
-        scope.Demand(Operation.Register, i.ScopePath);
+        scope.Demand(Operation.CloseFollowUp, i.ScopePath);
         var task = i.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new ScopeException(false);
-        if (task.DoneOn is not null)
-        {
-            throw new DomainException("Việc này đã được báo hoàn thành.");
-        }
-
-        task.DoneOn = CampaignsApi.Today(clock);
-        task.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(1000, note.Trim().Length)];
+        task.Complete(CampaignsApi.Today(clock), note);
         db.Audit("inspection-task-done", nameof(Inspection), i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { task.Text, task.DoneNote });
         await db.SaveChangesAsync(ct);
     }

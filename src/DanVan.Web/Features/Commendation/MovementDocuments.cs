@@ -83,7 +83,7 @@ public static class MovementDocuments
         }
 
         var path = unit?.Path ?? "/";
-        scope.Demand(Operation.RunRound, path);
+        scope.Demand(Operation.ManageDocuments, path);
         var governs = await GovernsAsync(db, scope, input.Governs, ct);
         var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
         var d = new MovementDocument

@@ -116,7 +116,7 @@ public static class Nominations
         var form = await FormsAsync(db, unit.Path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
             ?? throw DomainException.For(nameof(NominationInput.FormCode), "Không có hình thức khen thưởng này.");
         if (input.InitiativeId is { } initiativeId
-            && !await db.Initiatives.AnyAsync(i => i.Id == initiativeId && (i.ScopePath == unit.Path || i.ScopePath.StartsWith(unit.Path)), ct))
+            && !await db.Initiatives.WithinPaths([unit.Path], i => i.ScopePath).AnyAsync(i => i.Id == initiativeId, ct))
         {
             throw DomainException.For(nameof(NominationInput.InitiativeId), "Mô hình không thuộc đơn vị đề nghị.");
         }

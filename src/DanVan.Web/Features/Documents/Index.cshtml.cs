@@ -28,7 +28,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceS
             return Forbid();
         }
 
-        var home = scope.PathsFor(Operation.RunRound).OrderBy(p => p.Length).FirstOrDefault();
+        var home = scope.PathsFor(Operation.ManageDocuments).OrderBy(p => p.Length).FirstOrDefault();
         Input.UnitCode = home is null || home == "/" ? null : home.TrimEnd('/').Split('/')[^1];
         await LoadAsync(scope, ct);
         return Page();
@@ -54,7 +54,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceS
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        CanAdd = scope.CanAnywhere(Operation.RunRound);
+        CanAdd = scope.CanAnywhere(Operation.ManageDocuments);
         Rows = await MovementDocuments.SearchAsync(db, scope, Q, null, null, null, ct);
     }
 }

@@ -32,7 +32,7 @@ public static class ImportJobs
         var may = kind switch
         {
             ImportJob.Results => scope.CanAnywhere(Operation.ReportResults),
-            ImportJob.Awards => Enum.GetValues<RecognitionLevel>().Any(l => scope.CanAnywhere(Permissions.RecognizeAt(l))),
+            ImportJob.Awards => scope.CanDecideAnywhere,
             _ => scope.CanAnywhere(Operation.Import),
         };
         if (!may)

@@ -103,7 +103,7 @@ public static class InitiativeImport
         try
         {
             var byCode = new Dictionary<string, Initiative>(StringComparer.Ordinal);
-            var decisions = new Dictionary<(RecognitionLevel, DateOnly, string, string), RecognitionDecision>();
+            var decisions = new Dictionary<string, RecognitionDecision>(StringComparer.Ordinal);
             var provinces = await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Level == 1).ToDictionaryAsync(u => u.Path, ct);
             // The codes already used in the file's units, read once: most batches of a large file then need no lookup.
             var unitsInFile = planned.Select(p => p.Unit.Id).Distinct().ToList();
@@ -116,6 +116,14 @@ public static class InitiativeImport
                 var unitIds = batch.Select(p => p.Unit.Id).Distinct().ToList();
                 var existing = codes.Count == 0 ? [] : await db.Initiatives.Include(i => i.Recognitions)
                     .Where(i => i.Code != null && codes.Contains(i.Code) && unitIds.Contains(i.UnitId)).ToListAsync(ct);
+                // A decision the file names by number that is already recorded (same issuer, number and year) is that one.
+                var numbered = batch.Where(p => p.Level is not null && p.DecisionNumber is not null)
+                    .Select(p => RecognitionDecision.KeyOf(DecisionPathOf(p, provinces), p.DecisionNumber!, p.RecognizedOn!.Value.Year)).Distinct().ToList();
+                foreach (var d in numbered.Count == 0 ? [] : await db.RecognitionDecisions.AsNoTracking().Where(d => d.NumberKey != null && numbered.Contains(d.NumberKey)).ToListAsync(ct))
+                {
+                    decisions.TryAdd(d.NumberKey!, d);
+                }
+
                 // New records, their recognitions and new decisions are written in bulk (ids reserved below);
                 // only records that already exist go through EF's change tracking.
                 var fresh = new List<Initiative>();
@@ -174,12 +182,15 @@ public static class InitiativeImport
                     {
                         var province = provinces.Values.First(u => UnitPaths.Contains(u.Path, i.ScopePath));
                         var decisionUnit = level == RecognitionLevel.Commune ? p.Current : province;
-                        var key = (level, p.RecognizedOn!.Value, p.DecisionNumber ?? "(nhập từ tệp)", level == RecognitionLevel.National ? "/" : decisionUnit.Path);
+                        var path = level == RecognitionLevel.National ? "/" : decisionUnit.Path;
+                        var numberKey = p.DecisionNumber is null ? null : RecognitionDecision.KeyOf(path, p.DecisionNumber, p.RecognizedOn!.Value.Year);
+                        var key = numberKey ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{level}|{p.RecognizedOn!.Value:yyyy-MM-dd}|{path}");
                         if (!decisions.TryGetValue(key, out var decision))
                         {
                             decision = new RecognitionDecision
                             {
-                                UnitId = decisionUnit.Id, ScopePath = key.Item4, Number = key.Item3, Date = key.Item2, Level = level,
+                                UnitId = level == RecognitionLevel.National ? null : decisionUnit.Id, ScopePath = path, Number = p.DecisionNumber ?? "(nhập từ tệp)",
+                                NumberKey = numberKey, Date = p.RecognizedOn!.Value, Level = level,
                                 IssuingBody = "Ban Chỉ đạo phong trào thi đua \"Dân vận khéo\" " + decisionUnit.FullName,
                             };
                             decisions[key] = decision;
@@ -249,6 +260,12 @@ public static class InitiativeImport
         db.ChangeTracker.Clear();
         return new ImportOutcome(total, [], null, created, updated, recognitions, retired);
     }
+
+    /// <summary>Where a row's recognition decision is issued: the commune for a commune level, else its province ("/" nationally).</summary>
+    private static string DecisionPathOf(InitiativeRow p, IReadOnlyDictionary<string, AdminUnit> provinces) =>
+        p.Level == RecognitionLevel.National ? "/"
+        : p.Level == RecognitionLevel.Commune ? p.Current.Path
+        : provinces.Values.First(u => UnitPaths.Contains(u.Path, p.Current.Path)).Path;
 
     /// <summary>The template: headers in Vietnamese (required ones starred) and two example rows.</summary>
     public static byte[] Template() => Xlsx.Write("Mô hình", "Mẫu nhập danh sách mô hình \"Dân vận khéo\"",

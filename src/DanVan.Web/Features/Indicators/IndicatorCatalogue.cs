@@ -110,7 +110,7 @@ public static class IndicatorCatalogue
         }
 
         // The catalogue is managed by those who manage criteria: the secretariat for its province, an admin for the country.
-        if (!scope.Can(Operation.ManageCriteria, path))
+        if (!scope.Can(Operation.ManageIndicators, path))
         {
             throw new ScopeException(true); // the catalogue is public to every signed-in person: a refusal, not "not found"
         }

@@ -73,7 +73,7 @@ public static class ResultsImport
                 }
             }
 
-            var path = unit is null ? null : unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+            var path = unit?.CountsUnder;
             if (path is not null && !scope.Can(Operation.ReportResults, path))
             {
                 problems.Add($"{Col("unit")}: bạn không được nhập số liệu cho {unit!.FullName}.");

@@ -75,24 +75,13 @@ public static class UnitReports
 
         var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == input.Map && u.Code == input.UnitCode!.Trim(), ct)
             ?? throw DomainException.For(nameof(UnitReportInput.UnitCode), $"Không có đơn vị mã {input.UnitCode} trên bản đồ {input.Map}.");
-        var path = unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+        var path = unit.CountsUnder;
         if (!scope.CanRead(path))
         {
             throw new ScopeException(false);
         }
 
         scope.Demand(Operation.ReportResults, path);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (period.Start > today)
-        {
-            throw DomainException.For(nameof(UnitReportInput.Period), "Không báo cáo trước cho kỳ chưa bắt đầu.");
-        }
-
-        if (unit.Map == Maps.Map2024 && period.Start >= new DateOnly(2025, 7, 1))
-        {
-            throw DomainException.For(nameof(UnitReportInput.UnitCode), $"{unit.FullName} không còn từ 01/07/2025; kỳ {period.Code} báo cáo theo đơn vị mới.");
-        }
-
         if (input.OrganizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId && o.ScopePath == path, ct))
         {
             throw DomainException.For(nameof(UnitReportInput.OrganizationId), "Tổ chức không thuộc đơn vị này.");
@@ -141,17 +130,11 @@ public static class UnitReports
             values.TryAdd((group.Key, null), (group.First().Value.Indicator, group.Sum(g => g.Value.Value)));
         }
 
-        var errors = IndicatorRules.Check(values.ToDictionary(v => v.Key, v => v.Value.Value), catalogue.ToDictionary(i => i.Code));
-        if (errors.Count > 0)
-        {
-            throw DomainException.For(nameof(UnitReportInput.Values), string.Join(" ", errors.Select(e => e.Message).Distinct()));
-        }
-
         var report = await db.UnitReports.Include(r => r.Values)
             .FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.OrganizationId == input.OrganizationId && r.Period == period.Code, ct);
         if (report is null)
         {
-            report = new UnitReport { UnitId = unit.Id, OrganizationId = input.OrganizationId, Period = period.Code };
+            report = UnitReport.Open(unit, input.OrganizationId, period, VietnamClock.Today(clock));
             db.UnitReports.Add(report);
         }
         else
@@ -163,21 +146,9 @@ public static class UnitReports
             }
 
             db.UnitReportValues.RemoveRange(report.Values);
-            report.Values = [];
         }
 
-        report.ScopePath = path;
-        report.LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath;
-        report.PeriodStart = period.Start;
-        report.PeriodEnd = period.End;
-        report.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        report.SubmittedAt = clock.GetUtcNow();
-        report.SubmittedBy = scope.UserName;
-        foreach (var ((_, category), (indicator, value)) in values)
-        {
-            report.Values.Add(new UnitReportValue { IndicatorId = indicator.Id, Category = category, Value = value });
-        }
-
+        report.Record([.. values.Select(v => (v.Value.Indicator, v.Key.Category, v.Value.Value))], input.Note, clock.GetUtcNow(), scope.UserName);
         var warnings = await OutliersAsync(db, report, values, ct);
         db.Audit("unit-report-saved", nameof(UnitReport), $"{unit.Code}/{period.Code}",
             new { unit = unit.FullName, period = period.Code, values = values.ToDictionary(v => v.Key.Category is null ? v.Key.Code : $"{v.Key.Code}.{v.Key.Category}", v => v.Value.Value) });
@@ -268,7 +239,7 @@ public static class UnitReports
             throw new ScopeException(true);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamClock.Today(clock);
         var rows = await ProgressAsync(db, scope.PathsFor(Operation.RunRound), period, today, ct);
         var missing = rows.Where(r => !r.Reported && r.OfficerIds.Count > 0).ToList();
 

@@ -60,7 +60,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceSt
         }
         else
         {
-            Input.RegisteredOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            Input.RegisteredOn = VietnamClock.Today(clock);
             Input.CampaignId = campaignId;
         }
 
@@ -198,7 +198,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceSt
             }
         }
 
-        OpenCampaigns = await Campaigns.Campaigns.OpenForAsync(db, writable, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        OpenCampaigns = await Campaigns.Campaigns.OpenForAsync(db, writable, VietnamClock.Today(clock), ct);
         var orgUnit = OldUnitName is null ? Input.UnitCode : await db.AdminUnits
             .Where(u => u.Map == Maps.Current && u.Path == db.AdminUnits.Where(o => o.Map == Maps.Map2024 && o.Code == Input.UnitCode).Select(o => o.CurrentPath).FirstOrDefault())
             .Select(u => u.Code).FirstOrDefaultAsync(ct);

@@ -114,7 +114,7 @@ public static class InitiativeCommands
 
         var initiative = new Initiative { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
         await ApplyAsync(db, scope, initiative, input, ct);
-        await JoinCampaignAsync(db, initiative, input.CampaignId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        await JoinCampaignAsync(db, initiative, input.CampaignId, VietnamClock.Today(clock), ct);
         db.Initiatives.Add(initiative);
         await SaveAsync(db, ct);
         return initiative;

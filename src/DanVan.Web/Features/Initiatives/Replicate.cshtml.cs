@@ -5,6 +5,7 @@ using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Domain;
 
 namespace DanVan.Features.Initiatives;
 
@@ -24,7 +25,7 @@ public class ReplicateModel(AppDbContext db, ScopeAccessor scopes, TimeProvider 
             return r;
         }
 
-        Input.RegisteredOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.RegisteredOn = VietnamClock.Today(clock);
         Input.Name = SourceName;
         Input.UnitCode = Communes.Count == 1 ? Communes[0].Code : null;
         return Page();

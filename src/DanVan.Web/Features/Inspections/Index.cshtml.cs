@@ -46,7 +46,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         ModelState.Remove("Visit.VisitedOn");
         ModelState.Remove("Visit.Findings");
         ModelState.Remove("Visit.Rating");
-        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.PlanAsync(db, scope, Input, ct)))
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.PlanAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = "Đã lên lịch kiểm tra.";
             return RedirectToPage();
@@ -123,8 +123,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        CanPlan = scope.CanAnywhere(Operation.RunRound);
-        CanClose = scope.CanAnywhere(Operation.Register);
+        CanPlan = scope.CanAnywhere(Operation.Inspect);
+        CanClose = scope.CanAnywhere(Operation.CloseFollowUp);
         Rows = await Commendation.Inspections.ListAsync(db, scope, null, clock, ct);
     }
 }

@@ -141,11 +141,11 @@ public static class PersonalDataRequests
         var inspections = await db.Inspections.PermittedFor(scope, Operation.HandlePersonalData, i => i.ScopePath)
             .Where(i => s.Any(w => i.Inspectors.Contains(w) || (i.Findings != null && i.Findings.Contains(w)) || (i.Purpose != null && i.Purpose.Contains(w)))).ToListAsync(ct);
         Add(inspections, "inspection", i => i.Id, nameof(Inspection),
-            ("inspectors", i => i.Inspectors, (i, v) => i.Inspectors = v ?? string.Empty), ("findings", i => i.Findings, (i, v) => i.Findings = v),
-            ("purpose", i => i.Purpose, (i, v) => i.Purpose = v));
+            ("inspectors", i => i.Inspectors, (i, v) => i.Redact(v, i.Findings, i.Purpose)), ("findings", i => i.Findings, (i, v) => i.Redact(i.Inspectors, v, i.Purpose)),
+            ("purpose", i => i.Purpose, (i, v) => i.Redact(i.Inspectors, i.Findings, v)));
         var unitReports = await db.UnitReports.PermittedFor(scope, Operation.HandlePersonalData, r => r.ScopePath)
             .Where(r => r.Note != null && s.Any(w => r.Note!.Contains(w))).ToListAsync(ct);
-        Add(unitReports, "unit_report", r => r.Id, nameof(UnitReport), ("note", r => r.Note, (r, v) => r.Note = v));
+        Add(unitReports, "unit_report", r => r.Id, nameof(UnitReport), ("note", r => r.Note, (r, v) => r.RedactNote(v)));
         return list;
     }
 

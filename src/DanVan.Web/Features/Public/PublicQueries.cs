@@ -30,7 +30,7 @@ public static class PublicQueries
         await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && u.Level == 1).OrderBy(u => u.SortKey)
             .ToDictionaryAsync(u => u.Path, u => u.FullName, StringComparer.Ordinal, ct);
 
-    public static string ProvincePath(string scopePath) => scopePath.Length >= 4 ? scopePath[..4] : scopePath;
+    public static string ProvincePath(string scopePath) => UnitPaths.Province(scopePath);
 
     private static IQueryable<PublicCardRow> Cards(IQueryable<Initiative> q) => q.Select(i => new PublicCardRow
     {

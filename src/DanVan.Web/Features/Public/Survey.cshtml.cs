@@ -81,7 +81,7 @@ public class SurveyModel(AppDbContext db, TimeProvider clock, IConfiguration con
             return Page();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamClock.Today(clock);
         var device = SurveyAnswer.DeviceKey(Device(), surveyId, today);
         if (await db.SurveyAnswers.AnyAsync(a => a.SurveyId == surveyId && a.Device == device, ct))
         {

@@ -32,7 +32,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
             return Forbid();
         }
 
-        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.Date = VietnamClock.Today(clock);
         Input.AppraisalId = AppraisalId;
         if (AppraisalId is { } aid)
         {

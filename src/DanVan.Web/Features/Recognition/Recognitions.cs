@@ -79,8 +79,9 @@ public static class Recognitions
         var path = unit?.Path ?? "/";
         var number = input.Number!.Trim();
         var year = input.Date!.Value.Year;
-        if (await db.RecognitionDecisions.AnyAsync(d => d.ScopePath == path && d.Number == number
-            && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31), ct))
+        var numberKey = RecognitionDecision.KeyOf(path, number, year);
+        if (await db.RecognitionDecisions.AnyAsync(d => d.NumberKey == numberKey || (d.ScopePath == path && d.Number == number
+            && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)), ct))
         {
             throw DomainException.For(nameof(DecisionInput.Number), $"Số quyết định {number} năm {year} đã được dùng.");
         }
@@ -108,9 +109,10 @@ public static class Recognitions
 
         var decision = new RecognitionDecision
         {
-            UnitId = unit?.Id ?? (await db.AdminUnits.Where(u => u.Map == Maps.Current && u.Level == 1).OrderBy(u => u.Code).Select(u => u.Id).FirstAsync(ct)),
+            UnitId = unit?.Id,
             ScopePath = path,
             Number = number,
+            NumberKey = numberKey,
             Date = input.Date.Value,
             Level = input.Level!.Value,
             IssuingBody = input.IssuingBody!.Trim(),
@@ -154,8 +156,8 @@ public static class Recognitions
             return null;
         }
 
-        return new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.ScopePath == "/" ? null : d.Unit!.Code,
-            d.ScopePath == "/" ? "Toàn quốc" : d.Unit!.FullName, d.AppraisalId, rows);
+        return new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.ScopePath == "/" ? null : d.Unit?.Code,
+            d.ScopePath == "/" ? "Toàn quốc" : d.Unit?.FullName ?? string.Empty, d.AppraisalId, rows);
     }
 
     public static Task<List<HistoryRow>> HistoryAsync(AppDbContext db, int initiativeId, CancellationToken ct) =>
@@ -197,6 +199,6 @@ public static class Recognitions
 
     // The register page and the API list show decisions the same way, without their models (ViewAsync adds those).
     private static IQueryable<DecisionView> Summaries(this IQueryable<RecognitionDecision> decisions) =>
-        decisions.Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.Unit!.Code, d.ScopePath == "/" ? "Toàn quốc" : d.Unit.FullName,
-            d.AppraisalId, new List<RecognizedRow>()));
+        decisions.Select(d => new DecisionView(d.Id, d.Number, d.Date, d.Level, d.IssuingBody, d.Signer, d.ScopePath == "/" || d.Unit == null ? null : d.Unit.Code,
+            d.ScopePath == "/" || d.Unit == null ? "Toàn quốc" : d.Unit.FullName, d.AppraisalId, new List<RecognizedRow>()));
 }

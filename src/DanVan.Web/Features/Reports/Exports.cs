@@ -87,7 +87,7 @@ public static class Exports
             after = p.Next;
         }
 
-        return Xlsx.Write("Mô hình", title, string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {DateTime.Now:dd/MM/yyyy}, {all.Count} mô hình"),
+        return Xlsx.Write("Mô hình", title, string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {VietnamClock.TodayNow:dd/MM/yyyy}, {all.Count} mô hình"),
             ["Số hiệu", "Mã", "Tên mô hình", "Lĩnh vực", "Loại", "Nguồn gốc", "Chủ thể", "Đơn vị hiện nay", "Đơn vị khi đăng ký", "Ngày đăng ký", "Trạng thái"],
             all.Select(i => new object?[]
             {
@@ -101,10 +101,10 @@ public static class Exports
     {
         var list = rows.ToList();
         var bytes = Xlsx.Write(stem.Length > 31 ? stem[..31] : stem, title,
-            string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {DateTime.Now:dd/MM/yyyy}, {list.Count} dòng"), headers, list);
+            string.Create(CultureInfo.InvariantCulture, $"Xuất ngày {VietnamClock.TodayNow:dd/MM/yyyy}, {list.Count} dòng"), headers, list);
         return new FileContentResult(bytes, XlsxType) { FileDownloadName = FileName(stem, "xlsx") };
     }
 
     public static string FileName(string stem, string ext) =>
-        VietnameseText.Slug(stem) + "-" + DateTime.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "." + ext;
+        VietnameseText.Slug(stem) + "-" + VietnamClock.TodayNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "." + ext;
 }

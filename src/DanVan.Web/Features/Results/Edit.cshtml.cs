@@ -55,7 +55,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
         }
         else
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = VietnamClock.Today(clock);
             Input.PeriodKind = PeriodKind.Quarter;
             Input.PeriodStart = ResultReport.StartOf(PeriodKind.Quarter, today);
         }

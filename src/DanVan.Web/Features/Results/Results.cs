@@ -201,7 +201,7 @@ public static class ResultReporting
             report.Values.Add(value);
         }
 
-        report.Validate(initiative, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        report.Validate(initiative, VietnamClock.Today(clock));
 
         initiative.MarkReporting();
         await db.SaveChangesAsync(ct);

@@ -108,7 +108,7 @@ public static class Reviews
     {
         var initiative = await Lookups.InitiativeAsync(db, scope, initiativeId, ct);
         scope.Demand(Operation.RetireAtReview, initiative.ScopePath);
-        var on = input.On ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var on = input.On ?? VietnamClock.Today(clock);
         switch (input.Decision!.Value)
         {
             case ReviewDecisionKind.Retire:

@@ -95,7 +95,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
         ThePeriod = period;
         var unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == Map && u.Code == Unit, ct);
-        var path = unit is null ? null : unit.Map == Maps.Current ? unit.Path : unit.CurrentPath;
+        var path = unit?.CountsUnder;
         if (path is null || !scope.CanRead(path))
         {
             return NotFound();

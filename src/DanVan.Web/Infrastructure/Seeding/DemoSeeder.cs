@@ -140,7 +140,7 @@ public static class DemoSeeder
         var ngheAn = await Unit(db, Maps.Map2025, "40", ct);
         var lamDong = await Unit(db, Maps.Map2025, "68", ct);
         var luongBang = await Unit(db, Maps.Map2025, "12280", ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamClock.Today(clock);
 
         var criteria = new CriteriaSet
         {
@@ -199,18 +199,16 @@ public static class DemoSeeder
         });
 
         // Lương Bằng's own report of 2025: what the movement achieved there outside its registered models.
-        UnitReportValue V(string code, decimal value, string? category = null) => new() { IndicatorId = indicator[code], Category = category, Value = value };
-        db.UnitReports.Add(new UnitReport
-        {
-            UnitId = luongBang.Id, ScopePath = luongBang.Path, LegacyPath = luongBang.LegacyPath, Period = "2025", PeriodStart = new DateOnly(2025, 1, 1),
-            PeriodEnd = new DateOnly(2025, 12, 31), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo", Note = "Số liệu minh họa.",
-            Values =
-            [
-                V("funds_mobilized", 2_050_000_000m), V("funds_mobilized", 1_200_000_000m, "state"), V("funds_mobilized", 850_000_000m, "people"),
-                V("land_donated", 3_200m), V("roads_built", 2.4m), V("dialogues", 6), V("dialogue_attendees", 410),
-                V("dossiers_total", 1_240), V("dossiers_on_time", 1_228), V("houses_repaired", 3),
-            ],
-        });
+        var catalogue = await db.Indicators.Where(x => x.ScopePath == "/").ToDictionaryAsync(x => x.Code, ct);
+        (Indicator, string?, decimal) V(string code, decimal value, string? category = null) => (catalogue[code], category, value);
+        var own = UnitReport.Open(luongBang, null, ReportPeriod.Parse("2025"), VietnamClock.Today(clock));
+        own.Record(
+        [
+            V("funds_mobilized", 2_050_000_000m), V("funds_mobilized", 1_200_000_000m, "state"), V("funds_mobilized", 850_000_000m, "people"),
+            V("land_donated", 3_200m), V("roads_built", 2.4m), V("dialogues", 6), V("dialogue_attendees", 410),
+            V("dossiers_total", 1_240), V("dossiers_on_time", 1_228), V("houses_repaired", 3),
+        ], "Số liệu minh họa.", clock.GetUtcNow(), "demo");
+        db.UnitReports.Add(own);
 
         // Thái Hòa town (Nghệ An) recognised its beekeeping model before 2025; the province later, at its 2016–2020 conference.
         RecognitionDecision Decision(AdminUnit unit, string number, DateOnly date, RecognitionLevel level, string body)

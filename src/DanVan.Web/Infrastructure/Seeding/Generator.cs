@@ -169,7 +169,7 @@ public static class Generator
                     recognitions++;
                 }
 
-                var today = DateOnly.FromDateTime(DateTime.Today);
+                var today = VietnamClock.TodayNow;
                 var firstOn = registered.AddDays(180 + random.Next(540));
                 if (random.NextDouble() < 0.40 && firstOn <= today)
                 {
@@ -293,7 +293,11 @@ public static class Generator
             progress?.Invoke(done);
         }
 
-        var unitValues = await UnitReportsAsync(db, current.Select(c => (c.Id, c.Path, c.LegacyPath)).ToList(), indicators, seed, fromYear, toYear, ct);
+        var unitValues = await UnitReportsAsync(db, current.Select(c => new AdminUnit
+        {
+            Id = c.Id, Map = c.Map, Level = c.Level, Code = string.Empty, Name = c.Name, FullName = c.Name, Type = string.Empty, SortKey = string.Empty, SearchText = string.Empty, Path = c.Path, CurrentPath = c.CurrentPath,
+            LegacyPath = c.LegacyPath,
+        }).ToList(), seed, fromYear, toYear, ct);
 
         await BulkInsert.NumberAsync(db, appraisals.Values.ToList(), ct);
         foreach (var item in appraisalItems)
@@ -334,50 +338,51 @@ public static class Generator
     /// land, roads, dialogues, dossiers), from 2021 (or the first year) to last year. Its own random sequence, so the
     /// records above stay what the seed has always made.
     /// </summary>
-    private static async Task<int> UnitReportsAsync(AppDbContext db, List<(int Id, string Path, string LegacyPath)> communes, Dictionary<string, int> indicators,
-        int seed, int fromYear, int toYear, CancellationToken ct)
+    private static async Task<int> UnitReportsAsync(AppDbContext db, IReadOnlyList<AdminUnit> communes, int seed, int fromYear, int toYear, CancellationToken ct)
     {
-        if (!indicators.ContainsKey("funds_mobilized"))
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ScopePath == "/").ToDictionaryAsync(i => i.Code, ct);
+        if (!indicators.TryGetValue("funds_mobilized", out var funds))
         {
             return 0;
         }
 
         var random = new Random(seed + 1);
         var reports = new List<UnitReport>();
-        var values = new List<(UnitReport Report, UnitReportValue Value)>();
         var now = DateTimeOffset.UtcNow;
+        var today = VietnamClock.TodayNow;
         for (var year = Math.Max(fromYear, 2021); year < toYear; year++)
         {
+            var period = ReportPeriod.Parse(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var c in communes)
             {
-                var report = new UnitReport
-                {
-                    UnitId = c.Id, ScopePath = c.Path, LegacyPath = c.LegacyPath, Period = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    PeriodStart = new DateOnly(year, 1, 1), PeriodEnd = new DateOnly(year, 12, 31), SubmittedAt = now, SubmittedBy = "generator", Version = 1,
-                };
-                reports.Add(report);
+                // Through the report's own rules, as a form would: opened for the commune and the year, its figures recorded.
+                var report = UnitReport.Open(c, null, period, today);
+                report.Version = 1;
                 var state = random.Next(100, 5_000) * 1_000_000m;
                 var people = random.Next(50, 3_000) * 1_000_000m;
                 var received = random.Next(200, 3_000);
-                foreach (var (code, category, value) in new (string, string?, decimal)[]
-                {
-                    ("funds_mobilized", null, state + people), ("funds_mobilized", "state", state), ("funds_mobilized", "people", people),
-                    ("land_donated", null, random.Next(0, 20_000)), ("roads_built", null, random.Next(0, 300) / 10m), ("dialogues", null, random.Next(2, 30)),
-                    ("dossiers_total", null, received), ("dossiers_on_time", null, received - random.Next(0, received / 20)),
-                })
-                {
-                    values.Add((report, new UnitReportValue { IndicatorId = indicators[code], Category = category, Value = value }));
-                }
+                report.Record(
+                [
+                    (funds, null, state + people), (funds, "state", state), (funds, "people", people),
+                    (indicators["land_donated"], null, random.Next(0, 20_000)), (indicators["roads_built"], null, random.Next(0, 300) / 10m),
+                    (indicators["dialogues"], null, random.Next(2, 30)),
+                    (indicators["dossiers_total"], null, received), (indicators["dossiers_on_time"], null, received - random.Next(0, received / 20)),
+                ], null, now, "generator");
+                reports.Add(report);
             }
         }
 
         await BulkInsert.NumberAsync(db, reports, ct);
-        foreach (var (report, value) in values)
+        var rows = new List<UnitReportValue>();
+        foreach (var report in reports)
         {
-            value.ReportId = report.Id;
+            foreach (var value in report.Values)
+            {
+                value.ReportId = report.Id;
+                rows.Add(value);
+            }
         }
 
-        var rows = values.Select(v => v.Value).ToList();
         await BulkInsert.NumberAsync(db, rows, ct);
         await BulkInsert.EntitiesAsync(db, reports, ct);
         await BulkInsert.EntitiesAsync(db, rows, ct);

@@ -112,8 +112,8 @@ public static class AccountRecovery
         var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
         var link = mailer.Site.Link($"/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&code={code}");
         const string Subject = "DanVan: đặt lại mật khẩu";
-        var text = $"Có yêu cầu đặt lại mật khẩu cho tài khoản {user.Email} lúc {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}.";
-        mailer.Queue(user.Email, user.FullName, Subject,
+        var text = $"Có yêu cầu đặt lại mật khẩu cho tài khoản {user.Email} lúc {VietnamClock.InVietnam(clock.GetUtcNow()):HH:mm dd/MM/yyyy}.";
+        mailer.Queue(db, user.Email, user.FullName, Subject,
             $"{text}\n\nMở liên kết sau trong 2 giờ để đặt mật khẩu mới (dùng được một lần):\n{link}\n\nNếu không phải bạn yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.");
         Notifier.Notify(db, [user.Id], text + " Thư có liên kết đặt lại đã gửi tới hộp thư của bạn; nếu không phải bạn, hãy báo quản trị hệ thống.", null, clock.GetUtcNow());
         db.Audit("password-reset-mailed", "Account", user.Id, new { });
@@ -151,7 +151,7 @@ public static class AccountRecovery
         await users.ResetAccessFailedCountAsync(user);
         await Sessions.EndAsync(db, user.Id, keep: null, revokeTokens: true, clock, ct);
         db.Audit("password-reset-by-mail", "Account", user.Id);
-        Notifier.Notify(db, [user.Id], $"Mật khẩu của bạn đã được đặt lại qua thư lúc {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}; mọi phiên đăng nhập cũ đã kết thúc.", null, clock.GetUtcNow());
+        Notifier.Notify(db, [user.Id], $"Mật khẩu của bạn đã được đặt lại qua thư lúc {VietnamClock.InVietnam(clock.GetUtcNow()):HH:mm dd/MM/yyyy}; mọi phiên đăng nhập cũ đã kết thúc.", null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return result;
     }
