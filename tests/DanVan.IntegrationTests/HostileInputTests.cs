@@ -25,6 +25,9 @@ public class HostileInputTests(DanVanFactory app)
         "issuingBody", "signer", "initiativeIds", "memberEmails", "criteriaSetId", "opensOn", "closesOn", "periodKind", "periodStart", "narrative",
         "values", "phase", "collectiveQuota", "individualQuota", "termFrom", "termTo", "passThreshold", "criteria", "scores", "reason", "conclusion",
         "outcome", "decision", "version", "retiredOn", "kindOfOrganization", "address", "phone", "email", "title", "targets", "ids",
+        // The second half's bodies: unit reports, awards, nominations, inspections, documents.
+        "period", "note", "indicator", "category", "unit", "formCode", "decidedOn", "recipients", "recipientName", "achievements", "plannedOn", "visitedOn",
+        "inspectors", "findings", "purpose", "rating", "tasks", "governs", "issuedOn", "issuer",
     ];
 
     /// <summary>Hostile JSON values, as raw JSON text.</summary>
@@ -39,6 +42,9 @@ public class HostileInputTests(DanVanFactory app)
         "1e309", "-1e309", "-99999999999999999999999", "-1", "0",
         "\"NaN\"", "\"Infinity\"",
         "\"2026-02-30\"", "\"0000-00-00\"", "\"31/12/99999\"",
+        "\"２０２４\"", "\"٢٠٢٤\"", "\"२०२४-Q1\"", "\"initiative:１\"", // digits of other scripts
+        "1e28", "5000000000000000000", "79228162514264337593543950335", // figures past any range, and decimal's largest
+        "\"Nguy\u00ADe\u0302\u0303n\u2060\"", // decomposed marks with a soft hyphen and a word joiner inside
         "true", "[]", "{}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
     ];
 
@@ -46,7 +52,8 @@ public class HostileInputTests(DanVanFactory app)
     public static readonly string[] Broken = ["", "{", "{\"name\": ", "<xml/>", "null", "[1,2]", "\"text\"", "{\"name\":\"a\",}"];
 
     private static readonly string[] Stored =
-        ["Initiatives", "Organizations", "Campaigns", "CriteriaSets", "Committees", "Appraisals", "RecognitionDecisions", "Recognitions", "Conferences", "ResultReports", "Awards"];
+        ["Initiatives", "Organizations", "Campaigns", "CriteriaSets", "Committees", "Appraisals", "RecognitionDecisions", "Recognitions", "Conferences", "ResultReports", "Awards",
+            "UnitReports", "AwardDecisions", "Nominations", "Inspections", "MovementDocuments"];
 
     private async Task<Dictionary<string, int>> CountsAsync()
     {
@@ -59,6 +66,8 @@ public class HostileInputTests(DanVanFactory app)
             ["Committees"] = await db.Committees.CountAsync(), ["Appraisals"] = await db.Appraisals.CountAsync(),
             ["RecognitionDecisions"] = await db.RecognitionDecisions.CountAsync(), ["Recognitions"] = await db.Recognitions.CountAsync(),
             ["Conferences"] = await db.Conferences.CountAsync(), ["ResultReports"] = await db.ResultReports.CountAsync(), ["Awards"] = await db.Awards.CountAsync(),
+            ["UnitReports"] = await db.UnitReports.CountAsync(), ["AwardDecisions"] = await db.AwardDecisions.CountAsync(), ["Nominations"] = await db.Nominations.CountAsync(),
+            ["Inspections"] = await db.Inspections.CountAsync(), ["MovementDocuments"] = await db.MovementDocuments.CountAsync(),
         };
     }
 
@@ -136,6 +145,7 @@ public class HostileInputTests(DanVanFactory app)
     [
         new string('A', 100_000), "ab\0c\u0007d\u001b", "\u200b\u200b\ufeff", "<script>alert(1)</script>", "'; DROP TABLE \"Initiatives\"; --",
         "1e309", "-99999999999999999999999", "-1", "NaN", "2026-02-30", "0000-00-00", "31/12/99999", "true", string.Empty,
+        "２０２４", "२०२४-Q1", "1e28", "79228162514264337593543950335", "Nguy\u00ADe\u0302\u0303n\u2060",
     ];
 
     // The names page forms use; each form binds the ones it knows.
@@ -149,7 +159,8 @@ public class HostileInputTests(DanVanFactory app)
         "Input.PeriodStart", "Input.Narrative", "Input.Values[0].Indicator", "Input.Values[0].Value", "Input.ReplicatedFromId", "Input.OriginNote",
         "Input.CampaignId", "Input.UnitMap", "Input.OwnerConsentOn", "Input.HiddenFromPublic", "Reason", "Version", "Question", "Grant.Role", "Grant.UnitCode",
         "NewUser.Email", "NewUser.Password", "NewUser.FullName", "Conclusion.Outcome", "Conclusion.Text", "Score.Values[0]", "Province", "ConfirmSimilar",
-        "Upload", "DryRun", "Lines", "Members",
+        "Upload", "DryRun", "Lines", "Members", "Input.Period", "Input.Note", "Input.Inspectors", "Input.Findings", "Input.Purpose", "Input.PlannedOn",
+        "Input.VisitedOn", "Input.Rating", "Input.FormCode", "Input.DecidedOn", "Input.Governs", "Input.RecipientName", "Input.Achievements",
     ];
 
     [Fact]

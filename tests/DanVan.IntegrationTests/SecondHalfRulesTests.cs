@@ -238,4 +238,43 @@ public class SecondHalfRulesTests(DanVanFactory app)
             Assert.False(await db.UnitReports.AnyAsync(r => r.Note != null && r.Note.Contains(tag)));
         }
     }
+
+    [Fact]
+    public async Task TheResultsImport_AnswersEveryHostileCell_InWords_AndACheckStoresNothing()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        string[] hostile =
+        [
+            "２０２４", "٢٠٢٤", "२०२४-Q1", "1e28", "79228162514264337593543950335", "5000000000000000000", "-5", "NaN", new string('9', 60),
+            "Nguy\u00ADễn\u2060", "\u200b\u200b", "=cmd|'/c calc'!A1", "<script>alert(1)</script>", "1.2.3,4,5",
+        ];
+        var good = new Dictionary<string, string>
+        {
+            ["Mã mô hình"] = string.Empty, ["Đơn vị"] = TestData.LuongBang, ["Bản đồ"] = "2025", ["Kỳ"] = "2023-Q2", ["Chỉ tiêu"] = "houses_built",
+            ["Nguồn"] = string.Empty, ["Giá trị"] = "2", ["Đơn vị tính"] = string.Empty,
+        };
+        async Task<int> ReportsAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().UnitReports.CountAsync();
+        }
+
+        var before = await ReportsAsync();
+        foreach (var column in good.Keys)
+        {
+            foreach (var value in hostile)
+            {
+                var row = good.ToDictionary(g => g.Key, g => g.Key == column ? value : g.Value);
+                var csv = string.Join(",", row.Keys) + "\n" + string.Join(",", row.Values.Select(v => "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\n";
+                var r = await officer.PostAsync("/api/v1/imports/results", Csv(csv, dryRun: true));
+                Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{column} = {value}: {(int)r.StatusCode}");
+                if (r.StatusCode == HttpStatusCode.BadRequest)
+                {
+                    Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.Equal(before, await ReportsAsync());
+    }
 }
