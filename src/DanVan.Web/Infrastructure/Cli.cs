@@ -277,7 +277,7 @@ public static class Cli
                     return await ImportFileAsync(Required(options, "file"), error, output, async (scope, stream, name) =>
                     {
                         var dryRun = options.ContainsKey("dry-run");
-                        var o = await Features.Commendation.AwardsImport.RunAsync(db, scope, stream, name, dryRun, VietnamClock.Instance);
+                        var o = await Features.Awards.AwardsImport.RunAsync(db, scope, stream, name, dryRun, VietnamClock.Instance);
                         return (o.FileError, o.Errors, dryRun
                             ? $"Hợp lệ / valid: {o.Total} dòng / rows, {o.Decisions} quyết định / decisions."
                             : $"Đã nhập / imported {o.Total} dòng / rows: {o.Decisions} quyết định khen thưởng / award decisions.");

@@ -1,5 +1,7 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +18,7 @@ public class CertificatesModel(AppDbContext db, ScopeAccessor scopes) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var a = await Commendation.Awards.ViewAsync(db, await scopes.GetAsync(ct), id, ct);
+        var a = await Awards.ViewAsync(db, await scopes.GetAsync(ct), id, ct);
         if (a is null)
         {
             return NotFound();

@@ -1,5 +1,7 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Features.Recognition;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -16,14 +18,14 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var a = await Commendation.Awards.ViewAsync(db, await scopes.GetAsync(ct), id, ct);
+        var a = await Awards.ViewAsync(db, await scopes.GetAsync(ct), id, ct);
         if (a is null)
         {
             return NotFound();
         }
 
         Award = a;
-        Layout = Commendation.Awards.Layout(a);
+        Layout = Awards.Layout(a);
         return Page();
     }
 }

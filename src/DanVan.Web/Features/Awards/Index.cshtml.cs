@@ -1,5 +1,7 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +32,8 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         }
 
         CanIssue = scope.CanDecideAnywhere;
-        Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
-        Rows = await Commendation.Awards.RegisterAsync(db, scope, Number, Year, Form, ct);
+        Forms = (await Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+        Rows = await Awards.RegisterAsync(db, scope, Number, Year, Form, ct);
         return Page();
     }
 }

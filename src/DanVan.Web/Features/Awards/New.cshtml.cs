@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Commendation;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +39,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         if (nomination is { } id)
         {
             NominationIds.Add(id);
-            var v = await Commendation.Nominations.ViewAsync(db, scope, id, clock, ct);
+            var v = await Nominations.Nominations.ViewAsync(db, scope, id, clock, ct);
             Input.FormCode = v?.FormCode;
         }
 
@@ -54,7 +56,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         {
             lineNo++;
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            var kind = parts.Length > 0 ? Commendation.Awards.KindOf(parts[0]) : null;
+            var kind = parts.Length > 0 ? Awards.KindOf(parts[0]) : null;
             if (parts.Length < 3 || kind is null)
             {
                 ModelState.AddModelError(nameof(Lines), $"Dòng {lineNo}: viết \"tập thể | tên | mã đơn vị\" hoặc \"cá nhân | tên | mã đơn vị\".");
@@ -65,7 +67,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
         }
 
         AwardDecision? saved = null;
-        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = await Commendation.Awards.IssueAsync(db, scope, Input, clock, ct)))
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = await Awards.IssueAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = $"Đã ban hành Quyết định số {saved!.Number}.";
             return Redirect($"/Awards/Detail/{saved.Id}");
@@ -77,7 +79,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
-        Received = (await Commendation.Nominations.ListAsync(db, scope, NominationStatus.Received, clock, ct)).Where(n => n.Actions.Contains("decide")).ToList();
+        Forms = (await Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+        Received = (await Nominations.Nominations.ListAsync(db, scope, NominationStatus.Received, clock, ct)).Where(n => n.Actions.Contains("decide")).ToList();
     }
 }

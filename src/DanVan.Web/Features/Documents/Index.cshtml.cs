@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -180,7 +180,7 @@ public static class ImportJobs
         if (job.Kind == ImportJob.Awards)
         {
             Running[jobId] = (0, 0);
-            var awards = await Commendation.AwardsImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, ct);
+            var awards = await Awards.AwardsImport.RunAsync(worker, userScope, buffer, job.FileName, job.DryRun, clock, ct);
             return (new ImportOutcome(awards.Total, awards.Errors, awards.FileError, 0, 0, 0, 0), new { awards.Total, awards.Decisions });
         }
 

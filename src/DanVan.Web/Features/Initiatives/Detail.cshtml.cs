@@ -16,7 +16,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
     public List<AuditRow> Audit { get; private set; } = [];
 
     /// <summary>The inspections that visited this model.</summary>
-    public List<Commendation.InspectionView> Inspections { get; private set; } = [];
+    public List<Inspections.InspectionView> Inspections { get; private set; } = [];
 
     /// <summary>Names of the units, rounds, organisations and models the history refers to by id.</summary>
     public Dictionary<(string Kind, long Id), string> AuditNames { get; private set; } = [];
@@ -49,7 +49,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         Item = item;
         CanEdit = scope.Can(Operation.Edit, item.ScopePath);
         CanManage = scope.Can(Operation.RetireAtReview, item.ScopePath);
-        Inspections = await Commendation.Inspections.ListAsync(db, scope, item.Id, clock, ct);
+        Inspections = await Features.Inspections.Inspections.ListAsync(db, scope, item.Id, clock, ct);
         CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.CanAnywhere(Operation.Register);
         Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
         AuditNames = await AuditView.NamesAsync(db, Audit.Select(a => a.Changes), ct);

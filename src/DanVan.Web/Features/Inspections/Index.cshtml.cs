@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Nominations;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,7 +48,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         ModelState.Remove("Visit.VisitedOn");
         ModelState.Remove("Visit.Findings");
         ModelState.Remove("Visit.Rating");
-        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.PlanAsync(db, scope, Input, clock, ct)))
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Inspections.PlanAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = "Đã lên lịch kiểm tra.";
             return RedirectToPage();
@@ -75,7 +77,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
             });
         }
 
-        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.RecordVisitAsync(db, scope, id, Visit, clock, ct), "Visit."))
+        if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Inspections.RecordVisitAsync(db, scope, id, Visit, clock, ct), "Visit."))
         {
             TempData["Flash"] = "Đã ghi kết quả kiểm tra.";
             return RedirectToPage();
@@ -88,7 +90,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostDoneAsync(int id, int taskId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (await Outcomes.PageAsync(ModelState, db, () => Commendation.Inspections.CompleteTaskAsync(db, scope, id, taskId, Note, clock, ct), string.Empty))
+        if (await Outcomes.PageAsync(ModelState, db, () => Inspections.CompleteTaskAsync(db, scope, id, taskId, Note, clock, ct), string.Empty))
         {
             TempData["Flash"] = "Đã báo hoàn thành.";
             return RedirectToPage();
@@ -108,7 +110,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
                     throw Domain.DomainException.For(nameof(Photo), "Vui lòng chọn ảnh.");
                 }
 
-                await Commendation.Inspections.AddPhotoAsync(db, scope, store, id, Photo, clock, ct);
+                await Inspections.AddPhotoAsync(db, scope, store, id, Photo, clock, ct);
             }, string.Empty))
         {
             TempData["Flash"] = "Đã thêm ảnh.";
@@ -125,6 +127,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     {
         CanPlan = scope.CanAnywhere(Operation.Inspect);
         CanClose = scope.CanAnywhere(Operation.CloseFollowUp);
-        Rows = await Commendation.Inspections.ListAsync(db, scope, null, clock, ct);
+        Rows = await Inspections.ListAsync(db, scope, null, clock, ct);
     }
 }

@@ -1,5 +1,7 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,13 +24,13 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        ActAsync(id, scope => Commendation.Nominations.SubmitAsync(db, scope, id, Version, clock, ct), "Đã gửi hồ sơ lên cấp trên.", ct);
+        ActAsync(id, scope => Nominations.SubmitAsync(db, scope, id, Version, clock, ct), "Đã gửi hồ sơ lên cấp trên.", ct);
 
     public Task<IActionResult> OnPostReceiveAsync(int id, CancellationToken ct) =>
-        ActAsync(id, scope => Commendation.Nominations.ActAsync(db, scope, id, "receive", null, Version, clock, ct), "Đã tiếp nhận hồ sơ.", ct);
+        ActAsync(id, scope => Nominations.ActAsync(db, scope, id, "receive", null, Version, clock, ct), "Đã tiếp nhận hồ sơ.", ct);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
-        ActAsync(id, scope => Commendation.Nominations.ActAsync(db, scope, id, "return", Reason, Version, clock, ct), "Đã trả lại hồ sơ cho đơn vị.", ct);
+        ActAsync(id, scope => Nominations.ActAsync(db, scope, id, "return", Reason, Version, clock, ct), "Đã trả lại hồ sơ cho đơn vị.", ct);
 
     public Task<IActionResult> OnPostAttachAsync(int id, CancellationToken ct) =>
         ActAsync(id, async scope =>
@@ -38,11 +40,11 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
                 throw Domain.DomainException.For(nameof(Upload), "Vui lòng chọn tệp (PDF, Word, Excel hoặc ảnh).");
             }
 
-            await Commendation.Nominations.AttachAsync(db, scope, store, id, AttachKind, Upload, clock, ct);
+            await Nominations.AttachAsync(db, scope, store, id, AttachKind, Upload, clock, ct);
         }, "Đã thêm tài liệu vào hồ sơ.", ct);
 
     public Task<IActionResult> OnPostForwardAsync(int id, CancellationToken ct) =>
-        ActAsync(id, scope => Commendation.Nominations.ActAsync(db, scope, id, "forward", null, Version, clock, ct), "Đã trình hồ sơ lên cấp trên.", ct);
+        ActAsync(id, scope => Nominations.ActAsync(db, scope, id, "forward", null, Version, clock, ct), "Đã trình hồ sơ lên cấp trên.", ct);
 
     private async Task<IActionResult> ActAsync(int id, Func<UserScope, Task> action, string done, CancellationToken ct)
     {
@@ -58,7 +60,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var v = await Commendation.Nominations.ViewAsync(db, await scopes.GetAsync(ct), id, clock, ct);
+        var v = await Nominations.ViewAsync(db, await scopes.GetAsync(ct), id, clock, ct);
         if (v is null)
         {
             return false;

@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +33,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         Id = id;
         if (id is { } existing)
         {
-            var v = await Commendation.Nominations.ViewAsync(db, scope, existing, clock, ct);
+            var v = await Nominations.ViewAsync(db, scope, existing, clock, ct);
             if (v is null)
             {
                 return NotFound();
@@ -53,7 +55,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
                 Input.UnitCode = m.ScopePath.TrimEnd('/').Split('/')[^1];
                 Input.RecipientName = m.OwnerName;
                 Input.RecipientKind = m.Kind == InitiativeKind.Individual ? RecipientKind.Individual : RecipientKind.Collective;
-                Input.Achievements = await Commendation.Nominations.DraftAchievementsAsync(db, scope, model, ct);
+                Input.Achievements = await Nominations.DraftAchievementsAsync(db, scope, model, ct);
             }
         }
 
@@ -67,8 +69,8 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         Id = id;
         Nomination? saved = null;
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = id is { } existing
-                ? await Commendation.Nominations.UpdateAsync(db, scope, existing, Input, ct)
-                : await Commendation.Nominations.CreateAsync(db, scope, Input, clock, ct)))
+                ? await Nominations.UpdateAsync(db, scope, existing, Input, ct)
+                : await Nominations.CreateAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = "Đã lưu hồ sơ đề nghị. Kiểm tra lại rồi gửi lên cấp trên.";
             return Redirect($"/Nominations/Detail/{saved!.Id}");
@@ -80,7 +82,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Forms = (await Commendation.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
+        Forms = (await Awards.Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
         var today = Campaigns.CampaignsApi.Today(clock);
         var rounds = new Dictionary<int, (int, string, DateOnly)>();
         foreach (var path in scope.PathsFor(Operation.Register).Where(p => p != "/"))

@@ -1,6 +1,8 @@
 using DanVan.Data;
 using DanVan.Domain;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +27,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         }
 
         CanCreate = scope.CanAnywhere(Operation.Register);
-        Rows = await Commendation.Nominations.ListAsync(db, scope, EnumKeys.TryParse<NominationStatus>(Status, out var s) ? s : null, clock, ct);
+        Rows = await Nominations.ListAsync(db, scope, EnumKeys.TryParse<NominationStatus>(Status, out var s) ? s : null, clock, ct);
         return Page();
     }
 }

@@ -1,5 +1,7 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using DanVan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,8 @@
 using DanVan.Data;
-using DanVan.Features.Commendation;
+using DanVan.Features.Awards;
+using DanVan.Features.Nominations;
+using DanVan.Features.Inspections;
+using DanVan.Features.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

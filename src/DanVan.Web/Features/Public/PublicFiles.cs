@@ -47,7 +47,7 @@ public static class PublicFiles
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
-            (await Commendation.MovementDocuments.FileAsync(db, null, id, ct) is { } d
+            (await Documents.MovementDocuments.FileAsync(db, null, id, ct) is { } d
                 ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
                 : null) ?? Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>

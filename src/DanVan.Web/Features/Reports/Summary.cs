@@ -23,7 +23,7 @@ public sealed record SummaryReport(SummaryUnit Unit, DateOnly From, DateOnly To,
     Block RegisteredInPeriod, Block RecognizedInPeriod, Block RetiredInPeriod, IReadOnlyList<ChildCounts> Children,
     IReadOnlyDictionary<string, DanVan.Features.Indicators.IndicatorFigure>? Indicators = null,
     IReadOnlyDictionary<string, long>? MaintainedByTargetGroup = null,
-    DanVan.Features.Commendation.Commended? Commended = null);
+    DanVan.Features.Awards.Commended? Commended = null);
 
 /// <summary>
 /// The movement's statistics, computed live from the records of a unit's subtree on either map.
@@ -150,7 +150,7 @@ public static class Summary
         var counts = await SummaryCounts.CountAsync(db, scope, target, from, to, children.Select(c => c.Path).ToList(), withTrend, ct);
         var indicators = await DanVan.Features.Indicators.IndicatorFigures.ComputeAsync(db, scope, target.Map, target.Path, from, to, ct);
         var groups = await TargetGroupsAsync(db, scope, target, to, ct);
-        var commended = await DanVan.Features.Commendation.Awards.CountAsync(db, scope, target.Map, target.Path, from, to, ct);
+        var commended = await DanVan.Features.Awards.Awards.CountAsync(db, scope, target.Map, target.Path, from, to, ct);
         Infrastructure.Telemetry.SummaryDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("danvan.level", target.Unit is null ? "country" : target.Unit.IsProvince ? "province" : target.Unit.IsCommune ? "commune" : "district"));
         return (Compute(target, counts.Groups, from, to, children, counts.Children, counts.ChildFields) with

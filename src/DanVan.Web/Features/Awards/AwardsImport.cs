@@ -5,7 +5,7 @@ using DanVan.Features.Imports;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Commendation;
+namespace DanVan.Features.Awards;
 
 public sealed record AwardsImportOutcome(string? FileError, IReadOnlyList<RowError> Errors, int Total, int Decisions);
 

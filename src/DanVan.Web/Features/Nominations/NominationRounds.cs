@@ -5,7 +5,7 @@ using DanVan.Features.Campaigns;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Commendation;
+namespace DanVan.Features.Nominations;
 
 public sealed class NominationRoundInput
 {

@@ -6,7 +6,7 @@ using DanVan.Features.Results;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Commendation;
+namespace DanVan.Features.Documents;
 
 public sealed class DocumentInput
 {

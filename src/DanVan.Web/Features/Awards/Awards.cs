@@ -6,7 +6,7 @@ using DanVan.Features.Reports;
 using DanVan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Commendation;
+namespace DanVan.Features.Awards;
 
 public sealed class RecipientInput
 {
@@ -126,7 +126,7 @@ public static class Awards
         }
 
         var path = issuer?.Path ?? "/";
-        var form = await Nominations.FormsAsync(db, path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
+        var form = await Nominations.Nominations.FormsAsync(db, path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
             ?? throw DomainException.For(nameof(AwardInput.FormCode), "Không có hình thức khen thưởng này.");
         if ((form.Level == RecognitionLevel.National) != (issuer is null))
         {
