@@ -95,9 +95,8 @@ public static class AppSetup
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
-        services.AddDataProtection().SetApplicationName("DanVan");
+        // The key ring in the database (the same table as before), so every node reads the others' cookies and tokens.
+        services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<AppDbContext>();
 
         services.ConfigureApplicationCookie(o =>
         {
