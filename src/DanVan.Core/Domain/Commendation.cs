@@ -10,26 +10,56 @@ public enum RecipientKind
 /// <summary>A form of award one level issues: "Giấy khen của Ban Thường vụ Đảng ủy xã", "Bằng khen của Ban Dân vận Trung ương"…</summary>
 public class AwardForm : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private AwardForm()
+    {
+    }
 
-    public string Code { get; set; } = string.Empty;
+    public int Id { get; private set; }
 
-    public string Name { get; set; } = string.Empty;
+    public string Code { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
 
     /// <summary>What the certificate says in large letters: BẰNG KHEN, GIẤY KHEN.</summary>
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; private set; } = string.Empty;
 
-    public RecognitionLevel Level { get; set; }
+    public RecognitionLevel Level { get; private set; }
 
     /// <summary>The body that issues it: "Ban Thường vụ Tỉnh ủy".</summary>
-    public string IssuingBody { get; set; } = string.Empty;
+    public string IssuingBody { get; private set; } = string.Empty;
 
     /// <summary>"/" for the country's forms; a province's path for the forms it added.</summary>
-    public string ScopePath { get; set; } = "/";
+    public string ScopePath { get; private set; } = "/";
 
-    public int SortOrder { get; set; }
+    public int SortOrder { get; private set; }
 
     public int Version { get; set; }
+
+    /// <summary>A form of the country's catalogue ("/") or of a province's own (never of the national level).</summary>
+    public static AwardForm Define(string code, string name, string title, RecognitionLevel level, string issuingBody, string scopePath, int sortOrder)
+    {
+        if (scopePath != "/" && level == RecognitionLevel.National)
+        {
+            throw new DomainException("Hình thức khen thưởng cấp Trung ương chỉ có trong danh mục chung của cả nước.") { Field = "Level" };
+        }
+
+        var form = new AwardForm { Code = code.Trim(), Level = level, ScopePath = scopePath, SortOrder = sortOrder };
+        form.Rename(name, title, issuingBody);
+        return form;
+    }
+
+    /// <summary>A new name, certificate title or issuing body; the code and the level stay (decisions use them).</summary>
+    public void Rename(string name, string title, string issuingBody)
+    {
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(issuingBody))
+        {
+            throw new DomainException("Hình thức khen thưởng cần tên, chữ trên bằng và cơ quan ban hành.") { Field = "Name" };
+        }
+
+        Name = name.Trim();
+        Title = title.Trim().ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        IssuingBody = issuingBody.Trim();
+    }
 }
 
 /// <summary>An award decision (quyết định khen thưởng): one form, one issuing body, its recipients.</summary>

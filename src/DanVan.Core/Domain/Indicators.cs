@@ -19,27 +19,47 @@ public enum Aggregation
 /// </summary>
 public class Indicator
 {
-    public int Id { get; set; }
+    private Indicator()
+    {
+    }
+
+    public int Id { get; private set; }
 
     /// <summary>Stable code used by the API, imports and documents: "funds_mobilized".</summary>
-    public string Code { get; set; } = string.Empty;
+    public string Code { get; private set; } = string.Empty;
 
-    public string Name { get; set; } = string.Empty;
+    public string Name { get; private set; } = string.Empty;
 
     /// <summary>The canonical unit every value is converted into on entry: "đồng", "m²", "km", "hộ".</summary>
-    public string Unit { get; set; } = string.Empty;
+    public string Unit { get; private set; } = string.Empty;
 
-    public Aggregation Aggregation { get; set; }
+    public Aggregation Aggregation { get; private set; }
 
     /// <summary>Category codes, comma-separated ("state,people,other"); empty when the indicator has none.</summary>
-    public string Categories { get; set; } = string.Empty;
+    public string Categories { get; private set; } = string.Empty;
 
     /// <summary>"/" for the country's catalogue, a province's path for its own additions.</summary>
-    public string ScopePath { get; set; } = "/";
+    public string ScopePath { get; private set; } = "/";
 
-    public bool BuiltIn { get; set; }
+    public bool BuiltIn { get; private set; }
 
-    public int SortOrder { get; set; }
+    public int SortOrder { get; private set; }
+
+    /// <summary>An indicator of the country's catalogue ("/") or of a province's own: a code, a name, a canonical unit.</summary>
+    public static Indicator Define(string code, string name, string unit, Aggregation aggregation, string scopePath, int sortOrder, string categories = "",
+        bool builtIn = false)
+    {
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(unit))
+        {
+            throw new DomainException("Chỉ tiêu cần mã, tên và đơn vị tính.") { Field = "Code" };
+        }
+
+        return new Indicator
+        {
+            Code = code.Trim(), Name = name.Trim(), Unit = unit.Trim(), Aggregation = aggregation, Categories = categories, ScopePath = scopePath, SortOrder = sortOrder,
+            BuiltIn = builtIn,
+        };
+    }
 
     public IReadOnlyList<string> CategoryList => Categories.Length == 0 ? [] : Categories.Split(',');
 

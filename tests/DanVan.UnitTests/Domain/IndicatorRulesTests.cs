@@ -82,9 +82,9 @@ public class IndicatorRulesTests
 
     private static readonly Dictionary<string, Indicator> Catalogue = new()
     {
-        ["funds_mobilized"] = new Indicator { Code = "funds_mobilized", Name = "Kinh phí huy động", Categories = "state,people,other" },
-        ["dossiers_total"] = new Indicator { Code = "dossiers_total", Name = "Hồ sơ tiếp nhận" },
-        ["dossiers_on_time"] = new Indicator { Code = "dossiers_on_time", Name = "Hồ sơ giải quyết đúng hạn" },
+        ["funds_mobilized"] = Indicator.Define("funds_mobilized", "Kinh phí huy động", "đồng", Aggregation.Sum, "/", 0, "state,people,other"),
+        ["dossiers_total"] = Indicator.Define("dossiers_total", "Hồ sơ tiếp nhận", "hồ sơ", Aggregation.Sum, "/", 1),
+        ["dossiers_on_time"] = Indicator.Define("dossiers_on_time", "Hồ sơ giải quyết đúng hạn", "hồ sơ", Aggregation.Sum, "/", 2),
     };
 
     [Fact]
@@ -119,7 +119,7 @@ public class IndicatorRulesTests
     [InlineData("căn", -1, false)]
     public void EveryFigure_HasOneRange_ByItsIndicatorsUnit(string unit, decimal value, bool accepted)
     {
-        var indicator = new Indicator { Code = "x", Name = "Chỉ tiêu", Unit = unit };
+        var indicator = Indicator.Define("x", "Chỉ tiêu", unit, Aggregation.Sum, "/", 0);
         var refused = Record.Exception(() => indicator.CheckValue(value, "Value"));
         Assert.Equal(accepted, refused is null);
         if (refused is DomainException d)

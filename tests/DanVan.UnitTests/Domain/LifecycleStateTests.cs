@@ -48,6 +48,8 @@ public class LifecycleStateTests
     [InlineData(typeof(UnitReportValue))]
     [InlineData(typeof(Inspection))]
     [InlineData(typeof(InspectionTask))]
+    [InlineData(typeof(AwardForm))]
+    [InlineData(typeof(Indicator))]
     public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
     {
         // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.

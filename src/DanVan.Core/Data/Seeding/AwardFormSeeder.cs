@@ -27,7 +27,9 @@ public static class AwardFormSeeder
             order += 10;
             if (!have.Contains(code))
             {
-                db.AwardForms.Add(new AwardForm { Code = code, Name = name, Title = title, Level = level, IssuingBody = body, ScopePath = "/", SortOrder = order, Version = 1 });
+                var form = AwardForm.Define(code, name, title, level, body, "/", order);
+                form.Version = 1;
+                db.AwardForms.Add(form);
             }
         }
 

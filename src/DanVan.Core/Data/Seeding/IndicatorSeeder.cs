@@ -45,7 +45,7 @@ public static class IndicatorSeeder
             var s = Standard[k];
             if (!existing.Contains(s.Code))
             {
-                db.Indicators.Add(new Indicator { Code = s.Code, Name = s.Name, Unit = s.Unit, Aggregation = s.Aggregation, Categories = s.Categories, BuiltIn = true, ScopePath = "/", SortOrder = k });
+                db.Indicators.Add(Indicator.Define(s.Code, s.Name, s.Unit, s.Aggregation, "/", k, s.Categories, builtIn: true));
             }
         }
 

@@ -431,22 +431,13 @@ public static class Awards
             throw new ScopeException(true); // the catalogue is shown to everyone signed in: a refusal, not "not found"
         }
 
-        if (path != "/" && input.Level == RecognitionLevel.National)
-        {
-            throw DomainException.For(nameof(AwardFormInput.Level), "Hình thức khen thưởng cấp Trung ương chỉ có trong danh mục chung của cả nước.");
-        }
-
         var code = input.Code!.Trim();
         if (await db.AwardForms.AnyAsync(f => f.Code == code && (path == "/" || f.ScopePath == "/" || f.ScopePath == path), ct))
         {
             throw DomainException.For(nameof(AwardFormInput.Code), $"Đã có hình thức mã {code}.");
         }
 
-        var form = new AwardForm
-        {
-            Code = code, Name = input.Name!.Trim(), Title = input.Title!.Trim().ToUpper(Cultures.Vietnamese), Level = input.Level!.Value, IssuingBody = input.IssuingBody!.Trim(),
-            ScopePath = path, SortOrder = 1000 + await db.AwardForms.CountAsync(ct),
-        };
+        var form = AwardForm.Define(code, input.Name!, input.Title!, input.Level!.Value, input.IssuingBody!, path, 1000 + await db.AwardForms.CountAsync(ct));
         db.AwardForms.Add(form);
         await db.SaveChangesAsync(ct);
         return form;
@@ -470,9 +461,7 @@ public static class Awards
             throw new ScopeException(true);
         }
 
-        form.Name = input.Name!.Trim();
-        form.Title = input.Title!.Trim().ToUpper(Cultures.Vietnamese);
-        form.IssuingBody = input.IssuingBody!.Trim();
+        form.Rename(input.Name!, input.Title!, input.IssuingBody!);
         await db.SaveChangesAsync(ct);
         return form;
     }

@@ -121,11 +121,7 @@ public static class IndicatorCatalogue
             throw DomainException.For(nameof(IndicatorInput.Code), $"Đã có chỉ tiêu mã {code}.");
         }
 
-        var indicator = new Indicator
-        {
-            Code = code, Name = input.Name!.Trim(), Unit = input.Unit!.Trim(), Aggregation = input.Aggregation, ScopePath = path,
-            SortOrder = 1000 + await db.Indicators.CountAsync(ct),
-        };
+        var indicator = Indicator.Define(code, input.Name!, input.Unit!, input.Aggregation, path, 1000 + await db.Indicators.CountAsync(ct));
         db.Indicators.Add(indicator);
         db.Audit("indicator-created", nameof(Indicator), code, new { indicator.Name, indicator.Unit, indicator.ScopePath });
         await db.SaveChangesAsync(ct);
