@@ -421,48 +421,74 @@ public enum DocumentKind
 /// </summary>
 public class MovementDocument : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private MovementDocument()
+    {
+    }
 
-    public DocumentKind Kind { get; set; }
+    public int Id { get; private set; }
 
-    public string Number { get; set; } = string.Empty;
+    public DocumentKind Kind { get; private set; }
 
-    public DateOnly IssuedOn { get; set; }
+    public string Number { get; private set; } = string.Empty;
 
-    public string Issuer { get; set; } = string.Empty;
+    public DateOnly IssuedOn { get; private set; }
+
+    public string Issuer { get; private set; } = string.Empty;
 
     /// <summary>The abstract (trích yếu).</summary>
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; private set; } = string.Empty;
 
-    public int? UnitId { get; set; }
+    public int? UnitId { get; private set; }
 
-    public AdminUnit? Unit { get; set; }
+    public AdminUnit? Unit { get; private set; }
 
-    public string ScopePath { get; set; } = "/";
+    public string ScopePath { get; private set; } = "/";
 
-    public bool IsPublic { get; set; }
+    public bool IsPublic { get; private set; }
 
     /// <summary>Number, title and issuer without tone marks, for search.</summary>
-    public string SearchText { get; set; } = string.Empty;
+    public string SearchText { get; private set; } = string.Empty;
 
-    public string FileName { get; set; } = string.Empty;
+    public string FileName { get; private set; } = string.Empty;
 
-    public EvidenceKind FileKind { get; set; }
+    public EvidenceKind FileKind { get; private set; }
 
-    public long Size { get; set; }
+    public long Size { get; private set; }
 
-    public string StorageName { get; set; } = string.Empty;
+    public string StorageName { get; private set; } = string.Empty;
 
-    public string Sha256 { get; set; } = string.Empty;
+    public string Sha256 { get; private set; } = string.Empty;
 
     /// <summary>What it governs: "campaign:12", "round:3", "initiative:451", "nomination:9" (comma-separated).</summary>
-    public string? Governs { get; set; }
+    public string? Governs { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get; private set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// A document kept for an area ("/" for the centre's), with its stored file and the records it governs (already
+    /// checked to be the keeper's to name). Its search text is made here, the one place it is.
+    /// </summary>
+    public static MovementDocument Keep(DocumentKind kind, string number, DateOnly issuedOn, string issuer, string title, AdminUnit? unit, bool isPublic,
+        IReadOnlyCollection<string> governs, (string FileName, EvidenceKind Kind, long Size, string StorageName, string Sha256) file, DateTimeOffset at, string? by)
+    {
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainException("Văn bản cần số, cơ quan ban hành và trích yếu.") { Field = "Number" };
+        }
+
+        var d = new MovementDocument
+        {
+            Kind = kind, Number = number.Trim(), IssuedOn = issuedOn, Issuer = issuer.Trim(), Title = title.Trim(), UnitId = unit?.Id, ScopePath = unit?.Path ?? "/",
+            IsPublic = isPublic, Governs = governs.Count == 0 ? null : string.Join(",", governs),
+            FileName = file.FileName, FileKind = file.Kind, Size = file.Size, StorageName = file.StorageName, Sha256 = file.Sha256, CreatedAt = at, CreatedBy = by,
+        };
+        d.SearchText = VietnameseText.Fold($"{d.Number} {d.Title} {d.Issuer}");
+        return d;
+    }
 }
 
 /// <summary>How an inspection judged what it saw.</summary>

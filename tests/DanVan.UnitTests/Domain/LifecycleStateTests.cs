@@ -50,6 +50,7 @@ public class LifecycleStateTests
     [InlineData(typeof(InspectionTask))]
     [InlineData(typeof(AwardForm))]
     [InlineData(typeof(Indicator))]
+    [InlineData(typeof(MovementDocument))]
     public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
     {
         // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.

@@ -86,14 +86,8 @@ public static class MovementDocuments
         scope.Demand(Operation.ManageDocuments, path);
         var governs = await GovernsAsync(db, scope, input.Governs, ct);
         var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
-        var d = new MovementDocument
-        {
-            Kind = input.Kind!.Value, Number = input.Number!.Trim(), IssuedOn = input.IssuedOn!.Value, Issuer = input.Issuer!.Trim(), Title = input.Title!.Trim(),
-            UnitId = unit?.Id, ScopePath = path, IsPublic = input.IsPublic, Governs = governs.Count == 0 ? null : string.Join(",", governs),
-            FileName = stored.FileName, FileKind = stored.Kind, Size = stored.Size, StorageName = stored.StorageName, Sha256 = stored.Sha256,
-            CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
-        };
-        d.SearchText = VietnameseText.Fold($"{d.Number} {d.Title} {d.Issuer}");
+        var d = MovementDocument.Keep(input.Kind!.Value, input.Number ?? string.Empty, input.IssuedOn!.Value, input.Issuer ?? string.Empty, input.Title ?? string.Empty,
+            unit, input.IsPublic, governs, (stored.FileName, stored.Kind, stored.Size, stored.StorageName, stored.Sha256), clock.GetUtcNow(), scope.UserName);
         db.MovementDocuments.Add(d);
         try
         {
