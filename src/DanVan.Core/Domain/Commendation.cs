@@ -65,72 +65,142 @@ public class AwardForm : IVersioned, IAudited
 /// <summary>An award decision (quyết định khen thưởng): one form, one issuing body, its recipients.</summary>
 public class AwardDecision : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private AwardDecision()
+    {
+    }
 
-    public string Number { get; set; } = string.Empty;
+    public int Id { get; private set; }
 
-    public DateOnly DecidedOn { get; set; }
+    public string Number { get; private set; } = string.Empty;
 
-    public RecognitionLevel Level { get; set; }
+    public DateOnly DecidedOn { get; private set; }
 
-    public int FormId { get; set; }
+    public RecognitionLevel Level { get; private set; }
 
-    public AwardForm? Form { get; set; }
+    public int FormId { get; private set; }
 
-    public string IssuingBody { get; set; } = string.Empty;
+    public AwardForm? Form { get; private set; }
+
+    public string IssuingBody { get; private set; } = string.Empty;
 
     /// <summary>Where, by whom, which number, which year: unique, so two decisions saved at once cannot take one number.</summary>
-    public string NumberKey { get; set; } = string.Empty;
+    public string NumberKey { get; private set; } = string.Empty;
 
-    public string? Signer { get; set; }
+    public string? Signer { get; private set; }
 
     /// <summary>The issuing unit (null for a national body).</summary>
-    public int? UnitId { get; set; }
+    public int? UnitId { get; private set; }
 
-    public AdminUnit? Unit { get; set; }
+    public AdminUnit? Unit { get; private set; }
 
     /// <summary>Where the issuing body sits: its unit's path, "/" for the country.</summary>
-    public string ScopePath { get; set; } = "/";
+    public string ScopePath { get; private set; } = "/";
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get; private set; }
 
     public int Version { get; set; }
 
-    public List<AwardRecipient> Recipients { get; set; } = [];
+    public List<AwardRecipient> Recipients { get; private set; } = [];
+
+    /// <summary>The path a decision of this form is issued at by this unit (none: a national body, "/").</summary>
+    public static string PathOf(AdminUnit? issuer) => issuer?.Path ?? "/";
+
+    /// <summary>The key that makes a number unique: issuer's path, body and number as a reader sees them, year.</summary>
+    public static string KeyOf(string path, string issuingBody, string number, int year) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{DocumentNumber.Key(issuingBody)}|{DocumentNumber.Key(number)}|{year}");
+
+    /// <summary>
+    /// A decision of a form by the unit of its level: a national form by a national body (no unit), a province's
+    /// Bằng khen by a province, a commune's Giấy khen by a commune.
+    /// </summary>
+    public static AwardDecision Issue(AwardForm form, AdminUnit? issuer, string number, DateOnly decidedOn, string issuingBody, string? signer, DateTimeOffset at, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if ((form.Level == RecognitionLevel.National) != (issuer is null))
+        {
+            throw new DomainException(form.Level == RecognitionLevel.National
+                ? "Hình thức cấp Trung ương do cơ quan Trung ương ban hành: để trống đơn vị ban hành."
+                : "Chọn đơn vị ban hành đúng cấp của hình thức khen thưởng.") { Field = "UnitCode" };
+        }
+
+        if (form.Level == RecognitionLevel.Province && issuer!.ParentId is not null)
+        {
+            throw new DomainException("Bằng khen cấp tỉnh do tỉnh, thành phố ban hành.") { Field = "UnitCode" };
+        }
+
+        if (form.Level == RecognitionLevel.Commune && issuer!.Level != 2)
+        {
+            throw new DomainException("Giấy khen cấp xã do xã, phường, đặc khu ban hành.") { Field = "UnitCode" };
+        }
+
+        var path = PathOf(issuer);
+        return new AwardDecision
+        {
+            Number = number.Trim(), DecidedOn = decidedOn, Level = form.Level, FormId = form.Id, IssuingBody = issuingBody.Trim(), Signer = signer?.Trim(),
+            UnitId = issuer?.Id, ScopePath = path, NumberKey = KeyOf(path, issuingBody.Trim(), number.Trim(), decidedOn.Year), CreatedAt = at, CreatedBy = by,
+        };
+    }
+
+    /// <summary>A collective or a person commended, on a unit within the issuer's area (a 2024 unit counts where it went).</summary>
+    public AwardRecipient Commend(RecipientKind kind, string name, AdminUnit unit, int? initiativeId, int? nominationId, string? achievement)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (!UnitPaths.Contains(ScopePath, unit.CountsUnder))
+        {
+            throw new DomainException($"{unit.FullName} không thuộc phạm vi của đơn vị ban hành.") { Field = "Recipients" };
+        }
+
+        var r = new AwardRecipient(kind, name.Trim(), unit, initiativeId, nominationId, achievement?.Trim());
+        Recipients.Add(r);
+        return r;
+    }
 }
 
 /// <summary>One collective or person an award decision commends, on the unit of the time (rolled into 2025 like records).</summary>
 public class AwardRecipient
 {
-    public int Id { get; set; }
+    private AwardRecipient()
+    {
+    }
 
-    public int DecisionId { get; set; }
+    internal AwardRecipient(RecipientKind kind, string name, AdminUnit unit, int? initiativeId, int? nominationId, string? achievement)
+    {
+        (Kind, Name, UnitId, ScopePath, InitiativeId, NominationId, Achievement) = (kind, name, unit.Id, unit.CountsUnder, initiativeId, nominationId, achievement);
+        LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath;
+    }
 
-    public AwardDecision? Decision { get; set; }
+    public int Id { get; private set; }
 
-    public RecipientKind Kind { get; set; }
+    public int DecisionId { get; private set; }
 
-    public string Name { get; set; } = string.Empty;
+    public AwardDecision? Decision { get; private set; }
 
-    public int UnitId { get; set; }
+    public RecipientKind Kind { get; private set; }
 
-    public AdminUnit? Unit { get; set; }
+    public string Name { get; private set; } = string.Empty;
+
+    public int UnitId { get; private set; }
+
+    public AdminUnit? Unit { get; private set; }
 
     /// <summary>Where it counts today (2025 map).</summary>
-    public string ScopePath { get; set; } = string.Empty;
+    public string ScopePath { get; private set; } = string.Empty;
 
     /// <summary>Where it counted on the 2024 map.</summary>
-    public string LegacyPath { get; set; } = string.Empty;
+    public string LegacyPath { get; private set; } = string.Empty;
 
-    public int? InitiativeId { get; set; }
+    public int? InitiativeId { get; private set; }
 
-    public Initiative? Initiative { get; set; }
+    public Initiative? Initiative { get; private set; }
 
-    public int? NominationId { get; set; }
+    public int? NominationId { get; private set; }
 
-    public string? Achievement { get; set; }
+    public string? Achievement { get; private set; }
+
+    /// <summary>A person's name taken out (a personal-data erasure).</summary>
+    public void Redact(string name, string? achievement) => (Name, Achievement) = (name, achievement);
 }
 
 /// <summary>Where a nomination is on its way up.</summary>

@@ -51,6 +51,8 @@ public class LifecycleStateTests
     [InlineData(typeof(AwardForm))]
     [InlineData(typeof(Indicator))]
     [InlineData(typeof(MovementDocument))]
+    [InlineData(typeof(AwardDecision))]
+    [InlineData(typeof(AwardRecipient))]
     public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
     {
         // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.

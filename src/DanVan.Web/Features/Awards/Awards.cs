@@ -125,26 +125,9 @@ public static class Awards
                 ?? throw DomainException.For(nameof(AwardInput.UnitCode), "Không tìm thấy đơn vị ban hành (bản đồ 2025).");
         }
 
-        var path = issuer?.Path ?? "/";
+        var path = AwardDecision.PathOf(issuer);
         var form = await Nominations.Nominations.FormsAsync(db, path).FirstOrDefaultAsync(f => f.Code == input.FormCode, ct)
             ?? throw DomainException.For(nameof(AwardInput.FormCode), "Không có hình thức khen thưởng này.");
-        if ((form.Level == RecognitionLevel.National) != (issuer is null))
-        {
-            throw DomainException.For(nameof(AwardInput.UnitCode), form.Level == RecognitionLevel.National
-                ? "Hình thức cấp Trung ương do cơ quan Trung ương ban hành: để trống đơn vị ban hành."
-                : "Chọn đơn vị ban hành đúng cấp của hình thức khen thưởng.");
-        }
-
-        if (form.Level == RecognitionLevel.Province && issuer!.ParentId is not null)
-        {
-            throw DomainException.For(nameof(AwardInput.UnitCode), "Bằng khen cấp tỉnh do tỉnh, thành phố ban hành.");
-        }
-
-        if (form.Level == RecognitionLevel.Commune && issuer!.Level != 2)
-        {
-            throw DomainException.For(nameof(AwardInput.UnitCode), "Giấy khen cấp xã do xã, phường, đặc khu ban hành.");
-        }
-
         scope.Demand(Permissions.RecognizeAt(form.Level), path);
         // Lines come from the API, the page and the import: each is checked by its own rules here (lengths, clean text).
         input.Recipients = [.. (input.Recipients ?? []).Where(r => r is not null)];
@@ -167,10 +150,11 @@ public static class Awards
         var on = input.DecidedOn!.Value;
         var number = input.Number!.Trim();
         var body = string.IsNullOrWhiteSpace(input.IssuingBody) ? form.IssuingBody : input.IssuingBody.Trim();
+        // The form's level and the issuer, and the number's key, are the decision's own rules.
+        var decision = AwardDecision.Issue(form, issuer, number, on, body, input.Signer, clock.GetUtcNow(), scope.UserName);
         var yearStart = new DateOnly(on.Year, 1, 1);
         var yearEnd = new DateOnly(on.Year, 12, 31);
-        var numberKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}|{DocumentNumber.Key(body)}|{DocumentNumber.Key(number)}|{on.Year}");
-        if (await db.AwardDecisions.AnyAsync(d => d.NumberKey == numberKey || (d.ScopePath == path && d.IssuingBody == body && d.Number == number && d.DecidedOn >= yearStart && d.DecidedOn <= yearEnd), ct))
+        if (await db.AwardDecisions.AnyAsync(d => d.NumberKey == decision.NumberKey || (d.ScopePath == path && d.IssuingBody == body && d.Number == number && d.DecidedOn >= yearStart && d.DecidedOn <= yearEnd), ct))
         {
             throw DomainException.For(nameof(AwardInput.Number), $"{body} đã có quyết định số {number} năm {on.Year}.");
         }
@@ -180,12 +164,6 @@ public static class Awards
             throw DomainException.For(nameof(AwardInput.Recipients), "Quyết định cần ít nhất một tập thể hoặc cá nhân được khen thưởng.");
         }
 
-        var decision = new AwardDecision
-        {
-            Number = number, DecidedOn = on, Level = form.Level, FormId = form.Id, IssuingBody = body, Signer = input.Signer?.Trim(), UnitId = issuer?.Id,
-            NumberKey = numberKey,
-            ScopePath = path, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName,
-        };
         var nominations = new List<Nomination>();
         var line = 0;
         foreach (var r in input.Recipients)
@@ -202,11 +180,7 @@ public static class Awards
 
                 var unitOf = await db.AdminUnits.FirstAsync(u => u.Id == n.UnitId, ct);
                 nominations.Add(n);
-                decision.Recipients.Add(new AwardRecipient
-                {
-                    Kind = n.RecipientKind, Name = n.RecipientName, UnitId = unitOf.Id, ScopePath = unitOf.Path, LegacyPath = unitOf.LegacyPath, InitiativeId = n.InitiativeId,
-                    NominationId = n.Id, Achievement = r.Achievement ?? Excerpt(n.Achievements),
-                });
+                decision.Commend(n.RecipientKind, n.RecipientName, unitOf, n.InitiativeId, n.Id, r.Achievement ?? Excerpt(n.Achievements));
                 continue;
             }
 
@@ -219,21 +193,19 @@ public static class Awards
             var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == r.UnitCode, ct)
                 ?? throw DomainException.For(nameof(AwardInput.Recipients), Where($"không có đơn vị mã {r.UnitCode} trên bản đồ {map}."));
             var current = unit.CountsUnder;
-            if (!UnitPaths.Contains(path, current) && path != current)
-            {
-                throw DomainException.For(nameof(AwardInput.Recipients), Where($"{unit.FullName} không thuộc phạm vi của đơn vị ban hành."));
-            }
-
             if (r.InitiativeId is { } initiativeId && !await db.Initiatives.AnyAsync(i => i.Id == initiativeId && i.ScopePath == current, ct))
             {
                 throw DomainException.For(nameof(AwardInput.Recipients), Where("mô hình không thuộc đơn vị này."));
             }
 
-            decision.Recipients.Add(new AwardRecipient
+            try
             {
-                Kind = r.Kind.Value, Name = r.Name.Trim(), UnitId = unit.Id, ScopePath = current, LegacyPath = unit.Map == Maps.Map2024 ? unit.Path : unit.LegacyPath,
-                InitiativeId = r.InitiativeId, Achievement = r.Achievement?.Trim(),
-            });
+                decision.Commend(r.Kind.Value, r.Name, unit, r.InitiativeId, null, r.Achievement);
+            }
+            catch (DomainException e)
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), Where(e.Message));
+            }
         }
 
         // The decision and the nominations it settles, together or not at all.

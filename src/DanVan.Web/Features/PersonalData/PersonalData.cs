@@ -133,7 +133,7 @@ public static class PersonalDataRequests
         var recipients = await db.AwardRecipients.PermittedFor(scope, Operation.HandlePersonalData, r => r.ScopePath)
             .Where(r => s.Any(w => r.Name.Contains(w) || (r.Achievement != null && r.Achievement.Contains(w)))).ToListAsync(ct);
         Add(recipients, "award_recipient", r => r.Id, nameof(AwardRecipient),
-            ("name", r => r.Name, (r, v) => r.Name = v ?? string.Empty), ("achievement", r => r.Achievement, (r, v) => r.Achievement = v));
+            ("name", r => r.Name, (r, v) => r.Redact(v ?? string.Empty, r.Achievement)), ("achievement", r => r.Achievement, (r, v) => r.Redact(r.Name, v)));
         var nominations = await db.Nominations.PermittedFor(scope, Operation.HandlePersonalData, n => n.ScopePath)
             .Where(n => s.Any(w => n.RecipientName.Contains(w) || n.Achievements.Contains(w))).ToListAsync(ct);
         Add(nominations, "nomination", n => n.Id, nameof(Nomination),
