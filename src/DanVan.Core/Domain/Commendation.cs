@@ -228,34 +228,38 @@ public enum NominationStatus
 /// </summary>
 public class Nomination : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private Nomination()
+    {
+    }
+
+    public int Id { get; private set; }
 
     /// <summary>The nominating unit.</summary>
-    public int UnitId { get; set; }
+    public int UnitId { get; private set; }
 
-    public AdminUnit? Unit { get; set; }
+    public AdminUnit? Unit { get; private set; }
 
-    public string ScopePath { get; set; } = string.Empty;
+    public string ScopePath { get; private set; } = string.Empty;
 
-    public RecipientKind RecipientKind { get; set; }
+    public RecipientKind RecipientKind { get; private set; }
 
-    public string RecipientName { get; set; } = string.Empty;
+    public string RecipientName { get; private set; } = string.Empty;
 
-    public int? InitiativeId { get; set; }
+    public int? InitiativeId { get; private set; }
 
-    public Initiative? Initiative { get; set; }
+    public Initiative? Initiative { get; private set; }
 
     /// <summary>The round of nominations it was sent in, when there is one.</summary>
-    public int? RoundId { get; set; }
+    public int? RoundId { get; private set; }
 
-    public NominationRound? Round { get; set; }
+    public NominationRound? Round { get; private set; }
 
     /// <summary>The award asked for.</summary>
-    public int FormId { get; set; }
+    public int FormId { get; private set; }
 
-    public AwardForm? Form { get; set; }
+    public AwardForm? Form { get; private set; }
 
-    public string Achievements { get; set; } = string.Empty;
+    public string Achievements { get; private set; } = string.Empty;
 
     public NominationStatus Status { get; private set; }
 
@@ -272,25 +276,55 @@ public class Nomination : IVersioned, IAudited
 
     public int? AwardDecisionId { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get; private set; }
 
     public int Version { get; set; }
 
-    public List<NominationStep> Steps { get; set; } = [];
+    public List<NominationStep> Steps { get; private set; } = [];
 
-    public List<NominationAttachment> Attachments { get; set; } = [];
+    public List<NominationAttachment> Attachments { get; private set; } = [];
 
-    /// <summary>A new draft held by its own unit.</summary>
-    public void Open(string unitPath, DateTimeOffset now, string? by)
+    /// <summary>A new draft held by its own unit (a commune or a province of the 2025 map), of a form that unit may propose.</summary>
+    public static Nomination Open(AdminUnit unit, AwardForm form, RecipientKind kind, string recipientName, int? initiativeId, int? roundId, string achievements,
+        DateTimeOffset now, string? by)
     {
-        ScopePath = unitPath;
-        HolderPath = unitPath;
-        Status = NominationStatus.Draft;
-        StatusSince = now;
-        Step("created", null, unitPath, now, by, null);
+        ArgumentNullException.ThrowIfNull(unit);
+        var n = new Nomination { CreatedAt = now, CreatedBy = by };
+        n.Describe(unit, form, kind, recipientName, initiativeId, roundId, achievements);
+        n.HolderPath = n.ScopePath;
+        n.Status = NominationStatus.Draft;
+        n.StatusSince = now;
+        n.Step("created", null, n.ScopePath, now, by, null);
+        return n;
     }
+
+    /// <summary>What the nomination proposes; changed only while its unit holds it (a draft, or returned to be fixed).</summary>
+    public void Describe(AdminUnit unit, AwardForm form, RecipientKind kind, string recipientName, int? initiativeId, int? roundId, string achievements)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(form);
+        if (Id != 0 && !IsWithUnit)
+        {
+            throw new DomainException("Hồ sơ đang ở cấp trên; chỉ sửa được khi đang soạn hoặc bị trả lại.");
+        }
+
+        if (string.IsNullOrWhiteSpace(recipientName) || string.IsNullOrWhiteSpace(achievements))
+        {
+            throw new DomainException("Hồ sơ cần tên tập thể, cá nhân được đề nghị và tóm tắt thành tích.") { Field = "RecipientName" };
+        }
+
+        (UnitId, ScopePath, FormId, RecipientKind, RecipientName, InitiativeId, RoundId, Achievements) =
+            (unit.Id, unit.Path, form.Id, kind, recipientName.Trim(), initiativeId, roundId, achievements.Trim());
+        if (IsWithUnit)
+        {
+            HolderPath = unit.Path;
+        }
+    }
+
+    /// <summary>A person's name taken out (a personal-data erasure).</summary>
+    public void Redact(string recipientName, string achievements) => (RecipientName, Achievements) = (recipientName, achievements);
 
     public bool IsWithUnit => Status is NominationStatus.Draft or NominationStatus.Returned;
 

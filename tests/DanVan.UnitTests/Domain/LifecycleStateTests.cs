@@ -53,6 +53,7 @@ public class LifecycleStateTests
     [InlineData(typeof(MovementDocument))]
     [InlineData(typeof(AwardDecision))]
     [InlineData(typeof(AwardRecipient))]
+    [InlineData(typeof(Nomination))]
     public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
     {
         // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.

@@ -85,9 +85,9 @@ public static class Nominations
 
     public static async Task<Nomination> CreateAsync(AppDbContext db, UserScope scope, NominationInput input, TimeProvider clock, CancellationToken ct)
     {
-        var n = new Nomination { CreatedAt = clock.GetUtcNow(), CreatedBy = scope.UserName };
-        await ApplyAsync(db, scope, n, input, ct);
-        n.Open(n.ScopePath, clock.GetUtcNow(), scope.UserName);
+        var (unit, form) = await CheckAsync(db, scope, input, ct);
+        var n = Nomination.Open(unit, form, input.RecipientKind!.Value, input.RecipientName ?? string.Empty, input.InitiativeId, input.RoundId,
+            input.Achievements ?? string.Empty, clock.GetUtcNow(), scope.UserName);
         db.Nominations.Add(n);
         await db.SaveChangesAsync(ct);
         return n;
@@ -98,17 +98,14 @@ public static class Nominations
         var n = await FindAsync(db, scope, id, ct);
         scope.Demand(Operation.Register, n.ScopePath);
         db.ExpectVersion(n, input.Version);
-        if (!n.IsWithUnit)
-        {
-            throw new DomainException("Hồ sơ đang ở cấp trên; chỉ sửa được khi đang soạn hoặc bị trả lại.");
-        }
-
-        await ApplyAsync(db, scope, n, input, ct);
+        var (unit, form) = await CheckAsync(db, scope, input, ct);
+        n.Describe(unit, form, input.RecipientKind!.Value, input.RecipientName ?? string.Empty, input.InitiativeId, input.RoundId, input.Achievements ?? string.Empty);
         await db.SaveChangesAsync(ct);
         return n;
     }
 
-    private static async Task ApplyAsync(AppDbContext db, UserScope scope, Nomination n, NominationInput input, CancellationToken ct)
+    /// <summary>What a nomination names, as the caller may name it: a unit they may register for, its form, its own model and round.</summary>
+    private static async Task<(AdminUnit Unit, AwardForm Form)> CheckAsync(AppDbContext db, UserScope scope, NominationInput input, CancellationToken ct)
     {
         var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == Maps.Current && u.Code == input.UnitCode, ct)
             ?? throw DomainException.For(nameof(NominationInput.UnitCode), "Không tìm thấy đơn vị (bản đồ 2025).");
@@ -121,23 +118,16 @@ public static class Nominations
             throw DomainException.For(nameof(NominationInput.InitiativeId), "Mô hình không thuộc đơn vị đề nghị.");
         }
 
-        n.UnitId = unit.Id;
-        n.ScopePath = unit.Path;
-        n.RecipientKind = input.RecipientKind!.Value;
-        n.RecipientName = input.RecipientName!.Trim();
-        n.InitiativeId = input.InitiativeId;
-        n.FormId = form.Id;
-        n.Achievements = input.Achievements!.Trim();
         if (input.RoundId is { } roundId)
         {
             var round = await db.NominationRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-            if (round is null || !(UnitPaths.Contains(round.ScopePath, unit.Path) || round.ScopePath == unit.Path))
+            if (round is null || !UnitPaths.Contains(round.ScopePath, unit.Path))
             {
                 throw DomainException.For(nameof(NominationInput.RoundId), "Đợt xét khen thưởng không áp dụng cho đơn vị này.");
             }
         }
 
-        n.RoundId = input.RoundId;
+        return (unit, form);
     }
 
     public static string AttachmentLabel(AttachmentKind k) => k switch

@@ -137,7 +137,7 @@ public static class PersonalDataRequests
         var nominations = await db.Nominations.PermittedFor(scope, Operation.HandlePersonalData, n => n.ScopePath)
             .Where(n => s.Any(w => n.RecipientName.Contains(w) || n.Achievements.Contains(w))).ToListAsync(ct);
         Add(nominations, "nomination", n => n.Id, nameof(Nomination),
-            ("recipientName", n => n.RecipientName, (n, v) => n.RecipientName = v ?? string.Empty), ("achievements", n => n.Achievements, (n, v) => n.Achievements = v ?? string.Empty));
+            ("recipientName", n => n.RecipientName, (n, v) => n.Redact(v ?? string.Empty, n.Achievements)), ("achievements", n => n.Achievements, (n, v) => n.Redact(n.RecipientName, v ?? string.Empty)));
         var inspections = await db.Inspections.PermittedFor(scope, Operation.HandlePersonalData, i => i.ScopePath)
             .Where(i => s.Any(w => i.Inspectors.Contains(w) || (i.Findings != null && i.Findings.Contains(w)) || (i.Purpose != null && i.Purpose.Contains(w)))).ToListAsync(ct);
         Add(inspections, "inspection", i => i.Id, nameof(Inspection),
