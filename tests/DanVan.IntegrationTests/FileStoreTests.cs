@@ -132,7 +132,7 @@ public class JobTakeoverTests(DanVanFactory app)
     {
         var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
         await using var s = app.Scope();
-        var store = s.ServiceProvider.GetRequiredService<DanVan.Features.Results.EvidenceStore>();
+        var store = s.ServiceProvider.GetRequiredService<DanVan.Infrastructure.EvidenceStore>();
         var stored = "import-" + Guid.NewGuid().ToString("N") + ".csv";
         await store.WriteAsync(stored, System.Text.Encoding.UTF8.GetBytes(
             $"Tên mô hình *,Mã đơn vị *,Lĩnh vực *,Loại *,Chủ thể *,Ngày đăng ký *\n{modelName},{TestData.LuongBang},Kinh tế,Tập thể,Hội Phụ nữ,15/03/2025"), null, default);

@@ -164,8 +164,8 @@ public static class Cli
                     var root = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, app.Configuration["Storage:Uploads"] ?? "data/uploads"));
                     var keep = options.ContainsKey("keep");
                     var moved = to == "database"
-                        ? await Features.Results.FileMove.ToDatabaseAsync(db, root, keep, CancellationToken.None)
-                        : await Features.Results.FileMove.ToDirectoryAsync(db, root, keep, CancellationToken.None);
+                        ? await Infrastructure.FileMove.ToDatabaseAsync(db, root, keep, CancellationToken.None)
+                        : await Infrastructure.FileMove.ToDirectoryAsync(db, root, keep, CancellationToken.None);
                     await output.WriteLineAsync($"Đã chép / copied {moved.Copied}, đã có sẵn / already there {moved.AlreadyThere}, đã xoá bản gốc / originals removed {moved.Removed}.");
                     await output.WriteLineAsync($"Đặt / set Storage:Files={(to == "database" ? "Database" : "Local")} rồi khởi động lại / then restart.");
                     return 0;

@@ -27,7 +27,7 @@ public static class DocumentsApi
 
             return TypedResults.Ok(await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), q, k, year, governs, ct));
         }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…): tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.");
-        docs.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
+        docs.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);
             if (problem is not null)
@@ -50,9 +50,9 @@ public static class DocumentsApi
             var d = await MovementDocuments.AddAsync(db, await s.GetAsync(ct), store, input, file!, clock, ct);
             return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new { d.Id });
         }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.");
-        docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
+        docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             (await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d
-                ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
+                ? await store.ServeAsync(d.StorageName, EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
                 : null) ?? Problems.NotFound()).WithSummary("Tải tệp văn bản.");
     }
 }

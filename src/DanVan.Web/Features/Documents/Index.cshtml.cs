@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Documents;
 
 /// <summary>The movement's documents of the caller's area and the country: search them, and keep a new one.</summary>
-public class IndexModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceStore store, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 

@@ -155,7 +155,7 @@ public static class ImportFile
     {
         using (var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
         {
-            if (!Features.Results.EvidenceStore.IsReasonable(zip))
+            if (!Infrastructure.EvidenceStore.IsReasonable(zip))
             {
                 throw new InvalidDataException("Tệp Excel bất thường (quá lớn khi giải nén hoặc nén quá mức): không đọc.");
             }

@@ -172,7 +172,7 @@ public static class ImportJobs
             }
         }
 
-        var store = services.GetRequiredService<Results.EvidenceStore>();
+        var store = services.GetRequiredService<EvidenceStore>();
         // Jobs queued before files could live in the database kept a full path.
         var bytes = Path.IsPathRooted(job.StoredFile) ? await File.ReadAllBytesAsync(job.StoredFile, ct)
             : await store.ReadAsync(job.StoredFile, ct) ?? throw new FileNotFoundException("The queued file is missing", job.StoredFile);
@@ -233,7 +233,7 @@ public static class ImportJobs
             }
             else
             {
-                services.GetRequiredService<Results.EvidenceStore>().Delete(job.StoredFile);
+                services.GetRequiredService<EvidenceStore>().Delete(job.StoredFile);
             }
         }
         catch (IOException)

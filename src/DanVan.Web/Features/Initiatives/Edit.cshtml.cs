@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanVan.Features.Initiatives;
 
 /// <summary>Register a new initiative (no id) or edit one.</summary>
-public class EditModel(AppDbContext db, ScopeAccessor scopes, Results.EvidenceStore store, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore store, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InitiativeInput Input { get; set; } = new();

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Inspections;
 
 /// <summary>Inspections of the caller's area: the plan, results, follow-ups and what is overdue; plan one, record a visit, close a task.</summary>
-public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, Results.EvidenceStore store) : PageModel
+public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, EvidenceStore store) : PageModel
 {
     [BindProperty] public InspectionInput Input { get; set; } = new();
 

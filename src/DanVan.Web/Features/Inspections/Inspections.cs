@@ -115,12 +115,12 @@ public static class Inspections
     }
 
     /// <summary>A photo of the visit, by those who record it; pictures only, read by content.</summary>
-    public static async Task<InspectionPhoto> AddPhotoAsync(AppDbContext db, UserScope scope, Results.EvidenceStore store, int id, IFormFile file, TimeProvider clock, CancellationToken ct)
+    public static async Task<InspectionPhoto> AddPhotoAsync(AppDbContext db, UserScope scope, EvidenceStore store, int id, IFormFile file, TimeProvider clock, CancellationToken ct)
     {
         var i = await FindAsync(db, scope, id, ct);
         scope.Demand(Operation.Inspect, i.ScopePath);
         var stored = await store.SaveAsync(file, scope.UserName, clock.GetUtcNow(), db, ct);
-        if (!Results.EvidenceStore.IsImage(stored.Kind))
+        if (!EvidenceStore.IsImage(stored.Kind))
         {
             store.Discard(stored, db);
             throw DomainException.For("File", "Ảnh kiểm tra phải là tệp JPG, PNG, WEBP hoặc GIF.");

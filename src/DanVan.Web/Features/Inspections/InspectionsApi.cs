@@ -23,7 +23,7 @@ public static class InspectionsApi
         insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version }))
             .WithSummary("Ghi kết quả kiểm tra: ngày, kết quả, đánh giá (good, fair, average, weak), việc đơn vị phải làm và hạn.");
-        insp.MapPost("/{id:int}/photos", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock,
+        insp.MapPost("/{id:int}/photos", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock,
                 CancellationToken ct) =>
             {
                 var (file, _, problem) = await Uploads.ReadAsync(request, ct);
@@ -36,10 +36,10 @@ public static class InspectionsApi
                 return TypedResults.Created($"/api/v1/inspections/{id}/photos/{photo.Id}", new { photo.Id, photo.FileName });
             })
             .DisableAntiforgery().WithSummary("Thêm ảnh của buổi kiểm tra.");
-        insp.MapGet("/{id:int}/photos/{photoId:int}", async Task<IResult> (int id, int photoId, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, CancellationToken ct) =>
+        insp.MapGet("/{id:int}/photos/{photoId:int}", async Task<IResult> (int id, int photoId, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             {
                 var p = await Inspections.PhotoAsync(db, await s.GetAsync(ct), id, photoId, ct);
-                return (p is null ? null : await store.ServeAsync(p.StorageName, Results.EvidenceStore.ContentType(p.FileKind), null, ct)) ?? Problems.NotFound();
+                return (p is null ? null : await store.ServeAsync(p.StorageName, EvidenceStore.ContentType(p.FileKind), null, ct)) ?? Problems.NotFound();
             })
             .WithSummary("Một ảnh của buổi kiểm tra.");
         insp.MapPost("/{id:int}/tasks/{taskId:int}/done", async Task<IResult> (int id, int taskId, TaskDoneInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock,

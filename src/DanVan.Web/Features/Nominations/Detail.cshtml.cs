@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DanVan.Features.Nominations;
 
 /// <summary>One nomination: where it is, its steps, and what the caller may do with it now.</summary>
-public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, Results.EvidenceStore store) : PageModel
+public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock, EvidenceStore store) : PageModel
 {
     public NominationView View { get; private set; } = null!;
 

@@ -40,7 +40,7 @@ public static class NominationsApi
         n.MapPost("/{id:int}/submit", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await StatusAsync(await Nominations.SubmitAsync(db, await s.GetAsync(ct), id, input.Version, clock, ct))))
             .WithSummary("Gửi hồ sơ lên cấp trên (hoặc gửi lại sau khi sửa).");
-        n.MapPost("/{id:int}/attachments", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store, TimeProvider clock,
+        n.MapPost("/{id:int}/attachments", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock,
                 CancellationToken ct) =>
             {
                 var (file, form, problem) = await Uploads.ReadAsync(request, ct);
@@ -58,11 +58,11 @@ public static class NominationsApi
                 return TypedResults.Created($"/api/v1/nominations/{id}/attachments/{a.Id}", new { a.Id, a.FileName, kind = EnumKeys.Key(a.Kind), a.Size });
             })
             .DisableAntiforgery().WithSummary("Thêm tài liệu vào hồ sơ (tờ trình, báo cáo thành tích, biên bản họp; PDF, Word, Excel, ảnh).");
-        n.MapGet("/{id:int}/attachments/{attachmentId:int}", async Task<IResult> (int id, int attachmentId, AppDbContext db, ScopeAccessor s, Results.EvidenceStore store,
+        n.MapGet("/{id:int}/attachments/{attachmentId:int}", async Task<IResult> (int id, int attachmentId, AppDbContext db, ScopeAccessor s, EvidenceStore store,
                 CancellationToken ct) =>
             {
                 var a = await Nominations.AttachmentAsync(db, await s.GetAsync(ct), id, attachmentId, ct);
-                return (a is null ? null : await store.ServeAsync(a.StorageName, Results.EvidenceStore.ContentType(a.FileKind), a.FileKind == EvidenceKind.Pdf ? null : a.FileName, ct))
+                return (a is null ? null : await store.ServeAsync(a.StorageName, EvidenceStore.ContentType(a.FileKind), a.FileKind == EvidenceKind.Pdf ? null : a.FileName, ct))
                     ?? Problems.NotFound();
             })
             .WithSummary("Tải một tài liệu của hồ sơ.");

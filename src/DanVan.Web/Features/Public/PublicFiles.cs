@@ -24,13 +24,13 @@ public static class PublicFiles
 
     public static void MapPublicFiles(this WebApplication app)
     {
-        app.MapGet("/cong-khai/anh/{id:int}", async (int id, int? w, HttpContext http, AppDbContext db, Results.EvidenceStore store, Results.Thumbnails thumbs, CancellationToken ct) =>
+        app.MapGet("/cong-khai/anh/{id:int}", async (int id, int? w, HttpContext http, AppDbContext db, EvidenceStore store, Results.Thumbnails thumbs, CancellationToken ct) =>
         {
             // A photo is public when it is marked so and its model is public.
             var file = await db.Set<EvidenceFile>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Public, ct);
             var visible = file is not null && await db.ResultReports.AsNoTracking().Where(r => r.Id == file.ReportId)
                 .Select(r => r.Initiative!).Visible().AnyAsync(ct);
-            if (!visible || !Results.EvidenceStore.IsImage(file!.Kind))
+            if (!visible || !EvidenceStore.IsImage(file!.Kind))
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
@@ -43,12 +43,12 @@ public static class PublicFiles
                     : Microsoft.AspNetCore.Http.Results.NotFound();
             }
 
-            return await store.ServeAsync(file.StorageName, Results.EvidenceStore.ContentType(file.Kind), null, ct) ?? Microsoft.AspNetCore.Http.Results.NotFound();
+            return await store.ServeAsync(file.StorageName, EvidenceStore.ContentType(file.Kind), null, ct) ?? Microsoft.AspNetCore.Http.Results.NotFound();
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, Results.EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/cong-khai/van-ban/{id:int}/tep", async (int id, AppDbContext db, EvidenceStore store, CancellationToken ct) =>
             (await Documents.MovementDocuments.FileAsync(db, null, id, ct) is { } d
-                ? await store.ServeAsync(d.StorageName, Results.EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
+                ? await store.ServeAsync(d.StorageName, EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)
                 : null) ?? Microsoft.AspNetCore.Http.Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/cong-khai/du-lieu-mo/mo-hinh.json", async (HttpContext http, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
         {

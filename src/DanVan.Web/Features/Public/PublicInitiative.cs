@@ -1,6 +1,7 @@
 using DanVan.Data;
 using DanVan.Domain;
 using Microsoft.EntityFrameworkCore;
+using DanVan.Infrastructure;
 
 namespace DanVan.Features.Public;
 
@@ -38,7 +39,7 @@ public static class PublicInitiative
         // The chart follows the indicator reported most often.
         var indicator = reports.SelectMany(r => r.Values).GroupBy(v => v.Indicator).OrderByDescending(g => g.Count()).FirstOrDefault();
         var points = indicator is null ? [] : reports.SelectMany(r => r.Values.Where(v => v.Indicator == indicator.Key).Select(v => new PublicPoint(r.PeriodLabel, r.PeriodStart, v.Value))).ToList();
-        var photos = reports.SelectMany(r => r.Evidence).Where(e => e.Public && Results.EvidenceStore.IsImage(e.Kind)).Select(e => e.Id).Take(12).ToList();
+        var photos = reports.SelectMany(r => r.Evidence).Where(e => e.Public && EvidenceStore.IsImage(e.Kind)).Select(e => e.Id).Take(12).ToList();
         var narratives = reports.Where(r => !string.IsNullOrWhiteSpace(Initiative.PublicTextOf(i.Kind, i.OwnerConsentOn, r.Narrative)))
             .TakeLast(4).Select(r => (r.PeriodLabel, r.Narrative!)).ToList();
 

@@ -1,4 +1,5 @@
 using DanVan.Domain;
+using DanVan.Infrastructure;
 using SkiaSharp;
 
 namespace DanVan.Features.Results;

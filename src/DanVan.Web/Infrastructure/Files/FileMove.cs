@@ -2,7 +2,7 @@ using DanVan.Data;
 using DanVan.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Results;
+namespace DanVan.Infrastructure;
 
 /// <summary>
 /// The <c>files move</c> command: copies every stored file from the directory to the database or back, checks each

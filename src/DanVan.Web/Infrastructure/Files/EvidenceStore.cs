@@ -4,7 +4,7 @@ using DanVan.Domain;
 using DanVan.Features.Initiatives;
 using Microsoft.EntityFrameworkCore;
 
-namespace DanVan.Features.Results;
+namespace DanVan.Infrastructure;
 
 /// <summary>Where uploaded files' bytes live (Storage:Files).</summary>
 public enum FileStorage
