@@ -144,54 +144,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         });
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>The side effects a save in progress has captured (see <see cref="SaveSideEffects"/>).</summary>
+    internal SaveSideEffects.Pending? SideEffects { get; set; }
+
+    /// <summary>Every context saves with its side effects, however it was made (web app, command line, tests).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        BumpVersions();
-        var pending = SuppressAutoAudit ? [] : CaptureAudited();
-        var figures = IndicatorRollup.Capture(ChangeTracker);
-        if (pending.Count == 0 && figures is null)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // Added rows get their ids on save, so the audit lines and the figures' totals follow in the same transaction.
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var p in pending)
-            {
-                Audit(p.Action, p.Entry.Metadata.ClrType.Name, ((IAudited)p.Entry.Entity).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Changes);
-            }
-
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (figures is not null)
-            {
-                await IndicatorRollup.RefreshAsync(this, figures, cancellationToken);
-            }
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return result;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.AddInterceptors(SaveSideEffects.Instance);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    private void BumpVersions()
+    internal void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -206,9 +173,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         }
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
+    internal sealed record PendingAudit(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 
-    private List<PendingAudit> CaptureAudited()
+    internal List<PendingAudit> CaptureAudited()
     {
         var list = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is IAudited))
