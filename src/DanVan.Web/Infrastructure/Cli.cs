@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using DanVan.Data;
 using DanVan.Data.Seeding;
 using DanVan.Domain;
@@ -62,53 +64,15 @@ public static class Cli
             return 0;
         }
 
-        var optionStart = 1;
-        if (command == "import")
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
-            if (args.Length < 2 || args[1] is not ("initiatives" or "results" or "awards"))
-            {
-                await error.WriteLineAsync("Dùng / usage: import initiatives|results|awards --file F [--dry-run]");
-                return 2;
-            }
-
-            optionStart = 2;
+            await output.WriteLineAsync(Usage);
+            return 0;
         }
 
-        if (command == "files")
-        {
-            if (args.Length < 2 || args[1] != "move")
-            {
-                await error.WriteLineAsync("Dùng / usage: files move --to database|local [--keep]");
-                return 2;
-            }
-
-            optionStart = 2;
-        }
-
-        if (!TryParseOptions(args.AsSpan(optionStart), out var options, out var problem))
+        if (!TryParse(args, out var options, out var problem))
         {
             await error.WriteLineAsync(problem);
-            return 2;
-        }
-
-        var allowed = command switch
-        {
-            "seed" => new[] { "demo" },
-            "create-admin" => ["email", "password"],
-            "create-token" => ["email", "name", "days"],
-            "reset-password" => ["email", "password"],
-            "reset-2fa" => ["email"],
-            "import" => ["file", "dry-run"],
-            "generate" => ["initiatives", "seed", "from-year", "to-year"],
-            "backup" => ["file"],
-            "purge-audit" => ["older-than-years"],
-            "files" => ["to", "keep"],
-            _ => [],
-        };
-        var unknown = options.Keys.FirstOrDefault(k => !allowed.Contains(k));
-        if (unknown is not null)
-        {
-            await error.WriteLineAsync($"Tuỳ chọn không hợp lệ cho '{command}' / unknown option: --{unknown}");
             return 2;
         }
 
@@ -404,31 +368,70 @@ public static class Cli
             ? v
             : throw new ArgumentException($"Thiếu tuỳ chọn / missing option: --{key} <giá trị>");
 
-    /// <summary>Parses "--key value" and "--flag" pairs; a stray word is an error.</summary>
-    public static bool TryParseOptions(ReadOnlySpan<string> args, out Dictionary<string, string?> options, out string? problem)
+    /// <summary>
+    /// The commands' grammar (System.CommandLine): which options each command takes, which take a value and which are
+    /// flags. A stray word, an unknown or repeated option, or a value missing is a parse error (exit code 2).
+    /// </summary>
+    private static RootCommand Grammar()
     {
+        static Option<string> Value(string name) => new("--" + name) { Arity = ArgumentArity.ExactlyOne };
+        static Option<bool> Flag(string name) => new("--" + name) { Arity = ArgumentArity.Zero };
+        static Command Of(string name, params Option[] options)
+        {
+            var c = new Command(name);
+            foreach (var o in options)
+            {
+                c.Options.Add(o);
+            }
+
+            return c;
+        }
+
+        var root = new RootCommand("DanVan");
+        root.Subcommands.Add(Of("migrate"));
+        root.Subcommands.Add(Of("seed", Flag("demo")));
+        root.Subcommands.Add(Of("create-admin", Value("email"), Value("password")));
+        root.Subcommands.Add(Of("create-token", Value("email"), Value("name"), Value("days")));
+        root.Subcommands.Add(Of("reset-password", Value("email"), Value("password")));
+        root.Subcommands.Add(Of("reset-2fa", Value("email")));
+        var import = new Command("import");
+        foreach (var kind in new[] { "initiatives", "results", "awards" })
+        {
+            import.Subcommands.Add(Of(kind, Value("file"), Flag("dry-run")));
+        }
+
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(Of("generate", Value("initiatives"), Value("seed"), Value("from-year"), Value("to-year")));
+        root.Subcommands.Add(Of("backup", Value("file")));
+        root.Subcommands.Add(Of("purge-audit", Value("older-than-years")));
+        var files = new Command("files");
+        files.Subcommands.Add(Of("move", Value("to"), Flag("keep")));
+        root.Subcommands.Add(files);
+        return root;
+    }
+
+    /// <summary>
+    /// Reads a command line by <see cref="Grammar"/> into its options by name ("email" → value; a flag → null). The
+    /// command words ("import results") are checked by the grammar too.
+    /// </summary>
+    public static bool TryParse(string[] args, out Dictionary<string, string?> options, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(args);
         options = new Dictionary<string, string?>(StringComparer.Ordinal);
         problem = null;
-        for (var i = 0; i < args.Length; i++)
+        // No response files (@file): an operator's argument is what it says.
+        var parsed = Grammar().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
         {
-            var a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length < 3)
-            {
-                problem = $"Tham số không hợp lệ / unexpected argument: '{a}'";
-                return false;
-            }
+            problem = "Tham số không hợp lệ / invalid arguments: " + string.Join(" ", parsed.Errors.Select(e => e.Message));
+            return false;
+        }
 
-            var key = a[2..];
-            string? value = null;
-            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        foreach (var option in parsed.CommandResult.Command.Options)
+        {
+            if (parsed.GetResult(option) is { Implicit: false } given)
             {
-                value = args[++i];
-            }
-
-            if (!options.TryAdd(key, value))
-            {
-                problem = $"Tuỳ chọn lặp lại / repeated option: --{key}";
-                return false;
+                options[option.Name.TrimStart('-')] = option is Option<string> text ? parsed.GetValue(text) : null;
             }
         }
 

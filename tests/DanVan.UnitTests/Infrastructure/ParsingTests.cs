@@ -25,19 +25,33 @@ public class ParsingTests
     [Fact]
     public void Cli_ParsesOptionsAndFlags()
     {
-        Assert.True(Cli.TryParseOptions(["--email", "a@b.vn", "--demo"], out var o, out _));
-        Assert.Equal("a@b.vn", o["email"]);
+        Assert.True(Cli.TryParse(["seed", "--demo"], out var o, out _));
         Assert.True(o.ContainsKey("demo"));
         Assert.Null(o["demo"]);
+        Assert.True(Cli.TryParse(["create-token", "--email", "a@b.vn", "--name", "kịch bản"], out o, out _));
+        Assert.Equal("a@b.vn", o["email"]);
+        Assert.Equal("kịch bản", o["name"]);
+        Assert.False(o.ContainsKey("days"));
+        Assert.True(Cli.TryParse(["import", "results", "--file", "f.csv", "--dry-run"], out o, out _));
+        Assert.Equal("f.csv", o["file"]);
+        Assert.True(o.ContainsKey("dry-run"));
     }
 
     [Theory]
     [InlineData("stray")]
-    [InlineData("--")]
-    public void Cli_RefusesStrayWords(string arg) => Assert.False(Cli.TryParseOptions([arg], out _, out _));
+    [InlineData("-x")]
+    [InlineData("--demo2")]
+    public void Cli_RefusesStrayWords(string arg) => Assert.False(Cli.TryParse(["seed", arg], out _, out _));
 
     [Fact]
-    public void Cli_RefusesRepeatedOptions() => Assert.False(Cli.TryParseOptions(["--email", "a", "--email", "b"], out _, out _));
+    public void Cli_RefusesRepeatedOptions_OptionsOfAnotherCommand_AndMissingValues()
+    {
+        Assert.False(Cli.TryParse(["reset-2fa", "--email", "a", "--email", "b"], out _, out _));
+        Assert.False(Cli.TryParse(["reset-2fa", "--demo"], out _, out _));
+        Assert.False(Cli.TryParse(["backup", "--file"], out _, out _));
+        Assert.False(Cli.TryParse(["import", "people", "--file", "f.csv"], out _, out _));
+        Assert.False(Cli.TryParse(["seed", "@options.rsp"], out _, out _));
+    }
 
     [Theory]
     [InlineData(new[] { "migrate" }, true)]
