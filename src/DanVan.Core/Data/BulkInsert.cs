@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DanVan.Data;
 
-/// <summary>Bulk INSERTs for seeding, generated data and imports, past EF's change tracking.</summary>
+/// <summary>
+/// Bulk INSERTs for seeding, generated data and imports, past EF's change tracking — and so past every step of
+/// <see cref="SaveSideEffects"/>: no version bump (new rows start at the version given), no audit line per row (the
+/// caller writes one for the whole batch), no rollup (callers with figures run <see cref="IndicatorRollup.RebuildAsync"/>
+/// or refresh their paths) and no public-cache eviction (the import evicts after its commit).
+/// </summary>
 public static class BulkInsert
 {
     public static async Task RunAsync(AppDbContext db, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
