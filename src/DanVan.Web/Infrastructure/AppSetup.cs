@@ -47,6 +47,7 @@ public static class AppSetup
     private static readonly string[] AnonymousPages = ["/Error", "/Account/Login", "/Account/LoginWith2fa", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Logout", "/Account/Denied",
         "/Public/Home", "/Public/Search", "/Public/Initiative", "/Public/Comment", "/Public/Survey", "/Public/Organization", "/Public/OpenData", "/Public/Documents"];
 
+    /// <summary>The composition root: one extension per concern (each below), as the app and its tests start it.</summary>
     public static void AddDanVan(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -57,6 +58,17 @@ public static class AppSetup
             builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         }
 
+        services.AddDanVanCore(config);
+        services.AddDanVanMailAndJobs(config);
+        services.AddDanVanAccounts();
+        services.AddDanVanPages();
+        services.AddDanVanApi();
+        services.AddDanVanLimitsAndHealth(config);
+    }
+
+    /// <summary>The clock, the database, shared state across nodes, telemetry, the caller's scope, the file store.</summary>
+    public static void AddDanVanCore(this IServiceCollection services, IConfiguration config)
+    {
         services.AddSingleton<TimeProvider>(VietnamClock.Instance); // the movement's day is Vietnam's, whatever the server's zone
         services.AddHttpContextAccessor();
         services.AddDanVanDatabase(config);
@@ -67,6 +79,11 @@ public static class AppSetup
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<UnitSearch>();
         services.AddSingleton<Thumbnails>();
+    }
+
+    /// <summary>Mail (the outbox's sender, the site's address, reset requests off the request) and the import worker.</summary>
+    public static void AddDanVanMailAndJobs(this IServiceCollection services, IConfiguration config)
+    {
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<SiteAddress>();
         services.AddSingleton<Features.Account.PasswordResetRequests>();
@@ -80,7 +97,11 @@ public static class AppSetup
 
         // A backstop only: each job already ends its own failures; nothing a background service throws stops the site.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+    }
 
+    /// <summary>Accounts: identity and password rules, sessions in the database, the key ring, cookies and API tokens.</summary>
+    public static void AddDanVanAccounts(this IServiceCollection services)
+    {
         services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
@@ -121,7 +142,11 @@ public static class AppSetup
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(MixedScheme).RequireAuthenticatedUser());
+    }
 
+    /// <summary>The pages: Razor Pages under Features/, Vietnamese model binding and messages, localisation.</summary>
+    public static void AddDanVanPages(this IServiceCollection services)
+    {
         // Vietnamese letters go out as they are, not as &#x...; entities: half the page weight.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -157,7 +182,11 @@ public static class AppSetup
             o.SupportedUICultures = [Cultures.Vietnamese, Cultures.English];
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+    }
 
+    /// <summary>The API: problem details, JSON (enums as names, clean text), the OpenAPI document.</summary>
+    public static void AddDanVanApi(this IServiceCollection services)
+    {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -173,7 +202,11 @@ public static class AppSetup
             doc.Info.Description = "Phong trào thi đua \"Dân vận khéo\" — API v1. Xác thực: Authorization: Bearer <mã truy cập>.";
             return Task.CompletedTask;
         }));
+    }
 
+    /// <summary>Rate limits (tokens, sign-in, citizens' forms), forwarded headers and health checks.</summary>
+    public static void AddDanVanLimitsAndHealth(this IServiceCollection services, IConfiguration config)
+    {
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 20);
         var publicFormsPerMinute = config.GetValue("RateLimits:PublicFormsPerMinute", 10);
         var apiTokenPerMinute = config.GetValue("RateLimits:ApiTokenPerMinute", 3000);
