@@ -189,7 +189,7 @@ public static class IndicatorRollup
             foreach (var path in models.GroupBy(m => m.ScopePath))
             {
                 Add(rows, path.Key, FigureSource.Models,
-                    Roll(path.Select(m => new Figure(m.Id, m.LegacyPath, m.IndicatorId, m.Category, m.Value, m.PeriodStart, new ResultReport { PeriodKind = m.PeriodKind, PeriodStart = m.PeriodStart }.PeriodEnd)), last));
+                    Roll(path.Select(m => new Figure(m.Id, m.LegacyPath, m.IndicatorId, m.Category, m.Value, m.PeriodStart, ResultReport.EndOf(m.PeriodKind, m.PeriodStart))), last));
             }
 
             foreach (var path in units.GroupBy(u => u.ScopePath))

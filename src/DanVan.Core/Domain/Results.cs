@@ -30,43 +30,53 @@ public class MeasureUnit
 /// <summary>A period's results of an initiative: indicator values, a narrative, evidence files.</summary>
 public class ResultReport : IVersioned, IAudited
 {
-    public int Id { get; set; }
+    private ResultReport()
+    {
+    }
 
-    public int InitiativeId { get; set; }
+    public int Id { get; private set; }
 
-    public Initiative? Initiative { get; set; }
+    public int InitiativeId { get; private set; }
 
-    public PeriodKind PeriodKind { get; set; }
+    public Initiative? Initiative { get; private set; }
+
+    public PeriodKind PeriodKind { get; private set; }
 
     /// <summary>The first day of the period.</summary>
-    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodStart { get; private set; }
 
-    public string? Narrative { get; set; }
+    public string? Narrative { get; private set; }
 
-    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
 
-    public string? SubmittedBy { get; set; }
+    public string? SubmittedBy { get; private set; }
 
     public int Version { get; set; }
 
-    public List<IndicatorValue> Values { get; set; } = [];
+    public List<IndicatorValue> Values { get; private set; } = [];
 
-    public List<EvidenceFile> Evidence { get; set; } = [];
+    public List<EvidenceFile> Evidence { get; private set; } = [];
 
-    public List<ResultRevision> Revisions { get; set; } = [];
+    public List<ResultRevision> Revisions { get; private set; } = [];
 
-    public DateOnly PeriodEnd => PeriodKind switch
+    public DateOnly PeriodEnd => EndOf(PeriodKind, PeriodStart);
+
+    public string PeriodLabel => LabelOf(PeriodKind, PeriodStart);
+
+    /// <summary>The last day of a period of this kind that starts on this day.</summary>
+    public static DateOnly EndOf(PeriodKind kind, DateOnly start) => kind switch
     {
-        PeriodKind.Month => PeriodStart.AddMonths(1).AddDays(-1),
-        PeriodKind.Quarter => PeriodStart.AddMonths(3).AddDays(-1),
-        PeriodKind.Year => PeriodStart.AddYears(1).AddDays(-1),
+        PeriodKind.Month => start.AddMonths(1).AddDays(-1),
+        PeriodKind.Quarter => start.AddMonths(3).AddDays(-1),
+        PeriodKind.Year => start.AddYears(1).AddDays(-1),
     };
 
-    public string PeriodLabel => PeriodKind switch
+    /// <summary>How a period is written: "05/2024", "Quý 3/2024", "Năm 2024".</summary>
+    public static string LabelOf(PeriodKind kind, DateOnly start) => kind switch
     {
-        PeriodKind.Month => PeriodStart.ToString("MM/yyyy", CultureInfo.InvariantCulture),
-        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"Quý {((PeriodStart.Month - 1) / 3) + 1}/{PeriodStart.Year}"),
-        PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"Năm {PeriodStart.Year}"),
+        PeriodKind.Month => start.ToString("MM/yyyy", CultureInfo.InvariantCulture),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"Quý {((start.Month - 1) / 3) + 1}/{start.Year}"),
+        PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"Năm {start.Year}"),
     };
 
     /// <summary>Snaps any day to the first day of its period.</summary>
@@ -76,6 +86,27 @@ public class ResultReport : IVersioned, IAudited
         PeriodKind.Quarter => new DateOnly(day.Year, (((day.Month - 1) / 3) * 3) + 1, 1),
         PeriodKind.Year => new DateOnly(day.Year, 1, 1),
     };
+
+    /// <summary>A model's report for the period that holds the given day.</summary>
+    public static ResultReport Open(int initiativeId, PeriodKind kind, DateOnly day) =>
+        new() { InitiativeId = initiativeId, PeriodKind = kind, PeriodStart = StartOf(kind, day) };
+
+    /// <summary>
+    /// The report's period, figures and narrative (replacing what it had: a correction keeps a revision, which the
+    /// command writes) and who sent them; <see cref="Validate"/> then holds the rules against the model.
+    /// </summary>
+    public void Record(PeriodKind kind, DateOnly day, IEnumerable<IndicatorValue> values, string? narrative, DateTimeOffset at, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        (PeriodKind, PeriodStart) = (kind, StartOf(kind, day));
+        Values = [.. values];
+        Narrative = string.IsNullOrWhiteSpace(narrative) ? null : narrative.Trim();
+        SubmittedAt = at;
+        SubmittedBy = by;
+    }
+
+    /// <summary>A person's name taken out of the narrative (a personal-data erasure).</summary>
+    public void RedactNarrative(string? narrative) => Narrative = narrative;
 
     public void Validate(Initiative initiative, DateOnly today)
     {
@@ -119,29 +150,58 @@ public class ResultReport : IVersioned, IAudited
 
 public class IndicatorValue
 {
-    public int Id { get; set; }
+    private IndicatorValue()
+    {
+    }
 
+    /// <summary>A figure in the unit chosen (an approved measure, or the proposer's own).</summary>
+    public IndicatorValue(string indicator, decimal value, MeasureUnit measure)
+        : this(indicator, value, (measure ?? throw new ArgumentNullException(nameof(measure))).Id) => MeasureUnit = measure;
+
+    public IndicatorValue(string indicator, decimal value, int measureUnitId) => (Indicator, Value, MeasureUnitId) = (indicator.Trim(), value, measureUnitId);
+
+    public int Id { get; private set; }
+
+    /// <summary>Set by the database (or a bulk writer numbering the report first).</summary>
     public int ReportId { get; set; }
 
     /// <summary>What is counted: "Số hộ tham gia", "Thu nhập bình quân", "Hồ sơ giải quyết đúng hạn".</summary>
-    public string Indicator { get; set; } = string.Empty;
+    public string Indicator { get; private set; } = string.Empty;
 
-    public decimal Value { get; set; }
+    public decimal Value { get; private set; }
 
-    public int MeasureUnitId { get; set; }
+    public int MeasureUnitId { get; private set; }
 
-    public MeasureUnit? MeasureUnit { get; set; }
+    public MeasureUnit? MeasureUnit { get; private set; }
 
     /// <summary>The standard indicator this value is a figure of, when it is one (then it counts in the movement's results).</summary>
-    public int? IndicatorId { get; set; }
+    public int? IndicatorId { get; private set; }
 
-    public Indicator? StandardIndicator { get; set; }
+    public Indicator? StandardIndicator { get; private set; }
 
     /// <summary>The standard indicator's category ("people" of funds mobilised), or null for its total.</summary>
-    public string? Category { get; set; }
+    public string? Category { get; private set; }
 
     /// <summary>The value in the standard indicator's canonical unit (2,5 tỷ đồng → 2.500.000.000 đồng).</summary>
-    public decimal? CanonicalValue { get; set; }
+    public decimal? CanonicalValue { get; private set; }
+
+    /// <summary>
+    /// This figure counts as a standard indicator's (or one of its categories'), in its canonical unit: within the
+    /// indicator's range (<see cref="Domain.Indicator.CheckValue"/>). A figure without a name takes the indicator's.
+    /// </summary>
+    public void CountAs(Indicator standard, string? category, decimal canonical)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        standard.CheckValue(canonical, "Values");
+        (IndicatorId, Category, CanonicalValue) = (standard.Id, category, canonical);
+        if (string.IsNullOrEmpty(Indicator))
+        {
+            Indicator = standard.Name;
+        }
+    }
+
+    /// <summary>For a bulk writer that knows the standard indicator only by its id.</summary>
+    public void CountAs(int? standardId, decimal? canonical) => (IndicatorId, CanonicalValue) = (standardId, canonical);
 }
 
 /// <summary>A correction's earlier state, kept as JSON.</summary>

@@ -54,6 +54,8 @@ public class LifecycleStateTests
     [InlineData(typeof(AwardDecision))]
     [InlineData(typeof(AwardRecipient))]
     [InlineData(typeof(Nomination))]
+    [InlineData(typeof(ResultReport))]
+    [InlineData(typeof(IndicatorValue))]
     public void SecondHalfEntities_HaveNoPublicSetter_ButTheirPlumbing(Type entity)
     {
         // The row version (set by the concurrency check) and a foreign key a bulk writer fills are plumbing, not state.

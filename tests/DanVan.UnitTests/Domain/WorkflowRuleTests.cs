@@ -165,7 +165,8 @@ public class WorkflowRuleTests
     [Fact]
     public void ResultReport_ForAFuturePeriodOrARetiredModel_IsRefused()
     {
-        var report = new ResultReport { PeriodKind = PeriodKind.Quarter, PeriodStart = new DateOnly(2026, 10, 1), Narrative = "x" };
+        var report = ResultReport.Open(1, PeriodKind.Quarter, new DateOnly(2026, 10, 1));
+        report.Record(PeriodKind.Quarter, new DateOnly(2026, 10, 1), [], "x", DateTimeOffset.UnixEpoch, null);
         Assert.Throws<DomainException>(() => report.Validate(Model(), new DateOnly(2026, 9, 30)));
         report.Validate(Model(), new DateOnly(2026, 10, 2));
         Assert.Throws<DomainException>(() => report.Validate(Model(InitiativeStatus.Retired), new DateOnly(2026, 10, 2)));

@@ -81,9 +81,9 @@ public static class IndicatorSources
         var last = indicator.Aggregation == Aggregation.Last ? new HashSet<int> { indicator.Id } : [];
         var all = models.Select(m =>
             {
-                var report = new ResultReport { PeriodKind = m.PeriodKind, PeriodStart = m.PeriodStart };
-                return (Figure: new IndicatorRollup.Figure(m.Id, string.Empty, indicator.Id, m.Category, m.Value, m.PeriodStart, report.PeriodEnd),
-                    Shown: new SourceFigure("initiative", m.Id, m.Name, m.Unit, report.PeriodLabel, m.Category, m.Value, false));
+                var (periodEnd, periodLabel) = (ResultReport.EndOf(m.PeriodKind, m.PeriodStart), ResultReport.LabelOf(m.PeriodKind, m.PeriodStart));
+                return (Figure: new IndicatorRollup.Figure(m.Id, string.Empty, indicator.Id, m.Category, m.Value, m.PeriodStart, periodEnd),
+                    Shown: new SourceFigure("initiative", m.Id, m.Name, m.Unit, periodLabel, m.Category, m.Value, false));
             })
             .Concat(units.Select(u => (Figure: new IndicatorRollup.Figure(-(((long)u.UnitId << 31) + (u.OrganizationId ?? 0)) - 1, string.Empty, indicator.Id, u.Category, u.Value,
                     u.PeriodStart, u.PeriodEnd),

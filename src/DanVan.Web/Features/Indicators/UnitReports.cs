@@ -258,5 +258,5 @@ public static class UnitReports
         return told;
     }
 
-    public static DateOnly PeriodEnd(PeriodKind kind, DateOnly start) => new ResultReport { PeriodKind = kind, PeriodStart = start }.PeriodEnd;
+    public static DateOnly PeriodEnd(PeriodKind kind, DateOnly start) => ResultReport.EndOf(kind, start);
 }

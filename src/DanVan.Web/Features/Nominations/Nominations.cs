@@ -195,7 +195,7 @@ public static class Nominations
             $"Được công nhận mô hình \"Dân vận khéo\" {Recognition.Recognitions.LevelLabel(r.Level).ToLower(Cultures.Vietnamese)} (Quyết định số {r.Number} ngày {Cultures.Date(r.Date)} của {r.IssuingBody})."));
         var results = await db.ResultReports.AsNoTracking().Where(r => r.InitiativeId == initiativeId && r.Narrative != null).OrderByDescending(r => r.PeriodStart).Take(3)
             .Select(r => new { r.PeriodKind, r.PeriodStart, r.Narrative }).ToListAsync(ct);
-        lines.AddRange(results.Select(r => $"{new ResultReport { PeriodKind = r.PeriodKind, PeriodStart = r.PeriodStart }.PeriodLabel}: {r.Narrative}"));
+        lines.AddRange(results.Select(r => $"{ResultReport.LabelOf(r.PeriodKind, r.PeriodStart)}: {r.Narrative}"));
         return string.Join("\n", lines);
     }
 

@@ -137,7 +137,7 @@ public static class ResultReporting
                 throw DomainException.For(nameof(ResultInput.PeriodStart), "Kỳ này đã có báo cáo; hãy mở báo cáo đó để sửa (đính chính).");
             }
 
-            report = new ResultReport { InitiativeId = initiativeId };
+            report = ResultReport.Open(initiativeId, kind, start);
             db.ResultReports.Add(report);
         }
         else
@@ -159,14 +159,9 @@ public static class ResultReporting
                 }),
             });
             db.IndicatorValues.RemoveRange(report.Values);
-            report.Values = [];
         }
 
-        report.PeriodKind = kind;
-        report.PeriodStart = start;
-        report.Narrative = string.IsNullOrWhiteSpace(input.Narrative) ? null : input.Narrative.Trim();
-        report.SubmittedAt = clock.GetUtcNow();
-        report.SubmittedBy = scope.UserName;
+        var values = new List<IndicatorValue>();
         foreach (var v in input.Values.Where(v => !string.IsNullOrWhiteSpace(v.Indicator) || v.Value is not null))
         {
             if (v.Value is null)
@@ -175,7 +170,7 @@ public static class ResultReporting
             }
 
             var measure = await MeasureAsync(db, v, scope, UnitPaths.Province(initiative.ScopePath), ct);
-            var value = new IndicatorValue { Indicator = v.Indicator?.Trim() ?? string.Empty, Value = v.Value.Value, MeasureUnit = measure };
+            var value = new IndicatorValue(v.Indicator ?? string.Empty, v.Value.Value, measure);
             if (!string.IsNullOrWhiteSpace(v.StandardIndicator))
             {
                 // The form's one select says both: "funds_mobilized|people".
@@ -188,19 +183,13 @@ public static class ResultReporting
                 // A standard indicator's figure is kept also in its canonical unit, which is what the summary adds up.
                 var standard = await Indicators.IndicatorCatalogue.FindAsync(db, v.StandardIndicator, initiative.ScopePath, ct)
                     ?? throw DomainException.For("Values", $"Không có chỉ tiêu \"{v.StandardIndicator}\" trong danh mục.");
-                value.IndicatorId = standard.Id;
-                value.Category = Indicators.IndicatorCatalogue.CategoryOf(standard, v.Category);
-                value.CanonicalValue = Quantities.ToCanonical(v.Value.Value, measure.Name, standard.Unit);
-                standard.CheckValue(value.CanonicalValue.Value, "Values");
-                if (string.IsNullOrEmpty(value.Indicator))
-                {
-                    value.Indicator = standard.Name;
-                }
+                value.CountAs(standard, Indicators.IndicatorCatalogue.CategoryOf(standard, v.Category), Quantities.ToCanonical(v.Value.Value, measure.Name, standard.Unit));
             }
 
-            report.Values.Add(value);
+            values.Add(value);
         }
 
+        report.Record(kind, start, values, input.Narrative, clock.GetUtcNow(), scope.UserName);
         report.Validate(initiative, VietnamClock.Today(clock));
 
         initiative.MarkReporting();

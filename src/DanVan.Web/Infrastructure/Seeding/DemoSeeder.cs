@@ -181,22 +181,16 @@ public static class DemoSeeder
         var indicator = await db.Indicators.Where(x => x.ScopePath == "/").ToDictionaryAsync(x => x.Code, x => x.Id, ct);
         var squareMetres = await db.MeasureUnits.FirstAsync(m => m.Name == "m²", ct);
         var dossiers = await db.MeasureUnits.FirstAsync(m => m.Name == "%", ct);
-        db.ResultReports.Add(new ResultReport
-        {
-            InitiativeId = government.Id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(2024, 1, 1), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo",
-            Narrative = "100% hồ sơ thủ tục hành chính được giải quyết đúng và trước hạn; không có phản ánh về thái độ phục vụ.",
-            Values = [new IndicatorValue { Indicator = "Hồ sơ giải quyết đúng hạn", Value = 100, MeasureUnit = dossiers }],
-        });
-        db.ResultReports.Add(new ResultReport
-        {
-            InitiativeId = landForRoads.Id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(2020, 1, 1), SubmittedAt = clock.GetUtcNow(), SubmittedBy = "demo",
-            Narrative = "Vận động 58 hộ hiến 25.043 m² đất làm đường giao thông nông thôn.",
-            Values =
-            [
-                new IndicatorValue { Indicator = "Số hộ hiến đất", Value = 58, MeasureUnit = households },
-                new IndicatorValue { Indicator = "Diện tích đất hiến", Value = 25043, MeasureUnit = squareMetres, IndicatorId = indicator["land_donated"], CanonicalValue = 25043 },
-            ],
-        });
+        var onTime = ResultReport.Open(government.Id, PeriodKind.Year, new DateOnly(2024, 1, 1));
+        onTime.Record(PeriodKind.Year, new DateOnly(2024, 1, 1), [new IndicatorValue("Hồ sơ giải quyết đúng hạn", 100, dossiers)],
+            "100% hồ sơ thủ tục hành chính được giải quyết đúng và trước hạn; không có phản ánh về thái độ phục vụ.", clock.GetUtcNow(), "demo");
+        db.ResultReports.Add(onTime);
+        var land = new IndicatorValue("Diện tích đất hiến", 25043, squareMetres);
+        land.CountAs(indicator["land_donated"], 25043);
+        var roads = ResultReport.Open(landForRoads.Id, PeriodKind.Year, new DateOnly(2020, 1, 1));
+        roads.Record(PeriodKind.Year, new DateOnly(2020, 1, 1), [new IndicatorValue("Số hộ hiến đất", 58, households), land],
+            "Vận động 58 hộ hiến 25.043 m² đất làm đường giao thông nông thôn.", clock.GetUtcNow(), "demo");
+        db.ResultReports.Add(roads);
 
         // Lương Bằng's own report of 2025: what the movement achieved there outside its registered models.
         var catalogue = await db.Indicators.Where(x => x.ScopePath == "/").ToDictionaryAsync(x => x.Code, ct);

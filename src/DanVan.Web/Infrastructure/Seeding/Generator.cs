@@ -207,14 +207,15 @@ public static class Generator
                 var lastYear = Math.Min((retiredOn ?? today).Year - 1, toYear);
                 for (var y = Math.Max(registered.Year + 1, lastYear - 4); y <= lastYear; y++)
                 {
-                    var report = new ResultReport
-                    {
-                        InitiativeId = id, PeriodKind = PeriodKind.Year, PeriodStart = new DateOnly(y, 1, 1), Narrative = "Báo cáo kết quả năm " + y + " (dữ liệu sinh)",
-                        SubmittedAt = new DateTimeOffset(y + 1, 1, 10, 2, 0, 0, TimeSpan.Zero), SubmittedBy = "generator", Version = 1,
-                    };
-                    reports.Add(report);
                     var taking = 10 + random.Next(300);
-                    values.Add(new IndicatorValue { Indicator = "Số hộ tham gia", Value = taking, MeasureUnitId = measure, IndicatorId = households, CanonicalValue = households is null ? null : taking });
+                    var value = new IndicatorValue("Số hộ tham gia", taking, measure);
+                    value.CountAs(households, households is null ? null : taking);
+                    var report = ResultReport.Open(id, PeriodKind.Year, new DateOnly(y, 1, 1));
+                    report.Record(PeriodKind.Year, new DateOnly(y, 1, 1), [value], "Báo cáo kết quả năm " + y + " (dữ liệu sinh)",
+                        new DateTimeOffset(y + 1, 1, 10, 2, 0, 0, TimeSpan.Zero), "generator");
+                    report.Version = 1;
+                    reports.Add(report);
+                    values.Add(value);
                 }
 
                 if (highest is not null && retiredOn is null && random.NextDouble() < 0.02)
