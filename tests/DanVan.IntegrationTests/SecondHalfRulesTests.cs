@@ -277,4 +277,36 @@ public class SecondHalfRulesTests(DanVanFactory app)
 
         Assert.Equal(before, await ReportsAsync());
     }
+
+    [Fact]
+    public async Task AStaleSave_LeavesNoTransactionOpen_SoTheNextSaveOfTheContextIsKept()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình sửa cũ"), registeredOn: "2025-09-01");
+        var marker = "stale-then-save-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var model = await db.Initiatives.SingleAsync(i => i.Id == id);
+            model.Summary = "Sửa từ một trang cũ";
+            db.Entry(model).Property(e => e.Version).OriginalValue = model.Version + 5; // another save came between
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+            // The same context carries on (a page shows the refusal, the officer saves again from the fresh record).
+            db.ChangeTracker.Clear();
+            var fresh = await db.Initiatives.SingleAsync(i => i.Id == id);
+            fresh.Summary = marker;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(marker, await db.Initiatives.Where(i => i.Id == id).Select(i => i.Summary).SingleAsync());
+            // And the refused edit left no line in the trail.
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.DoesNotContain(await db.AuditEntries.Where(a => a.EntityType == nameof(Initiative) && a.EntityId == key).Select(a => a.Changes).ToListAsync(),
+                c => c != null && c.Contains("trang cũ", StringComparison.Ordinal));
+        }
+    }
 }

@@ -45,6 +45,9 @@ public sealed class SaveSideEffects : SaveChangesInterceptor
             return result;
         }
 
+        // A save that ended without reaching SavedChanges or SaveChangesFailed (a stale version, a cancellation) must
+        // not leave its transaction open for the next one.
+        await ForgetAsync(db);
         db.BumpVersions();
         var audits = db.SuppressAutoAudit ? [] : db.CaptureAudited();
         var figures = IndicatorRollup.Capture(db.ChangeTracker);
@@ -104,7 +107,38 @@ public sealed class SaveSideEffects : SaveChangesInterceptor
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is AppDbContext { SideEffects: { Nested: false } pending } db)
+        if (eventData.Context is AppDbContext db)
+        {
+            await ForgetAsync(db);
+        }
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db)
+        {
+            await ForgetAsync(db);
+        }
+    }
+
+    /// <summary>A stale version is thrown past SaveChangesFailed: the transaction this save opened is rolled back here.</summary>
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db)
+        {
+            await ForgetAsync(db);
+        }
+
+        return result;
+    }
+
+    /// <summary>Drops what a save that did not finish had captured, rolling back the transaction it opened.</summary>
+    private static async Task ForgetAsync(AppDbContext db)
+    {
+        if (db.SideEffects is { Nested: false } pending)
         {
             db.SideEffects = null;
             if (pending.OwnTransaction is not null)

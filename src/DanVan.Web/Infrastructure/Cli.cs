@@ -64,7 +64,8 @@ public static class Cli
             return 0;
         }
 
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        // Help right after the command words ("seed --help", "import results -h"), not as an option's value.
+        if (args.Skip(1).Take(2).Any(a => a is "--help" or "-h" or "-?"))
         {
             await output.WriteLineAsync(Usage);
             return 0;

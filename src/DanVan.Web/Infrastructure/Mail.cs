@@ -38,7 +38,11 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
     /// <summary>Tries before a mail is left unsent (its last error kept).</summary>
     public const int MaxAttempts = 8;
 
-    private readonly SemaphoreSlim _wake = new(0);
+    // At most one wake-up waiting: a burst of queued mails is one look at the outbox, not one each.
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>How long a node holds a mail it is sending: far beyond the SMTP client's timeouts (30 s each step).</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     public MailOptions Options => options.Value;
 
@@ -55,7 +59,17 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
             To = to, ToName = name, Subject = subject, CreatedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             Body = body + "\n\n—\nDanVan · Phong trào thi đua \"Dân vận khéo\"\nThư gửi tự động, xin đừng trả lời thư này.",
         });
-        _wake.Release();
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another caller woke it meanwhile.
+            }
+        }
     }
 
     /// <summary>Mails each person (by user id) the same line the app shows them as a notification.</summary>
@@ -115,7 +129,7 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
         {
             // The claim is a conditional update on the lease read: of two nodes, one wins the mail.
             var claimed = await db.OutboxMails.Where(x => x.Id == m.Id && x.SentAtMs == null && x.LeaseUntilMs == m.LeaseUntilMs)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntilMs, Now() + 120_000).SetProperty(x => x.ClaimedBy, Features.Imports.ImportJobs.Node)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntilMs, Now() + (long)Lease.TotalMilliseconds).SetProperty(x => x.ClaimedBy, Features.Imports.ImportJobs.Node)
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct) == 1;
             if (!claimed)
             {
@@ -131,7 +145,7 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
                 message.Body = new TextPart("plain") { Text = m.Body };
                 await SendAsync(message, ct);
                 // Sent: the body (a reset link, a name) is not kept.
-                await db.OutboxMails.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAtMs, Now()).SetProperty(x => x.Body, string.Empty)
+                await db.OutboxMails.Where(x => x.Id == m.Id && x.ClaimedBy == Features.Imports.ImportJobs.Node).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAtMs, Now()).SetProperty(x => x.Body, string.Empty)
                     .SetProperty(x => x.LeaseUntilMs, (long?)null).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
                 sent++;
             }
@@ -145,9 +159,9 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
             }
         }
 
-        // Housekeeping: what was sent more than 30 days ago goes.
+        // Housekeeping: what was sent more than 30 days ago goes, and so does what was given up on (its reset links too).
         var old = Now() - (30L * 24 * 3_600_000);
-        await db.OutboxMails.Where(x => x.SentAtMs != null && x.SentAtMs < old).ExecuteDeleteAsync(ct);
+        await db.OutboxMails.Where(x => (x.SentAtMs != null && x.SentAtMs < old) || (x.Attempts >= MaxAttempts && x.CreatedAtMs < old)).ExecuteDeleteAsync(ct);
         return sent;
     }
 
@@ -162,7 +176,7 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
             return;
         }
 
-        using var smtp = new SmtpClient();
+        using var smtp = new SmtpClient { Timeout = 30_000 };
         var security = Enum.TryParse<SecureSocketOptions>(Options.Security, true, out var s) ? s : SecureSocketOptions.Auto;
         await smtp.ConnectAsync(Options.SmtpHost, Options.SmtpPort, security, ct);
         if (!string.IsNullOrEmpty(Options.SmtpUser))

@@ -123,6 +123,12 @@ public static class IndicatorCatalogue
 
         var indicator = Indicator.Define(code, input.Name!, input.Unit!, input.Aggregation, path, 1000 + await db.Indicators.CountAsync(ct));
         db.Indicators.Add(indicator);
+        // The indicator's own unit is a measure of its catalogue (the country's, or that province's), approved with it.
+        if (!await db.MeasureUnits.AnyAsync(m => m.Name == indicator.Unit && m.Approved && (m.ScopePath == "/" || m.ScopePath == path), ct))
+        {
+            db.MeasureUnits.Add(new MeasureUnit { Name = indicator.Unit, Approved = true, ScopePath = path, CreatedBy = scope.UserName });
+        }
+
         db.Audit("indicator-created", nameof(Indicator), code, new { indicator.Name, indicator.Unit, indicator.ScopePath });
         await db.SaveChangesAsync(ct);
         return indicator;

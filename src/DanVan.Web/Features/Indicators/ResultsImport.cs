@@ -187,7 +187,7 @@ public static class ResultsImport
         }
         catch (Exception e) when (Refusals.Of(e) is { } refusal)
         {
-            var (line, column) = Locate(group, refusal.Field);
+            var (line, column) = Locate(group, refusal.Field, refusal.Message);
             errors.Add(new RowError(line, [$"{col(column)}: {refusal.Message}"]));
         }
         finally
@@ -197,10 +197,12 @@ public static class ResultsImport
     }
 
     /// <summary>The row and column a command's field stands for: "Values[2].Value" is the value of the group's third row.</summary>
-    private static (int Line, string Column) Locate(List<Row> group, string? field)
+    private static (int Line, string Column) Locate(List<Row> group, string? field, string message)
     {
         var m = System.Text.RegularExpressions.Regex.Match(field ?? string.Empty, @"^Values\[([0-9]+)\]\.?(.*)$");
-        var row = m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var k) && k < group.Count ? group[k] : group[0];
+        // A rule across the figures ("Values") names the indicator it is about: that indicator's row.
+        var row = m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var k) && k < group.Count ? group[k]
+            : group.FirstOrDefault(r => message.Contains(r.Indicator.Name, StringComparison.Ordinal)) ?? group[0];
         var column = (m.Success ? m.Groups[2].Value : field) switch
         {
             "Period" or "PeriodStart" => "period",
