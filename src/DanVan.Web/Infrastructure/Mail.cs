@@ -38,6 +38,9 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
     /// <summary>Tries before a mail is left unsent (its last error kept).</summary>
     public const int MaxAttempts = 8;
 
+    /// <summary>Mails taken from the outbox in one look.</summary>
+    private const int Batch = 20;
+
     // At most one wake-up waiting: a burst of queued mails is one look at the outbox, not one each.
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -97,7 +100,10 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                // A full batch means more are waiting: go on at once until the outbox is drained.
+                while (await SendDueAsync(stoppingToken) == Batch)
+                {
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -123,7 +129,7 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
         long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
         var now = Now();
         var due = await db.OutboxMails.AsNoTracking().Where(m => m.SentAtMs == null && m.Attempts < MaxAttempts && (m.LeaseUntilMs == null || m.LeaseUntilMs < now))
-            .OrderBy(m => m.Id).Take(20).ToListAsync(ct);
+            .OrderBy(m => m.Id).Take(Batch).ToListAsync(ct);
         var sent = 0;
         foreach (var m in due)
         {
