@@ -71,13 +71,14 @@ public class Initiative : IVersioned, IAudited
 
     /// <summary>
     /// Says which block builds the model: an individual's model is "cá nhân"; otherwise what was chosen, or when nothing
-    /// was, what the organisation's kind or the owner's name says.
+    /// was, what the owner's name, or the owning organisation's name and kind, says ("Hội Liên hiệp Phụ nữ xã …" is Phụ nữ).
     /// </summary>
-    public void Classify(OwnerType? chosen, OrganizationKind? organization)
+    public void Classify(OwnerType? chosen, string? organizationName, OrganizationKind? organization)
     {
         OwnerType = Kind == InitiativeKind.Individual
             ? OwnerType.Individual
-            : chosen is { } c && c != OwnerType.Individual ? c : OwnerTypes.Guess(Kind, OwnerName, organization);
+            : chosen is { } c && c != OwnerType.Individual ? c
+            : OwnerTypes.Guess(Kind, string.IsNullOrWhiteSpace(OwnerName) ? organizationName : OwnerName, organization);
     }
 
     /// <summary>The unit as recorded, in its own map (2024 records keep their old unit).</summary>
@@ -363,7 +364,7 @@ public class Initiative : IVersioned, IAudited
             CreatedAt = now,
             CreatedBy = by,
         };
-        copy.Classify(null, null);
+        copy.Classify(null, null, null);
         copy.PlaceIn(unit, currentUnit);
         copy.Validate();
         return copy;

@@ -38,3 +38,20 @@ public static class Validation
     public static bool IsCleanText(string? s) =>
         s is null || s.All(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
 }
+
+/// <summary>Pages with several forms: a post is judged by its own form's fields only.</summary>
+public static class FormScope
+{
+    /// <summary>
+    /// Drops every error that is not under <paramref name="prefix"/>: the page's other forms were not posted, and their
+    /// inputs, bound from nothing (at the empty prefix, as the binder falls back to), would otherwise fail as "required".
+    /// </summary>
+    public static void KeepOnly(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var key in state.Keys.Where(k => k != prefix && !k.StartsWith(prefix + ".", StringComparison.Ordinal) && !k.StartsWith(prefix + "[", StringComparison.Ordinal)).ToList())
+        {
+            state.Remove(key);
+        }
+    }
+}

@@ -31,14 +31,24 @@ public class OwnerTypesTests
     public void AModel_KeepsWhatWasChosen_ButAnIndividualsModelIsAlwaysAnIndividuals()
     {
         var i = new Initiative { Kind = InitiativeKind.Collective, OwnerName = "Hội Nông dân" };
-        i.Classify(OwnerType.Women, null);
+        i.Classify(OwnerType.Women, null, null);
         Assert.Equal(OwnerType.Women, i.OwnerType);
-        i.Classify(null, null);
+        i.Classify(null, null, null);
         Assert.Equal(OwnerType.Farmers, i.OwnerType);
-        i.Classify(OwnerType.Individual, null); // a collective is nobody's own
+        i.Classify(OwnerType.Individual, null, null); // a collective is nobody's own
         Assert.Equal(OwnerType.Farmers, i.OwnerType);
         i.Kind = InitiativeKind.Individual;
-        i.Classify(OwnerType.Youth, null);
+        i.Classify(OwnerType.Youth, null, null);
         Assert.Equal(OwnerType.Individual, i.OwnerType);
+    }
+
+    [Fact]
+    public void AModelOwnedByAnOrganisation_IsOfThatOrganisationsSector_WhenNobodyChose()
+    {
+        var i = new Initiative { Kind = InitiativeKind.Collective };
+        i.Classify(null, "Hội Liên hiệp Phụ nữ xã Lương Bằng", OrganizationKind.MassOrganization);
+        Assert.Equal(OwnerType.Women, i.OwnerType);
+        i.Classify(null, "Đoàn Thanh niên xã", null);
+        Assert.Equal(OwnerType.Youth, i.OwnerType);
     }
 }

@@ -28,8 +28,17 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public Task<IActionResult> OnPostScoreAsync(int id, int itemId, CancellationToken ct) =>
-        RunAsync(id, async () => await Appraisals.ScoreAsync(db, Scope, id, itemId, Score, ct), "Đã lưu điểm.", ct);
+    /// <summary>The model whose score sheet was just posted and refused: its card shows what was typed, and why.</summary>
+    public int? PostedItemId { get; private set; }
+
+    /// <summary>What the member typed for a criterion on the refused sheet, as typed.</summary>
+    public string Typed(int criterionId) => Request.HasFormContentType ? Request.Form[$"Score.Scores[{criterionId}]"].ToString() : string.Empty;
+
+    public Task<IActionResult> OnPostScoreAsync(int id, int itemId, CancellationToken ct)
+    {
+        PostedItemId = itemId;
+        return RunAsync(id, async () => await Appraisals.ScoreAsync(db, Scope, id, itemId, Score, ct), "Đã lưu điểm.", ct);
+    }
 
     public Task<IActionResult> OnPostRecuseAsync(int id, int itemId, CancellationToken ct) =>
         RunAsync(id, async () => await Appraisals.RecuseAsync(db, Scope, id, itemId, Reason, ct), "Đã ghi nhận bạn không tham gia chấm mô hình này.", ct);

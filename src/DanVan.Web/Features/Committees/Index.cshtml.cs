@@ -34,10 +34,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnPostCommitteeAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Team.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        ModelState.KeepOnly(nameof(Committee));
 
         Committee.Members = ParseMembers(MemberLines);
         return await RunAsync(scope, () => Features.Committees.Committees.SaveAsync(db, scope, null, Committee, ct), "Committee.", "Đã lưu Ban Chỉ đạo.", ct);
@@ -46,10 +43,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     public async Task<IActionResult> OnPostTeamAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Committee.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        ModelState.KeepOnly(nameof(Team));
 
         return await RunAsync(scope, () => Features.Committees.Committees.AddTeamAsync(db, scope, Team, ct), "Team.", "Đã thêm khối, tổ dân vận.", ct);
     }

@@ -322,7 +322,7 @@ public static class InitiativeRows
         i.Field = row.Field;
         i.Kind = row.Kind;
         i.OwnerName = row.Owner;
-        i.Classify(row.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), null);
+        i.Classify(row.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), null, null);
         if (row.TargetGroups is { } groups)
         {
             i.TargetGroups = groups;

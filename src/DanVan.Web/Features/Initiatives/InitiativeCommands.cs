@@ -152,10 +152,12 @@ public static class InitiativeCommands
                 : await db.AdminUnits.FirstAsync(u => u.Map == Maps.Current && u.Path == unit.CurrentPath, ct);
 
         OrganizationKind? orgKind = null;
+        string? orgName = null;
         if (input.OwnerOrganizationId is { } orgId)
         {
-            var org = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.ScopePath, o.Kind }).FirstOrDefaultAsync(ct);
+            var org = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.ScopePath, o.Kind, o.Name }).FirstOrDefaultAsync(ct);
             orgKind = org?.Kind;
+            orgName = org?.Name;
             if (org is null || !scope.CanRead(org.ScopePath))
             {
                 throw DomainException.For(nameof(InitiativeInput.OwnerOrganizationId), "Không tìm thấy tổ chức chủ thể.");
@@ -185,7 +187,7 @@ public static class InitiativeCommands
         i.DeclareOrigin(input.Origin, source, Blank(input.OriginNote));
         i.OwnerOrganizationId = input.OwnerOrganizationId;
         i.OwnerName = Blank(input.OwnerName);
-        i.Classify(input.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), orgKind);
+        i.Classify(input.OwnerType ?? (i.Id != 0 ? i.OwnerType : null), orgName, orgKind);
         if (input.TargetGroups is { } groups)
         {
             i.TargetGroups = groups.Aggregate(TargetGroups.None, (all, g) => all | g);

@@ -45,9 +45,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        ModelState.Remove("Visit.VisitedOn");
-        ModelState.Remove("Visit.Findings");
-        ModelState.Remove("Visit.Rating");
+        ModelState.KeepOnly(nameof(Input));
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Inspections.PlanAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = "Đã lên lịch kiểm tra.";
@@ -62,11 +60,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostVisitAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
+        ModelState.KeepOnly(nameof(Visit));
         foreach (var line in (TaskLines ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
@@ -90,6 +84,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostDoneAsync(int id, int taskId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
+        ModelState.KeepOnly(nameof(Note));
         if (await Outcomes.PageAsync(ModelState, db, () => Inspections.CompleteTaskAsync(db, scope, id, taskId, Note, clock, ct), string.Empty))
         {
             TempData["Flash"] = "Đã báo hoàn thành.";
@@ -103,6 +98,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     public async Task<IActionResult> OnPostPhotoAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
+        ModelState.KeepOnly(nameof(Photo));
         if (await Outcomes.PageAsync(ModelState, db, async () =>
             {
                 if (Photo is null || Photo.Length == 0)

@@ -37,7 +37,13 @@ public class DecisionModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         Decision = d;
         Defaults = Enum.GetValues<IssuerKind>().ToDictionary(k => k, k => Fields(DecisionDocument.Defaults(d, k)));
         // Nothing adjusted yet (a plain link): the record's defaults. Adjusted but invalid: the errors show, the defaults print.
-        if (!Request.Query.ContainsKey("Input.Number") || !ModelState.IsValid)
+        if (!Request.Query.ContainsKey("Input.Number"))
+        {
+            // A plain link carries no layout: nothing was typed, so nothing is wrong (the binder's empty fallback is not the officer's input).
+            ModelState.Clear();
+            Input = DecisionDocument.Defaults(d, Input.Issuer);
+        }
+        else if (!ModelState.IsValid)
         {
             Input = DecisionDocument.Defaults(d, Input.Issuer);
         }

@@ -40,6 +40,9 @@ public class IndexModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, Sc
     /// <summary>Models worth a leader's mention: recognised at the highest level, most recently.</summary>
     public IReadOnlyList<(int Id, string Name, string Unit, RecognitionLevel? Level)> Highlights { get; private set; } = [];
 
+    /// <summary>The caller enters unit reports somewhere (a read-only leader is not offered to).</summary>
+    public bool MayReport { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -48,6 +51,7 @@ public class IndexModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, Sc
             return Forbid();
         }
 
+        MayReport = scope.CanAnywhere(Operation.ReportResults);
         var today = CampaignsApi.Today(clock);
         (From, To) = Period switch
         {

@@ -19,6 +19,7 @@ public enum IssuerKind
 /// <summary>The fields an officer fills or edits before downloading a review report.</summary>
 public class DocumentInput
 {
+    [Display(Name = "Thể thức")]
     public IssuerKind Issuer { get; set; } = IssuerKind.Party;
 
     [Display(Name = "Cơ quan cấp trên")]

@@ -32,6 +32,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     public string UnitName { get; private set; } = string.Empty;
 
+    /// <summary>The caller may read this unit's report but not enter it.</summary>
+    public bool ReadOnly { get; private set; }
+
     public ReportPeriod ThePeriod { get; private set; }
 
     public List<Indicator> Catalogue { get; private set; } = [];
@@ -101,7 +104,9 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             return NotFound();
         }
 
-        if (!scope.Can(Operation.ReportResults, path))
+        // A leader or inspector who may read the unit sees its report (the report's drill-down ends here), but saves nothing.
+        ReadOnly = !scope.Can(Operation.ReportResults, path);
+        if (ReadOnly && HttpMethods.IsPost(Request.Method))
         {
             return Forbid();
         }

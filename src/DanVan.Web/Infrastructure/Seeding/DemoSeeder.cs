@@ -93,7 +93,7 @@ public static class DemoSeeder
             }
 
             // The organisation's name says its block better than its kind (a mass organisation could be any of four).
-            i.Classify(owner is null ? null : OwnerTypes.Guess(kind, owner.Name, owner.Kind), owner?.Kind);
+            i.Classify(null, owner?.Name, owner?.Kind);
 
             i.PlaceIn(unit, current);
             i.Validate();

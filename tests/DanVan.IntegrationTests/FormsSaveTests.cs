@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using DanVan.Data;
+using DanVan.Domain;
+using DanVan.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DanVan.IntegrationTests;
+
+/// <summary>
+/// The defects officers met on the pages (issue "every form saves"): each form posted as the page posts it saves for its
+/// user, and a page shows no error nobody made.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class FormsSaveTests(DanVanFactory app)
+{
+    private static string Errors(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        string.Join(" | ", page.QuerySelectorAll(".validation-summary-errors li, .field-validation-error, .score-error").Select(e => e.TextContent.Trim()));
+
+    [Fact]
+    public async Task AnInspection_IsPlannedAndRecorded_FromThePage_EachFormJudgedByItsOwnFields()
+    {
+        var secretariat = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, secretariat.Email!);
+        var team = TestData.Unique("Đoàn kiểm tra Ban Dân vận");
+        var today = VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var planned = await web.PostFormAsync("/Inspections", new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.PlannedOn"] = today, ["Input.Inspectors"] = team, ["Input.Purpose"] = "Kiểm tra mô hình",
+        });
+        var body = await planned.Content.ReadAsStringAsync();
+        Assert.True(planned.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(body)));
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = await db.Inspections.Where(i => i.Inspectors == team).Select(i => i.Id).SingleAsync();
+
+        // The visit form, without a finding: its own error only, nothing of the planning form's.
+        var refused = await web.PostFormAsync($"/Inspections?handler=Visit&id={id}", new() { ["Visit.VisitedOn"] = today, ["Visit.Rating"] = "Good", ["TaskLines"] = "" }, "/Inspections");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var errors = Errors(HtmlClient.Parse(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("Kết quả kiểm tra", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đơn vị được kiểm tra", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đoàn kiểm tra", errors, StringComparison.Ordinal);
+
+        var recorded = await web.PostFormAsync($"/Inspections?handler=Visit&id={id}", new()
+        {
+            ["Visit.VisitedOn"] = today, ["Visit.Rating"] = "Good", ["Visit.Findings"] = "Mô hình duy trì tốt", ["TaskLines"] = "Bổ sung sổ theo dõi | 31/12/2026",
+        }, "/Inspections");
+        Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(await recorded.Content.ReadAsStringAsync())));
+        var visit = await db.Inspections.AsNoTracking().Include(i => i.Tasks).SingleAsync(i => i.Id == id);
+        Assert.Equal(VietnamClock.TodayNow, visit.VisitedOn);
+        Assert.Single(visit.Tasks);
+
+        // And the planning form refused shows its own errors, not the visit form's.
+        var empty = await web.PostFormAsync("/Inspections", new() { ["Input.UnitCode"] = TestData.LuongBang, ["Input.PlannedOn"] = today, ["Input.Inspectors"] = "" });
+        var planErrors = Errors(HtmlClient.Parse(await empty.Content.ReadAsStringAsync()));
+        Assert.Contains("Đoàn kiểm tra", planErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kết quả kiểm tra", planErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đánh giá", planErrors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    public async Task TheRecognitionDecision_OpensWithoutErrors(string language)
+    {
+        var secretariat = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var api = await app.ClientForAsync(secretariat);
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var model = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình được công nhận"), registeredOn: "2026-01-05");
+        var decided = await api.PostAsJsonAsync("/api/v1/recognitions", new
+        {
+            number = "15-QĐ/BCĐ-" + Guid.NewGuid().ToString("N")[..5], date = "2026-06-01", level = "province", issuingBody = "BCĐ", unitCode = TestData.HungYen, initiativeIds = new[] { model },
+        });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        var id = await TestData.IdOfAsync(decided);
+
+        var web = await HtmlClient.SignedInAsync(app, secretariat.Email!);
+        var (response, page) = await web.GetAsync($"/Recognition/Decision/{id}?culture={language}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, Errors(page));
+        Assert.Null(page.QuerySelector(".validation-summary-errors"));
+
+        // A layout adjusted wrongly shows its error, in words of the page.
+        var (_, wrong) = await web.GetAsync($"/Recognition/Decision/{id}?Input.Issuer=Party&Input.Number=&Input.IssuingBody=Ban&Input.Place=H&Input.Date=2026-06-01&Input.Subject=S&culture={language}");
+        Assert.NotEqual(string.Empty, Errors(wrong));
+        Assert.DoesNotContain("Issuer", Errors(wrong), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModelOfTheWomensUnion_ChosenAsOwner_CountsAsWomen()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var org = await TestData.IdOfAsync(await officer.PostAsJsonAsync("/api/v1/organizations", new { name = TestData.Unique("Hội Liên hiệp Phụ nữ xã Lương Bằng"), kind = "MassOrganization", unitCode = TestData.LuongBang }));
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(TestData.NewInitiative(TestData.LuongBang, TestData.Unique("Mô hình của Hội Phụ nữ")))!.AsObject();
+        body.Remove("ownerName");
+        body["ownerOrganizationId"] = org;
+        var created = await officer.PostAsJsonAsync("/api/v1/initiatives", body);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = await TestData.IdOfAsync(created);
+        Assert.Equal(OwnerType.Women, await db.Initiatives.Where(i => i.Id == id).Select(i => i.OwnerType).SingleAsync());
+    }
+
+    [Fact]
+    public async Task AScoreOverTheMaximum_IsRefusedBesideTheModel_AndKeepsWhatWasTyped()
+    {
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var model = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình được chấm"), registeredOn: "2026-01-05");
+        var appraiser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Appraiser, TestData.HungYen));
+        var criteria = await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/criteria-sets", TestData.Criteria(TestData.HungYen)));
+        var appraisal = await TestData.IdOfAsync(await secretariat.PostAsJsonAsync("/api/v1/appraisals",
+            new { name = TestData.Unique("Thẩm định chấm quá"), unitCode = TestData.HungYen, criteriaSetId = criteria, initiativeIds = new[] { model }, memberEmails = new[] { appraiser.Email } }));
+
+        var web = await HtmlClient.SignedInAsync(app, appraiser.Email!);
+        var (_, page) = await web.GetAsync($"/Appraisals/{appraisal}");
+        Assert.NotNull(page.QuerySelector($".score-card a[href='/Initiatives/{model}']")); // the dossier is one click away
+        var form = page.QuerySelector("form[action*='handler=Score']")!;
+        var inputs = form.QuerySelectorAll("input[name^='Score.Scores']").Select(i => i.GetAttribute("name")!).ToList();
+        Assert.True(inputs.Count >= 2);
+        var fields = inputs.Select((n, k) => (n, k)).ToDictionary(x => x.n, x => x.k == 0 ? "1200" : "7");
+        fields["Score.Comment"] = "Nhận xét dài đã gõ";
+        var posted = await web.PostFormAsync(form.GetAttribute("action")!, fields, $"/Appraisals/{appraisal}");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var again = HtmlClient.Parse(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("phải từ 0 đến", again.QuerySelector(".score-card .score-error")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal("1200", again.QuerySelector($"input[name='{inputs[0]}']")!.GetAttribute("value"));
+        Assert.Equal("7", again.QuerySelector($"input[name='{inputs[1]}']")!.GetAttribute("value"));
+        Assert.Equal("Nhận xét dài đã gõ", again.QuerySelector("input[name='Score.Comment']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ALeader_FollowsTheReportToAUnitsReport_AndReadsIt_WithoutBeingOfferedToEnterIt()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var saved = await officer.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = TestData.LuongBang, period = "2025-Q2", values = new[] { new { indicator = "houses_built", value = 4m } } });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var leader = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Viewer, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, leader.Email!);
+        var (response, page) = await web.GetAsync($"/UnitReports/Edit?unit={TestData.LuongBang}&map=2025&period=2025-Q2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("#read-only"));
+        Assert.Null(page.QuerySelector("#unit-report-form button[type=submit]"));
+        Assert.NotNull(page.QuerySelector("#unit-report-form fieldset[disabled]"));
+        var post = await web.PostFormAsync($"/UnitReports/Edit?unit={TestData.LuongBang}&map=2025&period=2025-Q2",
+            new() { ["Input.Values[0].Indicator"] = "houses_built", ["Input.Values[0].Value"] = "9" });
+        Assert.True(post.StatusCode == HttpStatusCode.Forbidden || post.Headers.Location?.ToString().Contains("/Account/Denied", StringComparison.Ordinal) == true, post.StatusCode + " " + post.Headers.Location);
+
+        var (_, report) = await web.GetAsync($"/Reports?unit={TestData.LuongBang}&from=2019-01-01&to=2019-12-31");
+        Assert.Null(report.QuerySelector("#no-results a[href='/UnitReports']"));
+    }
+}
