@@ -13,7 +13,10 @@ namespace DanVan.IntegrationTests;
 public class ExportTests(DanVanFactory app)
 {
     /// <summary>Converts a file to PDF with LibreOffice headless; returns the PDF's size.</summary>
-    public static async Task<long> LibreOfficeToPdfAsync(byte[] content, string fileName)
+    public static async Task<long> LibreOfficeToPdfAsync(byte[] content, string fileName) => (await LibreOfficePdfAsync(content, fileName)).Length;
+
+    /// <summary>The file as LibreOffice prints it: a PDF, to read page by page.</summary>
+    public static async Task<byte[]> LibreOfficePdfAsync(byte[] content, string fileName)
     {
         var dir = Directory.CreateTempSubdirectory("danvan-lo-");
         try
@@ -31,7 +34,7 @@ public class ExportTests(DanVanFactory app)
             Assert.True(File.Exists(pdf), "LibreOffice did not convert " + fileName + ": " + output);
             var bytes = await File.ReadAllBytesAsync(pdf);
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-            return bytes.Length;
+            return bytes;
         }
         finally
         {

@@ -133,7 +133,18 @@ public static class OfficialDocument
         var authority = string.IsNullOrWhiteSpace(i.Authority) ? (i.Issuer == IssuerKind.Party ? "T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN" : "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") : i.Authority;
         var right = authority.Split('\n').Select(a => Para(a.Trim(), bold: true, center: true, before: 0))
             .Append(Para(" ", before: 1200)).Append(Para(i.Signer ?? string.Empty, bold: true, center: true)).ToArray();
-        return Borderless(Cell(left), Cell(right));
+        // One row that may not split: "Nơi nhận", the authority, the space and the signer's name stay on one page.
+        var table = Borderless(Cell(left), Cell(right));
+        table.GetFirstChild<TableRow>()!.PrependChild(new TableRowProperties(new CantSplit()));
+        return table;
+    }
+
+    /// <summary>An annex's heading: it starts a new page itself (no empty break paragraph that could make a blank page).</summary>
+    public static Paragraph AnnexTitle(string text)
+    {
+        var p = Para(text, bold: true, center: true);
+        p.ParagraphProperties!.PrependChild(new PageBreakBefore());
+        return p;
     }
 
     public static Table Grid(string[] headers, List<string[]> rows)

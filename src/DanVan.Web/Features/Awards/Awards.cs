@@ -326,6 +326,18 @@ public static class Awards
 
     public static string KindLabel(RecipientKind k) => k == RecipientKind.Collective ? "Tập thể" : "Cá nhân";
 
+    /// <summary>
+    /// The issuing body in full, as a certificate heads it: "Ban Thường vụ Tỉnh ủy" of Hưng Yên is "BAN THƯỜNG VỤ TỈNH ỦY HƯNG
+    /// YÊN" (a form's body names no place; a body that already names it is kept).
+    /// </summary>
+    public static string BodyInFull(AwardView a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var place = DecisionDocument.ShortName(a.UnitName);
+        var body = a.IssuingBody.Trim();
+        return VietnameseText.Fold(body).Contains(VietnameseText.Fold(place), StringComparison.Ordinal) ? body : body + " " + place;
+    }
+
     /// <summary>The decision in the Party format, as the recognition decision is composed.</summary>
     public static DecisionLayout Layout(AwardView a)
     {
@@ -340,10 +352,19 @@ public static class Awards
 
     public static IReadOnlyList<string> Articles(AwardView a) =>
     [
-        $"Điều 1. Tặng {a.FormName.Split(" của ")[0]} cho {a.Recipients.Count(r => r.Kind == RecipientKind.Collective)} tập thể và {a.Recipients.Count(r => r.Kind == RecipientKind.Individual)} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua \"Dân vận khéo\".",
+        $"Điều 1. Tặng {a.FormName.Split(" của ")[0]} cho {Whom(a)} (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua \"Dân vận khéo\".",
         "Điều 2. Các tập thể, cá nhân được khen thưởng tiếp tục phát huy thành tích, nhân rộng mô hình, cách làm hay.",
         "Điều 3. Văn phòng, các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành. Quyết định có hiệu lực kể từ ngày ký.",
     ];
+
+    /// <summary>"2 tập thể và 3 cá nhân", "1 tập thể", "3 cá nhân": nobody is counted as zero.</summary>
+    public static string Whom(AwardView a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var parts = new[] { (a.Recipients.Count(r => r.Kind == RecipientKind.Collective), "tập thể"), (a.Recipients.Count(r => r.Kind == RecipientKind.Individual), "cá nhân") }
+            .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}");
+        return string.Join(" và ", parts);
+    }
 
     private static DecisionView AsRecognition(AwardView a) =>
         new(a.Id, a.Number, a.DecidedOn, a.Level, a.IssuingBody, a.Signer, a.UnitCode, a.UnitName, null, []);
@@ -374,9 +395,7 @@ public static class Awards
             }
 
             body.Append(OfficialDocument.FooterTable(l));
-            body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
-                new DocumentFormat.OpenXml.Wordprocessing.Break { Type = DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page })));
-            body.Append(OfficialDocument.Para("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", bold: true, center: true));
+            body.Append(OfficialDocument.AnnexTitle("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"));
             body.Append(OfficialDocument.Para(System.FormattableString.Invariant($"(Kèm theo Quyết định số {a.Number} ngày {a.DecidedOn:dd/MM/yyyy} của {a.IssuingBody})"), italic: true, center: true));
             body.Append(OfficialDocument.Grid(["TT", "Tập thể, cá nhân", "Đơn vị", "Mô hình"],
                 a.Recipients.Select((r, k) => new[] { (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{r.Name} ({KindLabel(r.Kind).ToLower(Cultures.Vietnamese)})", r.UnitName, r.InitiativeName ?? string.Empty }).ToList()));

@@ -108,9 +108,7 @@ public static class DecisionDocument
             }
 
             body.Append(OfficialDocument.FooterTable(l));
-            body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
-                new DocumentFormat.OpenXml.Wordprocessing.Break { Type = DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page })));
-            body.Append(OfficialDocument.Para(t.AnnexTitle, bold: true, center: true));
+            body.Append(OfficialDocument.AnnexTitle(t.AnnexTitle));
             body.Append(OfficialDocument.Para(t.AnnexNote, italic: true, center: true));
             body.Append(OfficialDocument.Grid(["TT", "Tên mô hình, điển hình", "Chủ thể", "Đơn vị", "Lĩnh vực"],
                 d.Initiatives.Select((i, k) => new[] { (k + 1).ToString(CultureInfo.InvariantCulture), i.Name, i.Owner ?? string.Empty, i.UnitName, Labels.Of(i.Field) }).ToList()));
