@@ -47,9 +47,19 @@ public class RegistrationPhotoTests(DanVanFactory app)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var id = await db.Initiatives.Where(i => i.Name == name).Select(i => i.Id).SingleAsync();
-            var photo = await db.EvidenceFiles.Where(e => db.ResultReports.Any(r => r.Id == e.ReportId && r.InitiativeId == id)).SingleAsync();
+            var photo = await db.EvidenceFiles.Where(e => e.InitiativeId == id).SingleAsync();
             Assert.Equal(EvidenceKind.Png, photo.Kind);
             Assert.False(photo.Public);
+            // A photo is not a result: no report is made up, the model is still "registered", and no text about a photo
+            // appears among its results.
+            Assert.False(await db.ResultReports.AnyAsync(r => r.InitiativeId == id));
+            Assert.Equal(InitiativeStatus.Registered, await db.Initiatives.Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
+            var (_, detail) = await web.GetAsync($"/Initiatives/{id}");
+            Assert.NotNull(detail.QuerySelector($"#registration-photos img[src^='/api/v1/evidence/{photo.Id}']"));
+            Assert.DoesNotContain("Ảnh kèm hồ sơ đăng ký mô hình.", detail.QuerySelector("#results")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await web.Http.GetAsync($"/api/v1/evidence/{photo.Id}")).StatusCode);
+            var stranger = await HtmlClient.SignedInAsync(app, (await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.ThaiHoa))).Email!);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/api/v1/evidence/{photo.Id}")).StatusCode);
         }
 
         var refused = TestData.Unique("Mô hình có ảnh giả");

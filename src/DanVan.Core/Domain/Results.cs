@@ -234,7 +234,14 @@ public class EvidenceFile
 {
     public int Id { get; set; }
 
-    public int ReportId { get; set; }
+    /// <summary>The result report it proves; none for a photo of the registration dossier.</summary>
+    public int? ReportId { get; set; }
+
+    /// <summary>
+    /// The model whose registration dossier it belongs to ("ảnh kèm hồ sơ đăng ký"): a photo taken at registration is not a
+    /// result, so it makes no report and does not make the model a maintained one.
+    /// </summary>
+    public int? InitiativeId { get; set; }
 
     public string FileName { get; set; } = string.Empty;
 

@@ -1013,13 +1013,16 @@ namespace DanVan.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<bool>("Public")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("ReportId")
+                    b.Property<int?>("ReportId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Sha256")
@@ -1044,9 +1047,14 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InitiativeId");
+
                     b.HasIndex("ReportId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(\"ReportId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("DanVan.Domain.ImportJob", b =>
@@ -3115,11 +3123,15 @@ namespace DanVan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("DanVan.Domain.EvidenceFile", b =>
                 {
+                    b.HasOne("DanVan.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DanVan.Domain.ResultReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>

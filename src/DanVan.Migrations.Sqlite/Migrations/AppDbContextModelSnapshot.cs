@@ -955,13 +955,16 @@ namespace DanVan.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Public")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ReportId")
+                    b.Property<int?>("ReportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
@@ -986,9 +989,14 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InitiativeId");
+
                     b.HasIndex("ReportId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(\"ReportId\" IS NULL) <> (\"InitiativeId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("DanVan.Domain.ImportJob", b =>
@@ -2970,11 +2978,15 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DanVan.Domain.EvidenceFile", b =>
                 {
+                    b.HasOne("DanVan.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DanVan.Domain.ResultReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DanVan.Domain.IndicatorValue", b =>

@@ -183,6 +183,8 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         b.Property(x => x.StorageName).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasOne<Initiative>().WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_EvidenceFiles_OneOwner", "(\"ReportId\" IS NULL) <> (\"InitiativeId\" IS NULL)"));
     }
 }
 

@@ -29,6 +29,9 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 
     public List<ResultView> ResultReports { get; private set; } = [];
 
+    /// <summary>Photos of the registration dossier: the model's, not a result.</summary>
+    public List<EvidenceView> RegistrationPhotos { get; private set; } = [];
+
     public List<HistoryRow> RecognitionHistory { get; private set; } = [];
 
     public IReadOnlyList<ReplicaNode> Replicas { get; private set; } = [];
@@ -54,6 +57,7 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
         AuditNames = await AuditView.NamesAsync(db, Audit.Select(a => a.Changes), ct);
         ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
+        RegistrationPhotos = await ResultReporting.RegistrationPhotosAsync(db, id, ct);
         RecognitionHistory = await Recognitions.HistoryAsync(db, id, ct);
         (Replicas, ReplicaTotal) = await Replication.TreeAsync(db, scope, id, ct);
         Reviews = await Features.Review.Reviews.HistoryAsync(db, id, ct);

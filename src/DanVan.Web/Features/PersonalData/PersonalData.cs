@@ -120,7 +120,7 @@ public static class PersonalDataRequests
             ("originNote", i => i.OriginNote, (i, v) => i.RedactOriginNote(v)), ("retiredReason", i => i.RetiredReason, (i, v) => i.RedactRetiredReason(v)));
         var reports = await db.ResultReports.Where(r => area.Any(i => i.Id == r.InitiativeId) && r.Narrative != null && s.Any(w => r.Narrative!.Contains(w))).ToListAsync(ct);
         Add(reports, "result_report", r => r.Id, nameof(ResultReport), ("narrative", r => r.Narrative, (r, v) => r.RedactNarrative(v)));
-        var files = await db.EvidenceFiles.Where(f => db.ResultReports.Any(r => r.Id == f.ReportId && area.Any(i => i.Id == r.InitiativeId)) && s.Any(w => f.FileName.Contains(w))).ToListAsync(ct);
+        var files = await db.EvidenceFiles.Where(f => (db.ResultReports.Any(r => r.Id == f.ReportId && area.Any(i => i.Id == r.InitiativeId)) || area.Any(i => i.Id == f.InitiativeId)) && s.Any(w => f.FileName.Contains(w))).ToListAsync(ct);
         Add(files, "evidence", f => f.Id, nameof(EvidenceFile), ("fileName", f => f.FileName, (f, v) => f.FileName = v ?? "tep"));
         var comments = await db.CitizenComments.PermittedFor(scope, Operation.HandlePersonalData, c => c.ScopePath).Where(c => s.Any(w => c.Text.Contains(w))).ToListAsync(ct);
         Add(comments, "comment", c => c.Id, nameof(CitizenComment), ("text", c => c.Text, (c, v) => c.Text = v ?? string.Empty));

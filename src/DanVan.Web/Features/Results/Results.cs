@@ -282,23 +282,45 @@ public static class ResultReporting
             }
         }
 
-        var report = await SaveAsync(db, scope, initiative.Id, null,
-            new ResultInput { PeriodKind = PeriodKind.Month, PeriodStart = initiative.RegisteredOn, Narrative = "Ảnh kèm hồ sơ đăng ký mô hình." }, clock, ct);
+        if (!scope.Can(Operation.ReportResults, initiative.ScopePath))
+        {
+            throw new ScopeException(true);
+        }
+
+        var evidence = await store.SaveAsync(photo, scope.UserName, clock.GetUtcNow(), db, ct);
+        evidence.InitiativeId = initiative.Id;
+        db.EvidenceFiles.Add(evidence);
+        db.Audit("registration-photo-added", nameof(Initiative), initiative.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { evidence.FileName, evidence.Kind, evidence.Size });
         try
         {
-            return await AttachAsync(db, scope, store, report.Id, photo, isPublic: false, clock, ct);
+            await db.SaveChangesAsync(ct);
         }
-        catch (DomainException e) when (e.Field == "File")
+        catch
         {
-            throw DomainException.For("Photo", e.Message);
+            store.Discard(evidence, db);
+            throw;
         }
+
+        return evidence;
     }
+
+    /// <summary>The photos of a model's registration dossier (not results).</summary>
+    public static Task<List<EvidenceView>> RegistrationPhotosAsync(AppDbContext db, int initiativeId, CancellationToken ct) =>
+        db.EvidenceFiles.AsNoTracking().Where(e => e.InitiativeId == initiativeId).OrderBy(e => e.Id)
+            .Select(e => new EvidenceView(e.Id, e.FileName, e.Kind, e.Size, e.Kind == EvidenceKind.Jpeg || e.Kind == EvidenceKind.Png || e.Kind == EvidenceKind.Webp || e.Kind == EvidenceKind.Gif))
+            .ToListAsync(ct);
 
     /// <summary>An evidence file the caller may see, with where it is on disk.</summary>
     public static async Task<EvidenceFile?> EvidenceAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct)
     {
         var e = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id)
-            .Select(f => new { File = f, Path = db.ResultReports.Where(r => r.Id == f.ReportId).Select(r => r.Initiative!.ScopePath).First() })
+            .Select(f => new
+            {
+                File = f,
+                Path = f.InitiativeId != null
+                    ? db.Initiatives.Where(i => i.Id == f.InitiativeId).Select(i => i.ScopePath).First()
+                    : db.ResultReports.Where(r => r.Id == f.ReportId).Select(r => r.Initiative!.ScopePath).First(),
+            })
             .FirstOrDefaultAsync(ct);
         return e is not null && scope.CanRead(e.Path) ? e.File : null;
     }
