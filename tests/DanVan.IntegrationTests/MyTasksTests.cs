@@ -67,3 +67,74 @@ public class MyTasksTests(DanVanFactory app)
         Assert.DoesNotContain(other.GetProperty("reports").EnumerateArray(), x => x.GetProperty("initiativeId").GetInt32() == stale);
     }
 }
+
+/// <summary>Home lists the second half's work too: nominations to fix, receive or decide, inspections and their follow-ups, unit reports due.</summary>
+[Collection(AppCollection.Name)]
+public class SecondHalfTasksTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task Home_ListsNominationsInspectionsAndUnitReports_ForWhoeverMustAct()
+    {
+        const string VietYen = "12091";
+        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, VietYen));
+        var officer = await app.ClientForAsync(officerUser);
+        var provinceUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var province = await app.ClientForAsync(provinceUser);
+        var today = VietnamClock.TodayNow;
+
+        async Task<System.Text.Json.JsonElement> OkAsync(HttpResponseMessage r)
+        {
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+            return await r.ReadJsonAsync();
+        }
+
+        async Task<int> NominationAsync(string recipient)
+        {
+            var n = await OkAsync(await officer.PostAsJsonAsync("/api/v1/nominations", new
+            {
+                unitCode = VietYen, recipientKind = "collective", recipientName = recipient, formCode = "bk_tinh", achievements = "Vận động hiến đất làm đường.",
+            }));
+            var id = n.GetProperty("id").GetInt32();
+            using (var letter = TestData.FileContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), "to-trinh.pdf"))
+            {
+                letter.Add(new StringContent("cover_letter"), "kind");
+                Assert.True((await officer.PostAsync($"/api/v1/nominations/{id}/attachments", letter)).IsSuccessStatusCode);
+            }
+
+            var v = await OkAsync(await officer.GetAsync($"/api/v1/nominations/{id}"));
+            await OkAsync(await officer.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { version = v.GetProperty("version").GetInt32() }));
+            return id;
+        }
+
+        var returnedName = TestData.Unique("Chi hội bị trả lại");
+        var returned = await NominationAsync(returnedName);
+        var v1 = await OkAsync(await province.GetAsync($"/api/v1/nominations/{returned}"));
+        await OkAsync(await province.PostAsJsonAsync($"/api/v1/nominations/{returned}/return", new { version = v1.GetProperty("version").GetInt32(), reason = "Thiếu biên bản họp bình xét" }));
+        var waitingName = TestData.Unique("Chi hội chờ tiếp nhận");
+        var waiting = await NominationAsync(waitingName);
+
+        var team = TestData.Unique("Đoàn kiểm tra tỉnh");
+        var inspection = await OkAsync(await province.PostAsJsonAsync("/api/v1/inspections", new { unitCode = VietYen, plannedOn = today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), inspectors = team }));
+        var visited = await OkAsync(await province.PostAsJsonAsync("/api/v1/inspections", new { unitCode = VietYen, plannedOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), inspectors = TestData.Unique("Đoàn đã đến") }));
+        var followUp = TestData.Unique("Lập sổ theo dõi mô hình");
+        await OkAsync(await province.PostAsJsonAsync($"/api/v1/inspections/{visited.GetProperty("id").GetInt32()}/visit", new
+        {
+            visitedOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), findings = "Đạt", rating = "good",
+            tasks = new[] { new { text = followUp, dueOn = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
+        }));
+
+        var mine = HtmlClient.Parse(await (await (await HtmlClient.SignedInAsync(app, officerUser.Email!)).Http.GetAsync("/")).Content.ReadAsStringAsync())
+            .QuerySelector("#tasks")!;
+        var fix = Assert.Single(mine.QuerySelectorAll(".task-nomination[data-action=fix]"), li => li.TextContent.Contains(returnedName, StringComparison.Ordinal));
+        Assert.Contains("Thiếu biên bản họp bình xét", fix.TextContent, StringComparison.Ordinal);
+        Assert.Contains(mine.QuerySelectorAll(".task-inspection[data-kind=follow-up]"), li => li.TextContent.Contains(followUp, StringComparison.Ordinal));
+        Assert.Contains(mine.QuerySelectorAll(".task-unit-report"), li => li.TextContent.Contains("Việt Yên", StringComparison.Ordinal));
+        Assert.DoesNotContain(mine.QuerySelectorAll(".task-nomination"), li => li.TextContent.Contains(waitingName, StringComparison.Ordinal));
+
+        var theirs = HtmlClient.Parse(await (await (await HtmlClient.SignedInAsync(app, provinceUser.Email!)).Http.GetAsync("/")).Content.ReadAsStringAsync()).QuerySelector("#tasks")!;
+        Assert.Contains(theirs.QuerySelectorAll(".task-nomination[data-action=receive]"), li => li.TextContent.Contains(waitingName, StringComparison.Ordinal));
+        Assert.Contains(theirs.QuerySelectorAll(".task-inspection[data-kind=visit]"), li => li.TextContent.Contains(team, StringComparison.Ordinal)
+            && li.QuerySelector("a")!.GetAttribute("href") == $"/Inspections#inspection-{inspection.GetProperty("id").GetInt32()}");
+        Assert.DoesNotContain(theirs.QuerySelectorAll(".task-nomination"), li => li.TextContent.Contains(returnedName, StringComparison.Ordinal));
+    }
+}

@@ -27,6 +27,9 @@ public sealed class VietnamClock : TimeProvider
     /// <summary>An instant as Vietnam's wall clock shows it.</summary>
     public static DateTimeOffset InVietnam(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>The day a moment falls on in Vietnam.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(InVietnam(at).DateTime);
+
     private static TimeZoneInfo FindZone()
     {
         try
