@@ -78,13 +78,14 @@ public class FormsSaveTests(DanVanFactory app)
         var id = await TestData.IdOfAsync(decided);
 
         var web = await HtmlClient.SignedInAsync(app, secretariat.Email!);
-        var (response, page) = await web.GetAsync($"/Recognition/Decision/{id}?culture={language}");
+        var culture = language == "en" ? "en-US" : "vi-VN";
+        var (response, page) = await web.GetAsync($"/Recognition/Decision/{id}?culture={culture}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, Errors(page));
         Assert.Null(page.QuerySelector(".validation-summary-errors"));
 
         // A layout adjusted wrongly shows its error, in words of the page.
-        var (_, wrong) = await web.GetAsync($"/Recognition/Decision/{id}?Input.Issuer=Party&Input.Number=&Input.IssuingBody=Ban&Input.Place=H&Input.Date=2026-06-01&Input.Subject=S&culture={language}");
+        var (_, wrong) = await web.GetAsync($"/Recognition/Decision/{id}?Input.Issuer=Party&Input.Number=&Input.IssuingBody=Ban&Input.Place=H&Input.Date=2026-06-01&Input.Subject=S&culture={culture}");
         Assert.NotEqual(string.Empty, Errors(wrong));
         Assert.DoesNotContain("Issuer", Errors(wrong), StringComparison.Ordinal);
     }
