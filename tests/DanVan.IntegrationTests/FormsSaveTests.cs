@@ -155,3 +155,53 @@ public class FormsSaveTests(DanVanFactory app)
         Assert.Null(report.QuerySelector("#no-results a[href='/UnitReports']"));
     }
 }
+
+/// <summary>The results import as a person does it from its page: a template with her own units and models, names where codes were, the file kept after a check.</summary>
+[Collection(AppCollection.Name)]
+public class ResultsImportPageTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task AnOfficer_FillsTheTemplate_WithNames_ChecksIt_AndImportsTheSameFile_WithoutChoosingItAgain()
+    {
+        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var api = await app.ClientForAsync(officerUser);
+        var model = await TestData.CreateInitiativeAsync(api, TestData.LuongBang, TestData.Unique("Mô hình nhập số liệu"), registeredOn: "2025-02-01");
+        var web = await HtmlClient.SignedInAsync(app, officerUser.Email!);
+
+        var template = await web.Http.GetAsync("/UnitReports/Import?handler=Template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = string.Join("|", book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText));
+            Assert.Contains("Xã Lương Bằng", text, StringComparison.Ordinal);
+            Assert.Contains("#" + model, text, StringComparison.Ordinal);
+            Assert.Contains("Kinh phí huy động", text, StringComparison.Ordinal);
+        }
+
+        // Names where codes were: the unit by its name, the model by its number, the source in Vietnamese; a blank figure is no figure.
+        var csv = "Mã mô hình,Đơn vị,Kỳ,Chỉ tiêu,Nguồn,Giá trị\n"
+            + ",Xã Lương Bằng,2025-Q1,Kinh phí huy động,Nhà nước,\"1.500.000\"\n"
+            + ",luong bang,2025-Q1,Nhà xây mới,,\n"
+            + $"#{model},Xã Lương Bằng,2025-03,houses_built,,2\n";
+        var (_, form) = await web.GetAsync("/UnitReports/Import");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("true"), "DryRun" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "so-lieu.csv" },
+        };
+        var checkedPage = HtmlClient.Parse(await (await web.Http.PostAsync("/UnitReports/Import", upload)).Content.ReadAsStringAsync());
+        Assert.True(checkedPage.QuerySelector("#import-valid") is not null, checkedPage.QuerySelector("#import-errors")?.TextContent);
+        var kept = checkedPage.QuerySelector("#import-kept")!;
+        var fields = kept.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        fields["__RequestVerificationToken"] = checkedPage.QuerySelector("#import-kept input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? token;
+        var imported = HtmlClient.Parse(await (await web.Http.PostAsync("/UnitReports/Import", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync());
+        Assert.NotNull(imported.QuerySelector("#import-done"));
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unitReport = await db.UnitReports.AsNoTracking().Include(r => r.Values).SingleAsync(r => r.Unit!.Code == TestData.LuongBang && r.Unit.Map == 2025 && r.Period == "2025-Q1" && r.OrganizationId == null);
+        Assert.Contains(unitReport.Values, v => v.Category == "state" && v.Value == 1_500_000m);
+        Assert.True(await db.ResultReports.AnyAsync(r => r.InitiativeId == model));
+    }
+}

@@ -82,6 +82,12 @@ public static class IndicatorCatalogue
     }
 
     /// <summary>A category code the indicator has, or null (its total) for an empty one; anything else is refused.</summary>
+    // The words people write for a source: "Nhà nước", "ngân sách", "dân góp", "nguồn khác" (folded, without tone marks).
+    private static readonly (string Word, string Key)[] CategoryWords =
+    [
+        ("nha nuoc", "state"), ("ngan sach", "state"), ("nhan dan", "people"), ("dan gop", "people"), ("dan dong gop", "people"), ("khac", "other"),
+    ];
+
     public static string? CategoryOf(Indicator indicator, string? category)
     {
         ArgumentNullException.ThrowIfNull(indicator);
@@ -91,10 +97,12 @@ public static class IndicatorCatalogue
         }
 
         var c = category.Trim();
-        var byName = Data.Seeding.IndicatorSeeder.CategoryNames.FirstOrDefault(n => VietnameseText.Fold(n.Value) == VietnameseText.Fold(c)).Key;
+        var folded = VietnameseText.Fold(c);
+        var byName = Data.Seeding.IndicatorSeeder.CategoryNames.FirstOrDefault(n => VietnameseText.Fold(n.Value) == folded).Key
+            ?? CategoryWords.FirstOrDefault(w => folded.Contains(w.Word, StringComparison.Ordinal)).Key;
         return indicator.CategoryList.Contains(c) ? c
             : byName is not null && indicator.CategoryList.Contains(byName) ? byName
-            : throw DomainException.For("Category", $"{indicator.Name} không có nguồn \"{c}\"" + (indicator.CategoryList.Count == 0 ? "." : $"; chọn: {string.Join(", ", indicator.CategoryList)}."));
+            : throw DomainException.For("Category", $"{indicator.Name} không có nguồn \"{c}\"" + (indicator.CategoryList.Count == 0 ? "." : $"; ghi: {string.Join(", ", indicator.CategoryList.Select(k => Data.Seeding.IndicatorSeeder.CategoryNames.GetValueOrDefault(k, k)))}."));
     }
 
     /// <summary>Adds an indicator: to the country's catalogue (an admin) or to a province's (its secretariat).</summary>

@@ -27,6 +27,68 @@ public static class ResultsImport
 
     private sealed record Row(int Line, AdminUnit Unit, string Path, Initiative? Initiative, ReportPeriod Period, Indicator Indicator, string? Category, decimal Value);
 
+    /// <summary>
+    /// A unit by its code, or by its name as people write it ("Xã Lương Bằng", "Lương Bằng"; without tone marks too) among the
+    /// units the caller reports for. Several of that name: a unit with Id 0, for the row to ask for the code.
+    /// </summary>
+    public static async Task<AdminUnit?> UnitOfAsync(AppDbContext db, UserScope scope, int map, string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var byCode = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == map && u.Code == text, ct);
+        if (byCode is not null || text.All(char.IsAsciiDigit))
+        {
+            return byCode;
+        }
+
+        var folded = VietnameseText.Fold(text).Trim();
+        if (folded.Length < 2)
+        {
+            return null;
+        }
+
+        var suffix = " " + folded;
+        var named = (await db.AdminUnits.AsNoTracking().Where(u => u.Map == map && (u.SearchText == folded || u.SearchText.EndsWith(suffix)))
+            .Take(50).ToListAsync(ct)).Where(u => scope.Can(Operation.ReportResults, u.CountsUnder)).ToList();
+        return named.Count switch
+        {
+            0 => null,
+            1 => named[0],
+            _ => new AdminUnit { Id = 0, Code = string.Empty, Name = text, FullName = text, Type = string.Empty, Path = string.Empty, CurrentPath = string.Empty, SortKey = string.Empty, SearchText = string.Empty },
+        };
+    }
+
+    private static readonly string[] TemplateColumns = ["initiative", "unit", "map", "period", "indicator", "category", "value", "unit_of_measure", "note"];
+
+    /// <summary>
+    /// The file to fill, with the person's own units and models in it: one row per unit (of those the person reports for,
+    /// up to 20) and indicator of the catalogue for the last quarter that has ended, then one row per model (up to 300,
+    /// by the number its page shows). Columns as the import reads them.
+    /// </summary>
+    public static async Task<byte[]> TemplateAsync(AppDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var paths = scope.PathsFor(Operation.ReportResults);
+        var start = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
+        var period = FormattableString.Invariant($"{start.Year}-Q{((start.Month - 1) / 3) + 1}");
+        var units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && paths.Contains(u.Path)).OrderBy(u => u.SortKey).Take(20).ToListAsync(ct);
+        var rows = new List<object?[]>();
+        foreach (var u in units)
+        {
+            foreach (var i in await IndicatorCatalogue.UsableAt(db, u.Path).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct))
+            {
+                rows.Add([null, u.FullName, 2025, period, i.Name, null, null, i.Unit, null]);
+            }
+        }
+
+        var models = await db.Initiatives.AsNoTracking().WithinPaths(paths, i => i.ScopePath).Where(i => i.Status != InitiativeStatus.Retired)
+            .OrderBy(i => i.ScopePath).ThenBy(i => i.Id).Take(300).Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName }).ToListAsync(ct);
+        rows.AddRange(models.Select(m => new object?[] { "#" + m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Unit, 2025, period, null, null, null, null, m.Name }));
+        string[] headers = [.. TemplateColumns.Select(k => Columns.Labels[k])];
+        return Xlsx.Write("Số liệu", "Mẫu nhập số liệu kết quả phong trào thi đua \"Dân vận khéo\"",
+            "Điền cột Giá trị; Chỉ tiêu ghi tên hoặc mã; Nguồn: Ngân sách Nhà nước, Nhân dân đóng góp, Nguồn khác (để trống: tổng); dòng mô hình: ghi Chỉ tiêu cho mỗi số liệu.",
+            headers, rows);
+    }
+
     public static async Task<ResultsImportOutcome> RunAsync(AppDbContext db, UserScope scope, Stream content, string fileName, bool dryRun, TimeProvider clock,
         CancellationToken ct = default)
     {
@@ -47,6 +109,10 @@ public static class ResultsImport
         {
             var problems = new List<string>();
             string Cell(string key) => v.TryGetValue(key, out var x) ? x.Trim() : string.Empty;
+            if (Cell("value").Length == 0)
+            {
+                continue; // a line without a figure (a template's line left unfilled), as a blank line on the form
+            }
 
             var map = Cell("map") switch { "" or "2025" => Maps.Current, "2024" => Maps.Map2024, _ => 0 };
             if (map == 0)
@@ -57,19 +123,24 @@ public static class ResultsImport
             AdminUnit? unit = null;
             if (Cell("unit").Length == 0)
             {
-                problems.Add($"{Col("unit")}: chưa có mã đơn vị.");
+                problems.Add($"{Col("unit")}: chưa có đơn vị (mã hoặc tên).");
             }
             else if (map != 0)
             {
                 var key = (map, Cell("unit"));
                 if (!units.TryGetValue(key, out unit))
                 {
-                    unit = units[key] = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == map && u.Code == key.Item2, ct);
+                    unit = units[key] = await UnitOfAsync(db, scope, map, key.Item2, ct);
                 }
 
                 if (unit is null)
                 {
-                    problems.Add($"{Col("unit")}: không có đơn vị mã {Cell("unit")} trên bản đồ {map}.");
+                    problems.Add($"{Col("unit")}: không tìm thấy đơn vị \"{Cell("unit")}\" trên bản đồ {map} trong phạm vi bạn báo cáo (ghi mã, hoặc tên như \"Xã Lương Bằng\").");
+                }
+                else if (unit.Id == 0)
+                {
+                    problems.Add($"{Col("unit")}: có nhiều đơn vị tên \"{Cell("unit")}\"; ghi mã đơn vị.");
+                    unit = null;
                 }
             }
 
@@ -126,9 +197,15 @@ public static class ResultsImport
             {
                 var code = Cell("initiative");
                 initiative = await db.Initiatives.WithinPaths([path], i => i.ScopePath).FirstOrDefaultAsync(i => i.Code == code, ct);
+                // Or by the number the model's page shows ("Số hiệu #451", written 451 or #451).
+                if (initiative is null && int.TryParse(code.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var modelNumber))
+                {
+                    initiative = await db.Initiatives.WithinPaths([path], i => i.ScopePath).FirstOrDefaultAsync(i => i.Id == modelNumber, ct);
+                }
+
                 if (initiative is null)
                 {
-                    problems.Add($"{Col("initiative")}: {unit!.FullName} không có mô hình mã {code}.");
+                    problems.Add($"{Col("initiative")}: {unit!.FullName} không có mô hình mã hoặc số hiệu {code}.");
                 }
                 else if (period.Code?.Contains('H', StringComparison.Ordinal) == true)
                 {
