@@ -68,6 +68,11 @@ public class ExportTests(DanVanFactory app)
             Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
             var total = rows[3].Elements<Cell>().ElementAt(1);
             Assert.Equal(CellValues.Number, total.DataType!.Value);
+            // Figures are grouped by thousands (the office's locale shows 1.234.567).
+            var format = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)total.StyleIndex!.Value);
+            var id = format.NumberFormatId!.Value;
+            var code = id == 3 ? "#,##0" : wb.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(n => n.NumberFormatId!.Value == id).FormatCode!.Value!;
+            Assert.StartsWith("#,##0", code, StringComparison.Ordinal);
         }
 
         Assert.True(await LibreOfficeToPdfAsync(bytes, "tong-hop.xlsx") > 1000);
@@ -157,6 +162,24 @@ public class ExportTests(DanVanFactory app)
         }
 
         Assert.True(await LibreOfficeToPdfAsync(bytes, "bao-cao.docx") > 1000);
+
+        // The units table lists the units with models, as the page does; the others are one line, not pages of zeros.
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var table = doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+                .LastOrDefault(t => t.InnerText.Contains("Đang duy trì", StringComparison.Ordinal) && t.InnerText.Contains("Chưa công nhận", StringComparison.Ordinal));
+            if (table is not null)
+            {
+                foreach (var row in table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1))
+                {
+                    var cells = row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Skip(1).Select(c => c.InnerText).ToList();
+                    Assert.False(cells.All(c => c == "0"), "a row of zeros: " + row.InnerText);
+                }
+            }
+
+            Assert.Contains("đơn vị trực thuộc chưa có mô hình trong kỳ", doc.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
+
         var missing = await api.PostAsJsonAsync("/api/v1/reports/document?unit=40", new { issuer });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }

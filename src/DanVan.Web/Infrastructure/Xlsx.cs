@@ -81,13 +81,29 @@ public static class Xlsx
             {
                 null => new Cell { CellReference = reference, StyleIndex = style },
                 DateOnly d => new Cell { CellReference = reference, StyleIndex = DateStyle, CellValue = new CellValue((d.ToDateTime(TimeOnly.MinValue) - new DateTime(1899, 12, 30)).TotalDays.ToString(CultureInfo.InvariantCulture)) },
-                int or long or decimal or double => new Cell { CellReference = reference, StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(Convert.ToString(values[c], CultureInfo.InvariantCulture)!) },
+                int or long or decimal or double => new Cell
+                {
+                    CellReference = reference, StyleIndex = style == 0 ? (IsWhole(values[c]!) ? WholeStyle : FractionStyle) : style, DataType = CellValues.Number,
+                    CellValue = new CellValue(Convert.ToString(values[c], CultureInfo.InvariantCulture)!),
+                },
                 var v => new Cell { CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(Convert.ToString(v, CultureInfo.InvariantCulture))) { Space = SpaceProcessingModeValues.Preserve }) },
             });
         }
 
         return row;
     }
+
+    // Figures grouped by thousands, as the office's locale writes them (1.234.567 in Vietnamese, 1,234,567 in English).
+    private const uint WholeStyle = 4;
+
+    private const uint FractionStyle = 5;
+
+    private static bool IsWhole(object n) => n switch
+    {
+        decimal d => d == decimal.Truncate(d),
+        double d => d == Math.Truncate(d),
+        _ => true,
+    };
 
     // XML cannot carry most control characters.
     private static string Clean(string? s) => new((s ?? string.Empty).Where(ch => !char.IsControl(ch) || ch is '\n' or '\t').ToArray());
@@ -104,7 +120,7 @@ public static class Xlsx
     }
 
     private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.0##" }) { Count = 2 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
@@ -115,5 +131,7 @@ public static class Xlsx
             new CellFormat(),
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { FontId = 1, ApplyFont = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center } },
-            new CellFormat { FontId = 2, ApplyFont = true }) { Count = 4 });
+            new CellFormat { FontId = 2, ApplyFont = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true }) { Count = 6 });
 }

@@ -117,11 +117,21 @@ public static class ReviewDocument
                 N(report.Maintained.ByKind["collective"]), N(report.Maintained.ByKind["individual"]), N(report.Recognized.Total)]).ToList();
             body.Append(OfficialDocument.Grid(["Lĩnh vực", "Tổng", "Mới", "Nhân rộng", "Tập thể", "Cá nhân", "Đã công nhận"], fieldRows));
 
+            // The units with models, as the page shows them; the others are counted in one line, not listed as rows of zeros.
+            var active = report.Children.Where(c => c.Maintained + c.Recognized + c.NotRecognized > 0).ToList();
             if (report.Children.Count > 0)
             {
                 body.Append(OfficialDocument.Para("2- Theo đơn vị trực thuộc", bold: true, before: 240));
-                body.Append(OfficialDocument.Grid(["Đơn vị", "Đang duy trì", "Đã công nhận", "Chưa công nhận"],
-                    report.Children.Select(c => new[] { c.Name, N(c.Maintained), N(c.Recognized), N(c.NotRecognized) }).ToList()));
+                if (active.Count > 0)
+                {
+                    body.Append(OfficialDocument.Grid(["Đơn vị", "Đang duy trì", "Đã công nhận", "Chưa công nhận"],
+                        active.Select(c => new[] { c.Name, N(c.Maintained), N(c.Recognized), N(c.NotRecognized) }).ToList()));
+                }
+
+                if (report.Children.Count > active.Count)
+                {
+                    body.Append(OfficialDocument.Para($"{N(report.Children.Count - active.Count)} đơn vị trực thuộc chưa có mô hình trong kỳ.", italic: true, indent: true));
+                }
             }
 
             body.Append(OfficialDocument.Para("II- PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold: true, before: 240));
