@@ -205,3 +205,40 @@ public class ResultsImportPageTests(DanVanFactory app)
         Assert.True(await db.ResultReports.AnyAsync(r => r.InitiativeId == model));
     }
 }
+
+/// <summary>A directive's "applies to" is picked from the area's rounds, models and nominations by name, and listed by name.</summary>
+[Collection(AppCollection.Name)]
+public class DocumentPickerTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task ADocument_GovernsWhatIsPickedByName_AndTheListNamesIt()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var api = await app.ClientForAsync(user);
+        var roundName = TestData.Unique("Đợt đăng ký mô hình năm");
+        var campaign = await TestData.IdOfAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new { name = roundName, unitCode = TestData.HungYen, opensOn = "2026-01-01", closesOn = "2026-12-31" }));
+        var web = await HtmlClient.SignedInAsync(app, user.Email!);
+        var (_, page) = await web.GetAsync("/Documents");
+        var option = page.QuerySelectorAll("#GovernsPick option").SingleOrDefault(o => o.GetAttribute("value") == $"campaign:{campaign}");
+        Assert.NotNull(option);
+        Assert.Contains(roundName, option!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name='Input.Governs']")); // nobody types "campaign:12"
+
+        var number = "38-CT/TU-" + Guid.NewGuid().ToString("N")[..5];
+        var token = page.QuerySelector("#document-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Directive"), "Input.Kind" }, { new StringContent(number), "Input.Number" },
+            { new StringContent("2026-02-01"), "Input.IssuedOn" }, { new StringContent("Ban Thường vụ Tỉnh ủy"), "Input.Issuer" },
+            { new StringContent("Về đẩy mạnh phong trào thi đua \"Dân vận khéo\""), "Input.Title" }, { new StringContent(TestData.HungYen), "Input.UnitCode" },
+            { new StringContent($"campaign:{campaign}"), "GovernsPick" },
+            { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")), "Upload", "chi-thi.pdf" },
+        };
+        var saved = await web.Http.PostAsync("/Documents", form);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", HtmlClient.Parse(await saved.Content.ReadAsStringAsync()).QuerySelectorAll(".text-danger, .alert").Select(e => e.TextContent.Trim())));
+        var (_, list) = await web.GetAsync("/Documents?q=" + Uri.EscapeDataString(number));
+        var item = list.QuerySelectorAll("#documents li").Single(li => li.TextContent.Contains(number, StringComparison.Ordinal));
+        Assert.Contains("Đợt đăng ký: " + roundName, item.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("campaign:", item.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -18,6 +18,13 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
+    /// <summary>What the document governs, picked by name (the API takes the same as "round:3, initiative:451").</summary>
+    [BindProperty] public List<string> GovernsPick { get; set; } = [];
+
+    public List<(string Key, string Label)> Choices { get; private set; } = [];
+
+    public Dictionary<string, string> GovernedNames { get; private set; } = [];
+
     public List<DocumentView> Rows { get; private set; } = [];
 
     public bool CanAdd { get; private set; }
@@ -44,6 +51,12 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
             ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp văn bản (PDF, Word…).");
         }
 
+        if (GovernsPick.Count > 0)
+        {
+            Input.Governs = string.Join(", ", GovernsPick.Where(p => p.Length < 40).Take(50));
+            ModelState.Remove("Input.Governs");
+        }
+
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => MovementDocuments.AddAsync(db, scope, store, Input, Upload!, clock, ct)))
         {
             TempData["Flash"] = $"Đã lưu văn bản số {Input.Number}.";
@@ -58,5 +71,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
     {
         CanAdd = scope.CanAnywhere(Operation.ManageDocuments);
         Rows = await MovementDocuments.SearchAsync(db, scope, Q, null, null, null, ct);
+        GovernedNames = await MovementDocuments.LabelsAsync(db, Rows.SelectMany(r => r.Governs), ct);
+        Choices = CanAdd ? await MovementDocuments.ChoicesAsync(db, scope, ct) : [];
     }
 }

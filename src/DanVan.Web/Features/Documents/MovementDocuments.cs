@@ -102,6 +102,53 @@ public static class MovementDocuments
         return d;
     }
 
+    /// <summary>
+    /// What a document may govern, for a person to pick by name: the area's registration rounds and nomination rounds, its
+    /// models and nominations (newest first, a few hundred), each as its link key ("round:3") and words ("Đợt xét khen: …").
+    /// </summary>
+    public static async Task<List<(string Key, string Label)>> ChoicesAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var paths = scope.ReadPaths;
+        var choices = new List<(string, string)>();
+        choices.AddRange((await db.Campaigns.AsNoTracking().WithinPaths(paths, c => c.ScopePath).OrderByDescending(c => c.OpensOn).Take(50)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => ("campaign:" + Invariant(c.Id), "Đợt đăng ký: " + c.Name)));
+        choices.AddRange((await db.NominationRounds.AsNoTracking().WithinPaths(paths, c => c.ScopePath).OrderByDescending(c => c.OpensOn).Take(50)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => ("round:" + Invariant(c.Id), "Đợt xét khen thưởng: " + c.Name)));
+        choices.AddRange((await db.Initiatives.AsNoTracking().WithinPaths(paths, c => c.ScopePath).OrderByDescending(c => c.Id).Take(300)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => ("initiative:" + Invariant(c.Id), $"Mô hình #{Invariant(c.Id)}: {c.Name}")));
+        choices.AddRange((await db.Nominations.AsNoTracking().WithinPaths(paths, c => c.ScopePath).OrderByDescending(c => c.Id).Take(100)
+            .Select(c => new { c.Id, c.RecipientName }).ToListAsync(ct)).Select(c => ("nomination:" + Invariant(c.Id), $"Hồ sơ khen thưởng #{Invariant(c.Id)}: {c.RecipientName}")));
+        return choices;
+    }
+
+    /// <summary>The words for links shown in a list ("round:3" → "Đợt xét khen thưởng: …"); a link not found stays as it is.</summary>
+    public static async Task<Dictionary<string, string>> LabelsAsync(AppDbContext db, IEnumerable<string> links, CancellationToken ct)
+    {
+        var ids = links.Distinct().Select(l => l.Split(':')).Where(p => p.Length == 2 && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
+            .GroupBy(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.ToList());
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (kind, list) in ids)
+        {
+            var named = kind switch
+            {
+                "campaign" => await db.Campaigns.Where(c => list.Contains(c.Id)).Select(c => new { c.Id, Name = "Đợt đăng ký: " + c.Name }).ToListAsync(ct),
+                "round" => await db.NominationRounds.Where(c => list.Contains(c.Id)).Select(c => new { c.Id, Name = "Đợt xét khen thưởng: " + c.Name }).ToListAsync(ct),
+                "initiative" => await db.Initiatives.Where(c => list.Contains(c.Id)).Select(c => new { c.Id, Name = "Mô hình: " + c.Name }).ToListAsync(ct),
+                "nomination" => await db.Nominations.Where(c => list.Contains(c.Id)).Select(c => new { c.Id, Name = "Hồ sơ khen thưởng: " + c.RecipientName }).ToListAsync(ct),
+                _ => [],
+            };
+            foreach (var n in named)
+            {
+                labels[kind + ":" + Invariant(n.Id)] = n.Name;
+            }
+        }
+
+        return labels;
+    }
+
+    private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The links, each to a record the caller may read.</summary>
     private static async Task<List<string>> GovernsAsync(AppDbContext db, UserScope scope, string? text, CancellationToken ct)
     {
