@@ -555,7 +555,18 @@ public class AbuseTests(DanVanFactory app)
         var password = doc.QuerySelector("#temporary-password")!.TextContent.Trim();
         Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(cookie)).StatusCode);
         var back = await HtmlClient.SignedInAsync(app, email, password);
+        // A temporary password opens only the page that changes it (pages redirect there, the API says why).
+        Assert.Equal(HttpStatusCode.Forbidden, (await back.Http.GetAsync("/api/v1/me")).StatusCode);
+        var home = await back.Http.GetAsync("/Initiatives");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/Account/Manage?mustChange=1", home.Headers.Location!.OriginalString);
+        var (_, manage) = await back.GetAsync("/Account/Manage");
+        Assert.NotNull(manage.QuerySelector("#must-change"));
+        const string Own = "Đồng lúa Lương Bằng mùa 2026";
+        var changed = await back.PostFormAsync("/Account/Manage?handler=Password", new() { ["Input.Current"] = password, ["Input.New"] = Own, ["Input.Confirm"] = Own }, "/Account/Manage");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await back.Http.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await back.Http.GetAsync("/Initiatives")).StatusCode);
         var (_, again) = await secretariat.GetAsync($"/Admin/Users/Edit/{user.Id}");
         Assert.Null(again.QuerySelector("#temporary-password"));
     }

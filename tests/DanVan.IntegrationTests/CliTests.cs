@@ -127,7 +127,7 @@ public class CliTests(DanVanFactory app)
         var password = reset.Out.Trim();
         Assert.StartsWith("Dv-", password, StringComparison.Ordinal);
         var web = await HtmlClient.SignedInAsync(app, email, password);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await web.Http.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await web.Http.GetAsync("/Initiatives")).StatusCode); // to choose her own password first
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);

@@ -52,8 +52,11 @@ public partial class MailRecoveryTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.Redirect, (await oldSession.Http.GetAsync("/Initiatives")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/me")).StatusCode);
 
-        // Used once: the same link does not set a password again.
-        var again = await visitor.PostFormAsync("/Account/ResetPassword", new(fields) { ["Password"] = NewPassword + "!", ["Confirm"] = NewPassword + "!" }, link.PathAndQuery);
+        // Used once: the same link, opened again, says so at once (no form to fill in vain) and does not set a password again.
+        var (_, spent) = await visitor.GetAsync(link.PathAndQuery);
+        Assert.NotNull(spent.QuerySelector("#reset-spent"));
+        Assert.Null(spent.QuerySelector("input[name=Password]"));
+        var again = await visitor.PostFormAsync("/Account/ResetPassword", new(fields) { ["Password"] = NewPassword + "!", ["Confirm"] = NewPassword + "!" }, "/Account/ForgotPassword");
         Assert.Contains("đã hết hạn hoặc đã được dùng", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await HtmlClient.SignedInAsync(app, email, NewPassword);
     }
@@ -73,7 +76,7 @@ public partial class MailRecoveryTests(DanVanFactory app)
         {
             var forged = await visitor.PostFormAsync("/Account/ResetPassword",
                 new() { ["user"] = user.Id, ["Code"] = code, ["Password"] = "Một mật khẩu khá dài 2026", ["Confirm"] = "Một mật khẩu khá dài 2026" },
-                "/Account/ResetPassword");
+                "/Account/ForgotPassword");
             Assert.True(forged.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{code[..Math.Min(code.Length, 10)]}: {forged.StatusCode}");
         }
 
@@ -102,11 +105,13 @@ public partial class MailRecoveryTests(DanVanFactory app)
         Assert.NotNull(HtmlClient.Parse(await asked.Content.ReadAsStringAsync()).QuerySelector("#reset-sent"));
         Assert.Single(await app.MailsToAsync(email));
         var (_, form) = await visitor.GetAsync(link.PathAndQuery);
+        Assert.NotNull(form.QuerySelector("#reset-spent")); // the account is locked: the old link says so on opening
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
         var reset = await visitor.PostFormAsync("/Account/ResetPassword", new()
         {
-            ["user"] = form.QuerySelector("input[name=user]")!.GetAttribute("value")!, ["Code"] = form.QuerySelector("input[name=Code]")!.GetAttribute("value")!,
+            ["user"] = query["user"].ToString(), ["Code"] = query["code"].ToString(),
             ["Password"] = "Người đã nghỉ việc 2026", ["Confirm"] = "Người đã nghỉ việc 2026",
-        }, link.PathAndQuery);
+        }, "/Account/ForgotPassword");
         Assert.Contains("đã hết hạn hoặc đã được dùng", WebUtility.HtmlDecode(await reset.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using (var scope = app.Scope())
         {

@@ -4,6 +4,9 @@ namespace DanVan.Domain;
 
 public class AppUser : IdentityUser
 {
+    /// <summary>A temporary password was set for the person (by an administrator): she chooses her own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
     public string FullName { get; set; } = string.Empty;
 
     /// <summary>"vi" or "en".</summary>

@@ -21,8 +21,32 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
 
     private readonly bool required = configuration.GetValue<bool>(SettingKey);
 
+    public const string PasswordPage = "/Account/Manage";
+
     public async Task InvokeAsync(HttpContext context, ScopeAccessor scopes, AppDbContext db)
     {
+        // A temporary password (set by an administrator) opens only the page that changes it.
+        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: var cookie } && cookie == IdentityConstants.ApplicationScheme
+            && !context.Request.Path.StartsWithSegments(PasswordPage, StringComparison.OrdinalIgnoreCase)
+            && !Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            && !context.Request.Path.StartsWithSegments("/culture", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase))
+        {
+            var id = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            if (id is not null && await db.Users.AnyAsync(u => u.Id == id && u.MustChangePassword, context.RequestAborted))
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần đổi mật khẩu",
+                        detail: "Tài khoản đang dùng mật khẩu tạm thời; hãy đặt mật khẩu mới tại trang Tài khoản của tôi.").ExecuteAsync(context);
+                    return;
+                }
+
+                context.Response.Redirect(PasswordPage + "?mustChange=1");
+                return;
+            }
+        }
+
         if (required && context.User.Identity is { IsAuthenticated: true, AuthenticationType: var type }
             && (type == IdentityConstants.ApplicationScheme || type == ApiTokenService.Scheme)
             && !Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))

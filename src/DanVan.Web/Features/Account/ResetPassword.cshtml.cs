@@ -36,9 +36,10 @@ public class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db, Tim
 
     public bool Done { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The link was spent or has expired: said on opening, not after both passwords are typed.</summary>
+    public bool Spent { get; private set; }
+
+    public async Task OnGetAsync() => Spent = !await AccountRecovery.LinkIsLiveAsync(users, UserId, Code);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

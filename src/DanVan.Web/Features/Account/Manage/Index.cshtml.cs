@@ -47,6 +47,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
             return Page();
         }
 
+        CurrentUser!.MustChangePassword = false; // saved with the new password only
         var result = await users.ChangePasswordAsync(CurrentUser!, Input.Current, Input.New);
         if (!result.Succeeded)
         {

@@ -55,6 +55,9 @@ public static class AccountRecovery
             return (result, string.Empty);
         }
 
+        // A password someone else knows is for one sign-in: the person then chooses her own.
+        user.MustChangePassword = string.IsNullOrEmpty(password);
+        await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await Sessions.EndAsync(db, user.Id, keep: null, revokeTokens: true, clock, ct);
@@ -120,6 +123,25 @@ public static class AccountRecovery
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Whether a mailed link can still set a password (not spent, not expired, the account not locked by an administrator).</summary>
+    public static async Task<bool> LinkIsLiveAsync(UserManager<AppUser> users, string userId, string code)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var user = await users.FindByIdAsync(userId);
+        string token;
+        try
+        {
+            token = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return user is not null && token.Length > 0 && !LockedByAdmin(user)
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+    }
+
     /// <summary>Sets the password chosen through a mailed link; the link's token is checked and spent by the account manager.</summary>
     public static async Task<IdentityResult> ResetWithLinkAsync(UserManager<AppUser> users, AppDbContext db, string userId, string code, string password,
         TimeProvider clock, CancellationToken ct = default)
@@ -141,6 +163,7 @@ public static class AccountRecovery
             return IdentityResult.Failed(users.ErrorDescriber.InvalidToken());
         }
 
+        user.MustChangePassword = false;
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
