@@ -242,3 +242,40 @@ public class DocumentPickerTests(DanVanFactory app)
         Assert.DoesNotContain("campaign:", item.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Reminders say who could not be told, and are not sent before there is anything to remind of.</summary>
+[Collection(AppCollection.Name)]
+public class ReminderTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task ARoundNotYetOpen_RemindsNobody_AndAnOpenOne_NamesTheUnitsWithoutAnOfficer()
+    {
+        const string NoOfficerCommune = "12427"; // Tống Trân: no test or demo gives it an officer
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var api = await app.ClientForAsync(user);
+        var today = VietnamClock.TodayNow;
+        string Day(int d) => today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var web = await HtmlClient.SignedInAsync(app, user.Email!);
+
+        var later = await TestData.IdOfAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            name = TestData.Unique("Đợt chưa mở"), unitCode = TestData.HungYen, opensOn = Day(10), closesOn = Day(40), targets = new[] { new { unitCode = NoOfficerCommune, count = 2 } },
+        }));
+        var early = await web.PostFormAsync($"/Campaigns/Detail/{later}?handler=Remind", [], $"/Campaigns/Detail/{later}");
+        Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
+        var (_, shown) = await web.GetAsync($"/Campaigns/Detail/{later}");
+        Assert.Contains("chưa mở", shown.Body!.TextContent, StringComparison.Ordinal);
+
+        var open = await TestData.IdOfAsync(await api.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            name = TestData.Unique("Đợt đang mở"), unitCode = TestData.HungYen, opensOn = Day(-2), closesOn = Day(40), targets = new[] { new { unitCode = NoOfficerCommune, count = 2 } },
+        }));
+        await web.PostFormAsync($"/Campaigns/Detail/{open}?handler=Remind", [], $"/Campaigns/Detail/{open}");
+        var (_, after) = await web.GetAsync($"/Campaigns/Detail/{open}");
+        var flash = after.Body!.TextContent;
+        Assert.Contains("Chưa có cán bộ để nhắc", flash, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var name = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AdminUnits.Where(u => u.Map == 2025 && u.Code == NoOfficerCommune).Select(u => u.FullName).SingleAsync();
+        Assert.Contains(name, flash, StringComparison.Ordinal);
+    }
+}

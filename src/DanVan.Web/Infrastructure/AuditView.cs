@@ -20,7 +20,7 @@ public static class AuditView
         ["HighestLevel"] = "Cấp công nhận cao nhất", ["FirstRecognizedOn"] = "Ngày công nhận đầu tiên", ["CommuneRecognizedOn"] = "Ngày công nhận cấp xã",
         ["DistrictRecognizedOn"] = "Ngày công nhận cấp huyện", ["ProvinceRecognizedOn"] = "Ngày công nhận cấp tỉnh", ["NationalRecognizedOn"] = "Ngày công nhận toàn quốc",
         ["CampaignId"] = "Đợt đăng ký", ["HiddenFromPublic"] = "Không công khai", ["OwnerConsentOn"] = "Ngày cá nhân đồng ý công khai tên",
-        ["CreatedAt"] = "Ngày tạo", ["CreatedBy"] = "Người tạo",
+        ["CreatedAt"] = "Ngày tạo", ["CreatedBy"] = "Người tạo", ["OwnerType"] = "Khối, lĩnh vực của chủ thể", ["TargetGroups"] = "Đối tượng vận động",
     };
 
     // Keys the system keeps for itself (paths, search and sort keys, versions): not news to a person reading the history.
@@ -46,6 +46,9 @@ public static class AuditView
         foreach (var v in Enum.GetValues<InitiativeStatus>()) { d[v.ToString()] = Labels.Of(v); }
         foreach (var v in Enum.GetValues<OrganizationKind>()) { d[v.ToString()] = Labels.Of(v); }
         foreach (var v in Enum.GetValues<RecognitionLevel>()) { d[v.ToString()] = Features.Recognition.Recognitions.LevelLabel(v); }
+        foreach (var v in Enum.GetValues<OwnerType>()) { d.TryAdd(v.ToString(), Labels.Of(v)); }
+        foreach (var v in OwnerTypes.AllGroups) { d.TryAdd(v.ToString(), Labels.Of(v)); }
+        d.TryAdd(nameof(TargetGroups.None), "không");
         return d;
     }
 
@@ -143,6 +146,9 @@ public static class AuditView
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String when DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Cultures.Date(d),
+        // A set of flags reads "PoorHouseholds, EthnicMinorities": each by its words.
+        JsonValueKind.String when e.GetString()!.Contains(", ", StringComparison.Ordinal) =>
+            string.Join(", ", e.GetString()!.Split(", ").Select(v => ValueLabels.GetValueOrDefault(v, v))),
         JsonValueKind.String => ValueLabels.GetValueOrDefault(e.GetString()!, e.GetString()!),
         JsonValueKind.True => "có",
         JsonValueKind.False => "không",

@@ -120,12 +120,19 @@ public static class Campaigns
 
     /// <summary>
     /// Reminds the officers of every unit behind its target (nothing registered, or fewer than its target) in a round
-    /// the caller runs, in the app and by mail. Returns how many officers were told.
+    /// the caller runs, in the app and by mail. Returns how many officers were told, and the units behind that have no
+    /// officer to tell (someone must call them). A round not yet open has nobody behind: refused.
     /// </summary>
-    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, int id, DateOnly today, TimeProvider clock, CancellationToken ct)
+    public static async Task<(int Told, IReadOnlyList<string> NoOfficer)> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, int id, DateOnly today, TimeProvider clock, CancellationToken ct)
     {
         var d = await DetailAsync(db, scope, id, today, ct) ?? throw new ScopeException(false);
         scope.Demand(Operation.RunRound, d.ScopePath);
+        if (today < d.OpensOn)
+        {
+            throw new DomainException($"Đợt đăng ký chưa mở (mở từ {d.OpensOn:dd/MM/yyyy}): chưa có đơn vị nào chậm để nhắc.");
+        }
+
+        var noOfficer = d.Progress.Where(p => p.Behind && p.Officers.Count == 0).Select(p => p.Name).ToList();
         var behind = d.Progress.Where(p => p.Behind && p.Officers.Count > 0).ToList();
         var emails = behind.SelectMany(p => p.Officers.Select(o => o.Email.ToUpperInvariant())).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
@@ -146,9 +153,9 @@ public static class Campaigns
             await mailer.QueueToUsersAsync(db, ids, $"DanVan: nhắc đăng ký mô hình — {d.Name}", text, $"/Campaigns/Detail/{d.Id}", ct);
         }
 
-        db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told });
+        db.Audit("round-reminder", nameof(Campaign), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { units = behind.Count, officers = told, noOfficer = noOfficer.Count });
         await db.SaveChangesAsync(ct);
-        return told;
+        return (told, noOfficer);
     }
 
     public static async Task<CampaignDetail?> DetailAsync(AppDbContext db, UserScope scope, int id, DateOnly today, CancellationToken ct)

@@ -30,8 +30,17 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, T
 
     public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
     {
-        var told = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), mailer, id, CampaignsApi.Today(clock), clock, ct);
-        TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các đơn vị chưa đạt chỉ tiêu.";
+        try
+        {
+            var (told, noOfficer) = await Campaigns.RemindAsync(db, await scopes.GetAsync(ct), mailer, id, CampaignsApi.Today(clock), clock, ct);
+            TempData["Flash"] = (told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các đơn vị chưa đạt chỉ tiêu.")
+                + (noOfficer.Count == 0 ? string.Empty : $" Chưa có cán bộ để nhắc ở {noOfficer.Count} đơn vị: {string.Join(", ", noOfficer.Take(20))}{(noOfficer.Count > 20 ? "…" : string.Empty)}; hãy giao cán bộ hoặc liên hệ trực tiếp.");
+        }
+        catch (Domain.DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+
         return RedirectToPage(new { id });
     }
 

@@ -230,7 +230,7 @@ public static class UnitReports
     }
 
     /// <summary>Tells the officers of every commune without a report for the period, in the app and by mail.</summary>
-    public static async Task<int> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, ReportPeriod period, TimeProvider clock, CancellationToken ct)
+    public static async Task<(int Told, IReadOnlyList<string> NoOfficer)> RemindAsync(AppDbContext db, UserScope scope, Mailer mailer, ReportPeriod period, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         // Reminding is running the round: the secretariat of the area (or an admin), for the communes of its area.
@@ -240,8 +240,14 @@ public static class UnitReports
         }
 
         var today = VietnamClock.Today(clock);
+        if (today <= period.End)
+        {
+            throw new DomainException($"Kỳ {period.Label} chưa kết thúc (đến {period.End:dd/MM/yyyy}): chưa đến lúc nhắc nộp báo cáo.");
+        }
+
         var rows = await ProgressAsync(db, scope.PathsFor(Operation.RunRound), period, today, ct);
         var missing = rows.Where(r => !r.Reported && r.OfficerIds.Count > 0).ToList();
+        var noOfficer = rows.Where(r => !r.Reported && r.OfficerIds.Count == 0).Select(r => r.Name).ToList();
 
         var told = 0;
         foreach (var r in missing)
@@ -253,9 +259,9 @@ public static class UnitReports
             told += r.OfficerIds.Count;
         }
 
-        db.Audit("unit-report-reminder", nameof(UnitReport), period.Code, new { units = missing.Count, officers = told });
+        db.Audit("unit-report-reminder", nameof(UnitReport), period.Code, new { units = missing.Count, officers = told, noOfficer = noOfficer.Count });
         await db.SaveChangesAsync(ct);
-        return told;
+        return (told, noOfficer);
     }
 
     public static DateOnly PeriodEnd(PeriodKind kind, DateOnly start) => ResultReport.EndOf(kind, start);

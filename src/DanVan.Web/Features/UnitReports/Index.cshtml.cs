@@ -55,8 +55,17 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, Ti
             return RedirectToPage();
         }
 
-        var told = await Indicators.UnitReports.RemindAsync(db, await scopes.GetAsync(ct), mailer, period, clock, ct);
-        TempData["Flash"] = told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các xã, phường chưa nộp báo cáo {period.Label}.";
+        try
+        {
+            var (told, noOfficer) = await Indicators.UnitReports.RemindAsync(db, await scopes.GetAsync(ct), mailer, period, clock, ct);
+            TempData["Flash"] = (told == 0 ? "Không có cán bộ nào cần nhắc." : $"Đã nhắc {told} cán bộ của các xã, phường chưa nộp báo cáo {period.Label}.")
+                + (noOfficer.Count == 0 ? string.Empty : $" Chưa có cán bộ để nhắc ở {noOfficer.Count} xã, phường: {string.Join(", ", noOfficer.Take(20))}{(noOfficer.Count > 20 ? "…" : string.Empty)}; hãy giao cán bộ hoặc liên hệ trực tiếp.");
+        }
+        catch (Domain.DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+
         return RedirectToPage(new { period = period.Code });
     }
 }
