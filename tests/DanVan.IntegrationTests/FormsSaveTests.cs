@@ -279,3 +279,45 @@ public class ReminderTests(DanVanFactory app)
         Assert.Contains(name, flash, StringComparison.Ordinal);
     }
 }
+
+/// <summary>English pages: sentences with figures and names translated, figures written as the page's language writes them, a language switch on the public site.</summary>
+[Collection(AppCollection.Name)]
+public class EnglishPagesTests(DanVanFactory app)
+{
+    [Fact]
+    public void Sentences_WithFiguresAndPeriods_AreTranslated_AndFiguresFollowThePagesLanguage()
+    {
+        var factory = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>();
+        var l = factory.Create(typeof(DanVan.Infrastructure.Text));
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = DanVan.Infrastructure.Cultures.English;
+            Assert.Equal("Report for quarter III/2026 saved.", l["Đã lưu báo cáo quý III/2026."].Value);
+            Assert.Equal("Document 38-CT/TU saved.", l["Đã lưu văn bản số 38-CT/TU."].Value);
+            Assert.Equal("Provincial level", l["Cấp tỉnh"].Value);
+            Assert.Equal("Decision No. 15-QĐ/BCĐ issued.", l["Đã ban hành Quyết định số 15-QĐ/BCĐ."].Value);
+            Assert.Equal("2,300,000,000", DanVan.Infrastructure.Cultures.Number(2_300_000_000m));
+            Assert.Equal("2.300.000.000", DanVan.Infrastructure.Cultures.VietnameseNumber(2_300_000_000m)); // inside Vietnamese words
+            System.Globalization.CultureInfo.CurrentUICulture = DanVan.Infrastructure.Cultures.Vietnamese;
+            Assert.Equal("Đã lưu báo cáo quý III/2026.", l["Đã lưu báo cáo quý III/2026."].Value);
+            Assert.Equal("1.234,5", DanVan.Infrastructure.Cultures.Number(1234.5m));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public async Task ThePublicSite_SwitchesLanguage_AndSaysLevelsInEnglish()
+    {
+        var visitor = HtmlClient.Anonymous(app);
+        var (_, vi) = await visitor.GetAsync("/cong-khai");
+        Assert.NotNull(vi.QuerySelector("#public-language button[value=en]"));
+        var (_, en) = await visitor.GetAsync("/cong-khai/mo-hinh?culture=en-US");
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(en.QuerySelector("#public-language button[value=vi]"));
+        Assert.DoesNotContain("Level province", en.Body!.TextContent, StringComparison.Ordinal);
+    }
+}

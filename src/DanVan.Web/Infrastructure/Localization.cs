@@ -54,12 +54,54 @@ public sealed class TextLocalizer(FrozenDictionary<string, string> english) : IS
     {
         if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
         {
-            return english.TryGetValue(name, out var en)
-                ? new LocalizedString(name, en)
+            return english.TryGetValue(name, out var en) ? new LocalizedString(name, en)
+                : Patterns.English(english, name) is { } built ? new LocalizedString(name, built)
                 : new LocalizedString(name, name, resourceNotFound: true);
         }
 
         return new LocalizedString(name, name);
+    }
+}
+
+/// <summary>
+/// Sentences with figures or names in them ("Đã lưu văn bản số {0}.", "quý {0}/{1}"): an entry whose key holds {0}, {1}…
+/// translates any text of that shape, and each part it holds is itself translated ("Đã lưu báo cáo quý III/2026.").
+/// </summary>
+internal static class Patterns
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FrozenDictionary<string, string>, List<(System.Text.RegularExpressions.Regex Key, string English)>> Cache = new();
+
+    public static string? English(FrozenDictionary<string, string> english, string text, int depth = 0)
+    {
+        if (depth > 2 || text.Length > 2000)
+        {
+            return null;
+        }
+
+        var patterns = Cache.GetValue(english, d => d.Where(kv => kv.Key.Contains("{0}", StringComparison.Ordinal))
+            .OrderByDescending(kv => kv.Key.Length)
+            .Select(kv => (new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(kv.Key).Replace("\\{", "{", StringComparison.Ordinal)
+                .Replace("{0}", "(?<p0>.+?)", StringComparison.Ordinal).Replace("{1}", "(?<p1>.+?)", StringComparison.Ordinal).Replace("{2}", "(?<p2>.+?)", StringComparison.Ordinal) + "$",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)), kv.Value)).ToList());
+        foreach (var (key, value) in patterns)
+        {
+            var m = key.Match(text);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var parts = new object[3];
+            for (var k = 0; k < 3; k++)
+            {
+                var part = m.Groups["p" + k.ToString(CultureInfo.InvariantCulture)].Value;
+                parts[k] = english.TryGetValue(part, out var en) ? en : English(english, part, depth + 1) ?? part;
+            }
+
+            return string.Format(CultureInfo.InvariantCulture, value, parts);
+        }
+
+        return null;
     }
 }
 
@@ -76,8 +118,15 @@ public static class Cultures
     public static string Date(DateTimeOffset? d) =>
         d is null ? string.Empty : VietnamClock.InVietnam(d.Value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Numbers always in Vietnamese style (1.234,5), the movement's documents use it.</summary>
-    public static string Number(decimal n) => n.ToString("#,##0.##", Vietnamese);
+    /// <summary>A figure on a page, as the page's language writes it: 1.234,5 in Vietnamese, 1,234.5 in English.</summary>
+    public static string Number(decimal n) => n.ToString("#,##0.##", PageCulture);
 
-    public static string Number(long n) => n.ToString("#,##0", Vietnamese);
+    public static string Number(long n) => n.ToString("#,##0", PageCulture);
+
+    /// <summary>A figure inside Vietnamese words (documents, the summary's sentences): always 1.234,5.</summary>
+    public static string VietnameseNumber(decimal n) => n.ToString("#,##0.##", Vietnamese);
+
+    public static string VietnameseNumber(long n) => n.ToString("#,##0", Vietnamese);
+
+    private static CultureInfo PageCulture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? English : Vietnamese;
 }

@@ -135,7 +135,9 @@ public static class ResultsImport
 
                 if (unit is null)
                 {
-                    problems.Add($"{Col("unit")}: không tìm thấy đơn vị \"{Cell("unit")}\" trên bản đồ {map} trong phạm vi bạn báo cáo (ghi mã, hoặc tên như \"Xã Lương Bằng\").");
+                    problems.Add(Cell("unit").All(char.IsAsciiDigit)
+                        ? $"{Col("unit")}: không có đơn vị mã {Cell("unit")} trên bản đồ {map}."
+                        : $"{Col("unit")}: không tìm thấy đơn vị \"{Cell("unit")}\" trên bản đồ {map} trong phạm vi bạn báo cáo (ghi mã, hoặc tên như \"Xã Lương Bằng\").");
                 }
                 else if (unit.Id == 0)
                 {

@@ -170,7 +170,7 @@ public static class UnitReports
         }
 
         return values.Where(v => IndicatorRules.IsOutlier(v.Value.Value, previous.FirstOrDefault(p => p.IndicatorId == v.Value.Indicator.Id && p.Category == v.Key.Category)?.Value))
-            .Select(v => $"{v.Value.Indicator.Name}: {Cultures.Number(v.Value.Value)} {v.Value.Indicator.Unit}, gấp hơn {IndicatorRules.OutlierFactor:0} lần kỳ trước — xin kiểm tra lại đơn vị tính.")
+            .Select(v => $"{v.Value.Indicator.Name}: {Cultures.VietnameseNumber(v.Value.Value)} {v.Value.Indicator.Unit}, gấp hơn {IndicatorRules.OutlierFactor:0} lần kỳ trước — xin kiểm tra lại đơn vị tính.")
             .ToList();
     }
 

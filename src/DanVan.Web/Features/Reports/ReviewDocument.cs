@@ -104,8 +104,8 @@ public static class ReviewDocument
             if (report.Indicators is { } figures && figures.Any(x => x.Value.Total != 0))
             {
                 body.Append(OfficialDocument.Grid(["Chỉ tiêu", "Đơn vị tính", "Tổng", "Từ các mô hình", "Từ báo cáo đơn vị"],
-                    figures.Where(x => x.Value.Total != 0).Select(x => new[] { x.Value.Name, x.Value.Unit, Cultures.Number(x.Value.Total), Cultures.Number(x.Value.FromInitiatives),
-                        Cultures.Number(x.Value.FromUnitReports + x.Value.FromSurveys) }).ToList()));
+                    figures.Where(x => x.Value.Total != 0).Select(x => new[] { x.Value.Name, x.Value.Unit, Cultures.VietnameseNumber(x.Value.Total), Cultures.VietnameseNumber(x.Value.FromInitiatives),
+                        Cultures.VietnameseNumber(x.Value.FromUnitReports + x.Value.FromSurveys) }).ToList()));
             }
 
             body.Append(OfficialDocument.Para("1- Mô hình đang duy trì theo lĩnh vực", bold: true));

@@ -247,7 +247,7 @@ public static class Summary
         if (Total("land_donated") > 0)
         {
             var m2 = Total("land_donated");
-            parts.Add("Nhân dân hiến " + (m2 >= 10_000 ? $"{Cultures.Number(Math.Round(m2 / 10_000, 2))} ha" : $"{Cultures.Number(m2)} m²") + " đất");
+            parts.Add("Nhân dân hiến " + (m2 >= 10_000 ? $"{Cultures.VietnameseNumber(Math.Round(m2 / 10_000, 2))} ha" : $"{Cultures.VietnameseNumber(m2)} m²") + " đất");
         }
 
         foreach (var (code, words) in new[]
@@ -259,7 +259,7 @@ public static class Summary
         {
             if (Total(code) > 0)
             {
-                parts.Add(string.Format(CultureInfo.InvariantCulture, words, Cultures.Number(Math.Round(Total(code), 2))));
+                parts.Add(string.Format(CultureInfo.InvariantCulture, words, Cultures.VietnameseNumber(Math.Round(Total(code), 2))));
             }
         }
 
@@ -267,7 +267,7 @@ public static class Summary
         {
             if (Total(whole) > 0)
             {
-                parts.Add($"{(Total(part) / Total(whole)).ToString("P1", Cultures.Vietnamese)} {words} ({Cultures.Number(Total(part))}/{Cultures.Number(Total(whole))})");
+                parts.Add($"{(Total(part) / Total(whole)).ToString("P1", Cultures.Vietnamese)} {words} ({Cultures.VietnameseNumber(Total(part))}/{Cultures.VietnameseNumber(Total(whole))})");
             }
         }
 
@@ -277,8 +277,8 @@ public static class Summary
     /// <summary>Money as reports write it: "1,5 tỷ đồng", "750 triệu đồng", "35.000 đồng".</summary>
     public static string Money(decimal dong) => dong switch
     {
-        >= 1_000_000_000 => $"{Cultures.Number(Math.Round(dong / 1_000_000_000, 2))} tỷ đồng",
-        >= 1_000_000 => $"{Cultures.Number(Math.Round(dong / 1_000_000, 2))} triệu đồng",
-        _ => $"{Cultures.Number(dong)} đồng",
+        >= 1_000_000_000 => $"{Cultures.VietnameseNumber(Math.Round(dong / 1_000_000_000, 2))} tỷ đồng",
+        >= 1_000_000 => $"{Cultures.VietnameseNumber(Math.Round(dong / 1_000_000, 2))} triệu đồng",
+        _ => $"{Cultures.VietnameseNumber(dong)} đồng",
     };
 }
