@@ -90,6 +90,7 @@ public class ExportTests(DanVanFactory app)
     [InlineData("/Organizations?handler=Xlsx", "Danh sách cơ quan, tổ chức", "Tên\tLoại\tĐơn vị")]
     [InlineData("/Appraisals?handler=Xlsx", "Danh sách đợt thẩm định", "Đợt thẩm định\tĐơn vị\tTrạng thái")]
     [InlineData("/Review?handler=Xlsx", "Danh sách mô hình cần rà soát", "Số hiệu\tTên mô hình\tĐơn vị")]
+    [InlineData("/Recognition?handler=Xlsx", "Sổ quyết định công nhận mô hình \"Dân vận khéo\"", "Số quyết định\tNgày\tCấp công nhận")]
     public async Task ListPages_DownloadAsExcel_WithTitleAndVietnameseHeaders(string url, string title, string headers)
     {
         var secretariat = await app.PageClientAsync((Role.Secretariat, TestData.HungYen));

@@ -50,6 +50,7 @@ public partial class FormInventoryTests
         ["Recognition/New#"] = ["LifecycleJourneyTests.AnInitiativesWholeLife_AndASecondOneRetiredAtReview"],
         ["Reports/Document#"] = ["ReportJourneyTests.Leader_OpensHerAreasReport_AndDownloadsExcelAndWord"],
         ["Results/Edit#"] = ["IndicatorSummaryTests.TheResultsForm_TiesARowToAStandardIndicatorAndCategory_AndTheSummaryCountsItConverted"],
+        ["Public/_PublicLayout#"] = ["EnglishPagesTests.ThePublicSite_SwitchesLanguage_AndSaysLevelsInEnglish"],
         ["Shared/_Layout#"] = ["FirstWeekJourneyTests.StaleLink_ShowsAFriendlyPage_AndTheLanguageSwitchesToEnglishAndBack"],
         ["UnitReports/Edit#"] = ["MovementResultsJourneyTests.Officer_EntersTheCommunesFigures_OnAPhone_AndTheReportAndItsDocxCarryThem"],
         ["UnitReports/Import#"] = ["ResultsImportPageTests.AnOfficer_FillsTheTemplate_WithNames_ChecksIt_AndImportsTheSameFile_WithoutChoosingItAgain"],

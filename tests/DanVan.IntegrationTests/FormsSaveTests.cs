@@ -315,7 +315,10 @@ public class EnglishPagesTests(DanVanFactory app)
         var visitor = HtmlClient.Anonymous(app);
         var (_, vi) = await visitor.GetAsync("/cong-khai");
         Assert.NotNull(vi.QuerySelector("#public-language button[value=en]"));
-        var (_, en) = await visitor.GetAsync("/cong-khai/mo-hinh?culture=en-US");
+        var action = vi.QuerySelector("#public-language")!.GetAttribute("action")!;
+        var switched = await visitor.Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var (_, en) = await visitor.GetAsync("/cong-khai/mo-hinh");
         Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
         Assert.NotNull(en.QuerySelector("#public-language button[value=vi]"));
         Assert.DoesNotContain("Level province", en.Body!.TextContent, StringComparison.Ordinal);

@@ -39,4 +39,26 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
         Number = Number is { Length: > 50 } ? Number[..50] : Number;
         (Rows, Total) = await Recognitions.RegisterAsync(db, scope, Number, Year, Level, PageNumber, ct);
     }
+
+    /// <summary>The register as found (every page of it, up to 10,000 decisions) in a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var scope = await scopes.GetAsync(ct);
+        var all = new List<DecisionView>();
+        for (var page = 1; all.Count < Math.Min(Total, 10_000); page++)
+        {
+            var (rows, _) = await Recognitions.RegisterAsync(db, scope, Number, Year, Level, page, ct);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            all.AddRange(rows);
+        }
+
+        return Reports.Exports.ListXlsx("Sổ quyết định công nhận", "Sổ quyết định công nhận mô hình \"Dân vận khéo\"",
+            ["Số quyết định", "Ngày", "Cấp công nhận", "Cơ quan ban hành", "Đơn vị", "Người ký"],
+            all.Select(d => new object?[] { d.Number, d.Date, Recognitions.LevelLabel(d.Level), d.IssuingBody, d.UnitName, d.Signer }));
+    }
 }
