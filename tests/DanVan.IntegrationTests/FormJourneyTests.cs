@@ -112,4 +112,57 @@ public class FormJourneyTests(DanVanFactory app)
             Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Notifications.AnyAsync(n => n.UserId == officerUser.Id && n.ReadAt == null));
         }
     }
+
+    [Fact]
+    public async Task AConferenceAndANominationRound_AreOpenedFromTheirPages_AndAWrongDateKeepsWhatWasTyped()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, user.Email!);
+        var conference = TestData.Unique("Hội nghị biểu dương điển hình");
+        var held = await web.PostFormAsync("/Conferences", new()
+        {
+            ["Input.Name"] = conference, ["Input.UnitCode"] = TestData.HungYen, ["Input.Level"] = "Province", ["Input.Date"] = "2026-11-20", ["Input.Phase"] = "2021-2025",
+            ["Input.CollectiveQuota"] = "5", ["Input.IndividualQuota"] = "3",
+        });
+        Assert.True(held.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(await held.Content.ReadAsStringAsync())));
+
+        var round = TestData.Unique("Đợt xét khen thưởng cuối năm");
+        var wrong = await web.PostFormAsync("/Nominations/Rounds", new() { ["Input.Name"] = round, ["Input.UnitCode"] = TestData.HungYen, ["Input.OpensOn"] = "2026-12-01", ["Input.ClosesOn"] = "" });
+        var page = HtmlClient.Parse(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("Vui lòng nhập", Errors(page), StringComparison.Ordinal);
+        Assert.Equal(round, page.QuerySelector("input[name='Input.Name']")!.GetAttribute("value"));
+        var opened = await web.PostFormAsync("/Nominations/Rounds", new()
+        {
+            ["Input.Name"] = round, ["Input.UnitCode"] = TestData.HungYen, ["Input.OpensOn"] = "2026-12-01", ["Input.ClosesOn"] = "2026-12-31", ["Input.QuotaPerUnit"] = "3",
+        });
+        Assert.True(opened.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(await opened.Content.ReadAsStringAsync())));
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await db.Conferences.AnyAsync(c => c.Name == conference));
+        Assert.True(await db.NominationRounds.AnyAsync(r => r.Name == round));
+    }
+
+    [Fact]
+    public async Task ASurvey_IsOpenedAndClosed_FromItsPage()
+    {
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var api = await app.ClientForAsync(user);
+        var id = await TestData.CreateInitiativeAsync(api, TestData.LuongBang, TestData.Unique("Mô hình lấy ý kiến"), registeredOn: "2026-01-05");
+        var web = await HtmlClient.SignedInAsync(app, user.Email!);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await web.PostFormAsync($"/Surveys?initiativeId={id}&handler=Open", new() { ["InitiativeId"] = key, ["Question"] = "Bà con có hài lòng?" }, $"/Surveys?initiativeId={id}")).StatusCode);
+        int survey;
+        await using (var scope = app.Scope())
+        {
+            survey = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Surveys.Where(s => s.InitiativeId == id).Select(s => s.Id).SingleAsync();
+        }
+
+        var closed = await web.PostFormAsync($"/Surveys?initiativeId={id}&handler=Close", new() { ["InitiativeId"] = key, ["surveyId"] = survey.ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/Surveys?initiativeId={id}");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        await using (var scope = app.Scope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Surveys.Where(s => s.Id == survey).Select(s => s.IsOpen).SingleAsync());
+        }
+    }
 }
