@@ -65,7 +65,9 @@ public partial class JourneyTests(BrowserFixture fx)
         await page.GetByLabel("Người cao tuổi").CheckAsync();
         await form.SubmitAsync();
         await Assertions.Expect(page).ToHaveURLAsync(InitiativeUrl());
-        await Assertions.Expect(page.Locator("#results img")).ToHaveCountAsync(1);
+        // The photo belongs to the registration dossier; it is not a result.
+        await Assertions.Expect(page.Locator("#registration-photos img")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#results img")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
         await Assertions.Expect(page.Locator("#audit")).ToContainTextAsync("Tạo mới");
         await Assertions.Expect(page.Locator("#owner-type")).ToHaveTextAsync("Hội Liên hiệp Phụ nữ");

@@ -324,3 +324,24 @@ public class EnglishPagesTests(DanVanFactory app)
         Assert.DoesNotContain("Level province", en.Body!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Recognising a model with nothing reported yet is possible, but the form says so beside it.</summary>
+[Collection(AppCollection.Name)]
+public class RecognitionCautionTests(DanVanFactory app)
+{
+    [Fact]
+    public async Task AModelWithoutResults_IsFlaggedOnTheDecisionForm()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var today = VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var fresh = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình đăng ký hôm nay"), registeredOn: today);
+        var tried = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, TestData.Unique("Mô hình đã có kết quả"), registeredOn: "2025-01-05");
+        Assert.True((await officer.PostAsJsonAsync($"/api/v1/initiatives/{tried}/results", new { periodKind = "quarter", periodStart = "2025-04-01", narrative = "Kết quả quý", values = Array.Empty<object>() })).IsSuccessStatusCode);
+        var user = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, user.Email!);
+        var (_, page) = await web.GetAsync($"/Recognition/New?unit={TestData.LuongBang}");
+        var rows = page.QuerySelectorAll("#recognition-candidates label").ToList();
+        Assert.NotNull(rows.Single(r => r.QuerySelector($"input[value='{fresh}']") is not null).QuerySelector(".candidate-untried"));
+        Assert.Null(rows.Single(r => r.QuerySelector($"input[value='{tried}']") is not null).QuerySelector(".candidate-untried"));
+    }
+}

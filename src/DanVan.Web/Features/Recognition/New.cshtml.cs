@@ -22,7 +22,8 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
 
     public List<UnitSummary> Units { get; private set; } = [];
 
-    public List<(int Id, string Name, string Unit, RecognitionLevel? Level)> Candidates { get; private set; } = [];
+    /// <summary>The models that may be recognised; Untried: registered on that day, no result reported yet (a reason to pause).</summary>
+    public List<(int Id, string Name, string Unit, RecognitionLevel? Level, DateOnly RegisteredOn, bool Untried)> Candidates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -86,8 +87,8 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
             }
 
             var list = await q.OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).Take(500)
-                .Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName, i.HighestLevel }).ToListAsync(ct);
-            Candidates = list.Select(i => (i.Id, i.Name, i.Unit, i.HighestLevel)).ToList();
+                .Select(i => new { i.Id, i.Name, Unit = i.CurrentUnit!.FullName, i.HighestLevel, i.RegisteredOn, Reported = db.ResultReports.Any(r => r.InitiativeId == i.Id) }).ToListAsync(ct);
+            Candidates = list.Select(i => (i.Id, i.Name, i.Unit, i.HighestLevel, i.RegisteredOn, !i.Reported)).ToList();
         }
     }
 }
