@@ -122,4 +122,33 @@ public class PrintoutTests(BrowserFixture fx)
         Paper.Read(await ExportTests.LibreOfficePdfAsync(docx, "khen-thuong.docx")).AssertTogether("BÍ THƯ", "Nguyễn Văn Bí", "Nơi nhận:");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheInspectionMinutes_PrintOnPaper_WithBothSignaturesSideBySide_WhateverTheNumberOfTasks()
+    {
+        var province = await fx.App.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var today = VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await SecretariatAsync();
+        foreach (var tasks in new[] { 1, 8, 16 })
+        {
+            var id = await TestData.IdOfAsync(await province.PostAsJsonAsync("/api/v1/inspections", new { unitCode = TestData.LuongBang, plannedOn = today, inspectors = "Ban Dân vận Tỉnh ủy", purpose = "Kiểm tra mô hình dân vận khéo" }));
+            var visit = await province.PostAsJsonAsync($"/api/v1/inspections/{id}/visit", new
+            {
+                visitedOn = today, findings = "Mô hình duy trì tốt, nhân dân đồng tình; cần bổ sung sổ theo dõi và báo cáo định kỳ.", rating = "good",
+                tasks = Enumerable.Range(1, tasks).Select(n => new { text = $"Việc thứ {n}: bổ sung hồ sơ, sổ sách theo dõi mô hình ở thôn", dueOn = today }).ToArray(),
+            });
+            Assert.True(visit.IsSuccessStatusCode, await visit.Content.ReadAsStringAsync());
+            await page.GotoAsync($"/Inspections/Minutes/{id}?Leader={Uri.EscapeDataString("Trần Văn Trưởng")}&Representative={Uri.EscapeDataString("Lê Thị Đại")}");
+            await Assertions.Expect(page.Locator("#minutes")).ToContainTextAsync("BIÊN BẢN");
+            await Assertions.Expect(page.Locator("#minutes-findings")).ToContainTextAsync("duy trì tốt");
+            var paper = await PrintAsync(page);
+            // The two signature columns print side by side, so their words interleave in the PDF's text: each checked by a short part.
+            paper.AssertTogether("Trần Văn Trưởng", "Lê Thị Đại", "TRƯỞNG ĐOÀN", "ĐẠI DIỆN");
+            Assert.True(paper.Pages.Count <= (tasks > 4 ? 2 : 1), $"{tasks} tasks: {paper.Pages.Count} pages: " + string.Join(" /// ", paper.Pages));
+            Assert.Single(paper.PagesWith("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "inspection-minutes-phone.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
 }

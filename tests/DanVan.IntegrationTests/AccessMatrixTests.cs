@@ -105,6 +105,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["PAGE /Nominations/Rounds"] = Access.SignedIn,
         ["PAGE /Documents/Index"] = Access.SignedIn,
         ["PAGE /Inspections/Index"] = Access.SignedIn,
+        ["PAGE /Inspections/Minutes"] = Access.SignedIn,
         ["GET /api/v1/inspections/"] = Access.SignedIn,
         ["POST /api/v1/inspections/"] = Access.SignedIn,
         ["POST /api/v1/inspections/{id:int}/visit"] = Access.SignedIn,

@@ -169,12 +169,17 @@ public static class Inspections
     }
 
     /// <summary>Inspections in the caller's area (or of one model), newest first.</summary>
-    public static async Task<List<InspectionView>> ListAsync(AppDbContext db, UserScope scope, int? initiativeId, TimeProvider clock, CancellationToken ct)
+    public static async Task<List<InspectionView>> ListAsync(AppDbContext db, UserScope scope, int? initiativeId, TimeProvider clock, CancellationToken ct, int? id = null)
     {
         var q = db.Inspections.AsNoTracking().ReadableBy(scope, x => x.ScopePath);
         if (initiativeId is { } m)
         {
             q = q.Where(x => x.InitiativeId == m);
+        }
+
+        if (id is { } one)
+        {
+            q = q.Where(x => x.Id == one);
         }
 
         var today = CampaignsApi.Today(clock);
