@@ -106,6 +106,13 @@ public class IndicatorSummaryTests(DanVanFactory app)
         var model = await TestData.CreateInitiativeAsync(officer, PhoHien, TestData.Unique("Mô hình góp vốn"), registeredOn: "2024-01-10");
         var web = await HtmlClient.SignedInAsync(app, email);
         var (_, form) = await web.GetAsync($"/Results/Edit/{model}");
+        // Each row's fields are labelled on the screen (a phone shows no column headings).
+        foreach (var field in new[] { "Indicator", "Value", "MeasureUnitId", "StandardIndicator" })
+        {
+            var label = form.QuerySelector($"label[for='Input_Values_0__{field}']")!;
+            Assert.DoesNotContain("visually-hidden", label.ClassName ?? string.Empty, StringComparison.Ordinal);
+        }
+
         var million = form.QuerySelectorAll("select[name='Input.Values[0].MeasureUnitId'] option").First(o => o.TextContent == "triệu đồng").GetAttribute("value")!;
         Assert.NotNull(form.QuerySelector("select[name='Input.Values[0].StandardIndicator'] option[value='funds_mobilized|people']"));
         var posted = await web.PostFormAsync($"/Results/Edit/{model}", new()
