@@ -17,6 +17,8 @@ public partial class FormInventoryTests
         ["Account/LoginWith2fa#"] = ["AccountTests.TwoFactor_WhenEnabled_SignInAsksForTheCode"],
         ["Account/Manage/Index#Password"] = ["AbuseTests.Admin_ResetsAForgottenPassword_ToATemporaryOneShownOnce"],
         ["Account/Manage/Tokens#Create"] = ["AccountTests.TokenPage_ShowsANewTokenOnce_ThatWorksForTheApi"],
+        ["Account/Manage/TwoFactor#"] = ["AbuseTests.TwoStep_CannotBeTurnedOffWithoutThePassword"],
+        ["Account/Manage/TwoFactor#Enable"] = ["FormJourneyTests.TwoStep_IsTurnedOnFromItsPage_WithTheCodeAnAuthenticatorShows_AndAWrongCodeIsRefused"],
         ["Account/ResetPassword#"] = ["MailRecoveryTests.ForgottenPassword_MailsAOneTimeLink_ThatSetsANewPassword_AndEndsOldSessions", "FirstWeekJourneyTests.ForgottenPassword_OnAPhone_TheMailedLinkSetsANewOne"],
         ["Account/Manage/Tokens#Revoke"] = ["FormJourneyTests.AccountForms_RevokeAToken_AndAnAdministratorEndsSessions_ResetsTwoStep_AndWithdrawsARole"],
         ["Admin/Users/Edit#Revoke"] = ["FormJourneyTests.AccountForms_RevokeAToken_AndAnAdministratorEndsSessions_ResetsTwoStep_AndWithdrawsARole"],
@@ -79,7 +81,6 @@ public partial class FormInventoryTests
     /// </summary>
     private static readonly HashSet<string> StillWithoutJourney = new(StringComparer.Ordinal)
     {
-        "Account/Manage/TwoFactor#", "Account/Manage/TwoFactor#Enable",
     };
 
     [GeneratedRegex(@"<form\b[^>]*>", RegexOptions.IgnoreCase)]
