@@ -106,7 +106,8 @@ public static class AppSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>()
-            .AddPasswordValidator<GuessablePasswordValidator>();
+            .AddPasswordValidator<GuessablePasswordValidator>()
+            .AddClaimsPrincipalFactory<AccountClaims>();
         // Sessions live in the database (DbTicketStore); changes made through the account manager (a new password,
         // two-step) are also noticed within a minute through the security stamp.
         services.AddSingleton<DbTicketStore>();

@@ -32,8 +32,7 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
             && !context.Request.Path.StartsWithSegments("/culture", StringComparison.OrdinalIgnoreCase)
             && !context.Request.Path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase))
         {
-            var id = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            if (id is not null && await db.Users.AnyAsync(u => u.Id == id && u.MustChangePassword, context.RequestAborted))
+            if (context.User.HasClaim(AccountClaims.MustChangePassword, "1"))
             {
                 if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
