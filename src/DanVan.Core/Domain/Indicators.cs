@@ -132,6 +132,13 @@ public readonly partial record struct ReportPeriod(string Code, DateOnly Start, 
         return true;
     }
 
+    /// <summary>The last quarter that has ended by this day (the one units report for now).</summary>
+    public static ReportPeriod LastQuarterEnded(DateOnly today)
+    {
+        var start = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
+        return Parse(FormattableString.Invariant($"{start.Year}-Q{((start.Month - 1) / 3) + 1}"));
+    }
+
     public static ReportPeriod Parse(string text) =>
         TryParse(text, out var p) ? p : throw new DomainException($"Kỳ báo cáo \"{text}\" không hợp lệ: viết 2024 (năm), 2024-H1 (6 tháng), 2024-Q3 (quý) hoặc 2024-05 (tháng).") { Field = "Period" };
 

@@ -19,6 +19,15 @@ public class IndicatorRulesTests
     }
 
     [Theory]
+    [InlineData("2026-12-07", "2026-Q3")]
+    [InlineData("2026-10-01", "2026-Q3")]
+    [InlineData("2026-09-30", "2026-Q2")]
+    [InlineData("2027-01-15", "2026-Q4")]
+    [InlineData("2026-03-31", "2025-Q4")]
+    public void TheQuarterUnitsReportForNow_IsTheLastOneEnded(string today, string code) =>
+        Assert.Equal(code, ReportPeriod.LastQuarterEnded(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).Code);
+
+    [Theory]
     [InlineData("2024-H3")]
     [InlineData("2024-Q5")]
     [InlineData("2024-13")]

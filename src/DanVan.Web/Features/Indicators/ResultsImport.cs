@@ -29,32 +29,27 @@ public static class ResultsImport
 
     /// <summary>
     /// A unit by its code, or by its name as people write it ("Xã Lương Bằng", "Lương Bằng"; without tone marks too) among the
-    /// units the caller reports for. Several of that name: a unit with Id 0, for the row to ask for the code.
+    /// units the caller reports for. Several of that name: no unit and Ambiguous, for the row to ask for the code.
     /// </summary>
-    public static async Task<AdminUnit?> UnitOfAsync(AppDbContext db, UserScope scope, int map, string text, CancellationToken ct)
+    public static async Task<(AdminUnit? Unit, bool Ambiguous)> UnitOfAsync(AppDbContext db, UserScope scope, int map, string text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var byCode = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == map && u.Code == text, ct);
         if (byCode is not null || text.All(char.IsAsciiDigit))
         {
-            return byCode;
+            return (byCode, false);
         }
 
         var folded = VietnameseText.Fold(text).Trim();
         if (folded.Length < 2)
         {
-            return null;
+            return (null, false);
         }
 
         var suffix = " " + folded;
         var named = (await db.AdminUnits.AsNoTracking().Where(u => u.Map == map && (u.SearchText == folded || u.SearchText.EndsWith(suffix)))
             .Take(50).ToListAsync(ct)).Where(u => scope.Can(Operation.ReportResults, u.CountsUnder)).ToList();
-        return named.Count switch
-        {
-            0 => null,
-            1 => named[0],
-            _ => new AdminUnit { Id = 0, Code = string.Empty, Name = text, FullName = text, Type = string.Empty, Path = string.Empty, CurrentPath = string.Empty, SortKey = string.Empty, SearchText = string.Empty },
-        };
+        return named.Count == 1 ? (named[0], false) : (null, named.Count > 1);
     }
 
     private static readonly string[] TemplateColumns = ["initiative", "unit", "map", "period", "indicator", "category", "value", "unit_of_measure", "note"];
@@ -68,8 +63,7 @@ public static class ResultsImport
     {
         ArgumentNullException.ThrowIfNull(scope);
         var paths = scope.PathsFor(Operation.ReportResults);
-        var start = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
-        var period = FormattableString.Invariant($"{start.Year}-Q{((start.Month - 1) / 3) + 1}");
+        var period = ReportPeriod.LastQuarterEnded(today).Code;
         var units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && paths.Contains(u.Path)).OrderBy(u => u.SortKey).Take(20).ToListAsync(ct);
         var rows = new List<object?[]>();
         foreach (var u in units)
@@ -100,7 +94,7 @@ public static class ResultsImport
         }
 
         string Col(string key) => table.Headers.TryGetValue(key, out var h) ? h : Columns.Labels[key];
-        var units = new Dictionary<(int, string), AdminUnit?>();
+        var units = new Dictionary<(int, string), (AdminUnit? Unit, bool Ambiguous)>();
         // The catalogue a province may use, read once per province, not once per row.
         var catalogues = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
         var rows = new List<Row>();
@@ -128,21 +122,21 @@ public static class ResultsImport
             else if (map != 0)
             {
                 var key = (map, Cell("unit"));
-                if (!units.TryGetValue(key, out unit))
+                if (!units.TryGetValue(key, out var found))
                 {
-                    unit = units[key] = await UnitOfAsync(db, scope, map, key.Item2, ct);
+                    found = units[key] = await UnitOfAsync(db, scope, map, key.Item2, ct);
                 }
 
-                if (unit is null)
+                unit = found.Unit;
+                if (found.Ambiguous)
+                {
+                    problems.Add($"{Col("unit")}: có nhiều đơn vị tên \"{Cell("unit")}\"; ghi mã đơn vị.");
+                }
+                else if (unit is null)
                 {
                     problems.Add(Cell("unit").All(char.IsAsciiDigit)
                         ? $"{Col("unit")}: không có đơn vị mã {Cell("unit")} trên bản đồ {map}."
                         : $"{Col("unit")}: không tìm thấy đơn vị \"{Cell("unit")}\" trên bản đồ {map} trong phạm vi bạn báo cáo (ghi mã, hoặc tên như \"Xã Lương Bằng\").");
-                }
-                else if (unit.Id == 0)
-                {
-                    problems.Add($"{Col("unit")}: có nhiều đơn vị tên \"{Cell("unit")}\"; ghi mã đơn vị.");
-                    unit = null;
                 }
             }
 

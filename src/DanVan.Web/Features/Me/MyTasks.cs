@@ -137,8 +137,7 @@ public static class MyTasks
             return [];
         }
 
-        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
-        var period = ReportPeriod.Parse(FormattableString.Invariant($"{quarterStart.Year}-Q{((quarterStart.Month - 1) / 3) + 1}"));
+        var period = ReportPeriod.LastQuarterEnded(today);
         var units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && reportPaths.Contains(u.Path) && u.Level == 2)
             .OrderBy(u => u.SortKey).Take(5).Select(u => new { u.Id, u.Code, u.FullName }).ToListAsync(ct);
         var ids = units.Select(u => u.Id).ToList();
