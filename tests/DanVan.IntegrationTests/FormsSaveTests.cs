@@ -61,6 +61,58 @@ public class FormsSaveTests(DanVanFactory app)
         Assert.DoesNotContain("Đánh giá", planErrors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheModelInspectedOrNominated_IsNamedByTyping_NotByItsNumber()
+    {
+        var secretariat = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, secretariat.Email!);
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var name = TestData.Unique("Mô hình Đường hoa nông thôn");
+        var model = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, name, registeredOn: "2026-01-05");
+        var today = VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The page offers the model by its name and unit; the number is only in the label's tail.
+        var (_, page) = await web.GetAsync("/Inspections");
+        var label = page.QuerySelectorAll("#ModelText_list option").Select(o => o.GetAttribute("value")!).Single(v => v.StartsWith(name, StringComparison.Ordinal));
+        Assert.EndsWith($"(#{model})", label, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name='Input.InitiativeId']"));
+
+        // Typed without tone marks (đ as d), it is still the one model.
+        var team = TestData.Unique("Đoàn kiểm tra");
+        var typed = await web.PostFormAsync("/Inspections", new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.PlannedOn"] = today, ["Input.Inspectors"] = team, ["ModelText"] = DanVan.Domain.VietnameseText.Fold(name),
+        });
+        Assert.True(typed.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(await typed.Content.ReadAsStringAsync())));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(model, await db.Inspections.Where(i => i.Inspectors == team).Select(i => i.InitiativeId).SingleAsync());
+
+        // A name that is no model: a field error, and what was typed stays.
+        var unknown = await web.PostFormAsync("/Inspections", new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.PlannedOn"] = today, ["Input.Inspectors"] = TestData.Unique("Đoàn"), ["ModelText"] = "Mô hình không có thật",
+        });
+        var refused = HtmlClient.Parse(await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Không tìm thấy mô hình", Errors(refused), StringComparison.Ordinal);
+        Assert.Equal("Mô hình không có thật", refused.QuerySelector("#ModelText")!.GetAttribute("value"));
+
+        // A nomination opened from the model shows it by name, and saves it from the label.
+        var officerUser = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var commune = await HtmlClient.SignedInAsync(app, officerUser.Email!);
+        var (_, form) = await commune.GetAsync($"/Nominations/Edit?initiativeId={model}");
+        Assert.Equal(label, form.QuerySelector("#ModelText")!.GetAttribute("value"));
+        var recipient = TestData.Unique("Chi hội Phụ nữ");
+        var saved = await commune.PostFormAsync("/Nominations/Edit", new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.RecipientKind"] = "Collective", ["Input.RecipientName"] = recipient, ["Input.FormCode"] = "bk_tinh",
+            ["Input.Achievements"] = "Vận động 40 hộ hiến đất.", ["ModelText"] = label,
+        });
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, Errors(HtmlClient.Parse(await saved.Content.ReadAsStringAsync())));
+        Assert.Equal(model, await db.Nominations.Where(n => n.RecipientName == recipient).Select(n => n.InitiativeId).SingleAsync());
+    }
+
     [Theory]
     [InlineData("vi")]
     [InlineData("en")]
@@ -343,5 +395,92 @@ public class RecognitionCautionTests(DanVanFactory app)
         var rows = page.QuerySelectorAll("#recognition-candidates label").ToList();
         Assert.NotNull(rows.Single(r => r.QuerySelector($"input[value='{fresh}']") is not null).QuerySelector(".candidate-untried"));
         Assert.Null(rows.Single(r => r.QuerySelector($"input[value='{tried}']") is not null).QuerySelector(".candidate-untried"));
+    }
+}
+
+/// <summary>
+/// English is complete where the interface speaks: every page each role reaches, read in English, asks the translator
+/// for nothing en.json lacks (labels of states, levels, periods, messages), and no interface text shows in Vietnamese.
+/// Data (names of models, units, people) is not asked for and stays as written.
+/// </summary>
+[Collection(AppCollection.Name)]
+public partial class EnglishCrawlTests(DanVanFactory app, Xunit.Abstractions.ITestOutputHelper output)
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+")]
+    private static partial System.Text.RegularExpressions.Regex Digits();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/(api/|openapi|Account/Logout|cong-khai/anh|cong-khai/du-lieu-mo/.+\.|sitemap|robots|favicon|culture)|handler=(Xlsx|Docx|Csv|Qr|Poster|Template)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NotAPage();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"quý [IV]+/\d{4}|tháng \d{2}/\d{4}|6 tháng (đầu|cuối) năm|năm \d{4}|Giai đoạn|Cấp (tỉnh|xã|huyện)")]
+    private static partial System.Text.RegularExpressions.Regex Period();
+
+    [Fact]
+    public async Task EveryPageEachRoleReaches_InEnglish_AsksForNoTranslationEnJsonLacks()
+    {
+        var missing = ((DanVan.Infrastructure.TextLocalizerFactory)app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>());
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pages = 0;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (role, unit) in new (Role, string?)[] { (Role.Officer, TestData.LuongBang), (Role.Secretariat, TestData.HungYen), (Role.Appraiser, TestData.HungYen), (Role.Admin, null) })
+        {
+            var user = await app.CreateUserAsync(TestData.UniqueEmail(), (role, unit));
+            var web = await HtmlClient.SignedInAsync(app, user.Email!);
+            await web.Http.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }));
+            var queue = new Queue<string>(["/", "/cong-khai", "/Initiatives/Edit", "/Reports", "/Review", "/Account/Manage"]);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (queue.Count > 0 && seen.Count < 150)
+            {
+                var url = queue.Dequeue();
+                var kind = Digits().Replace(url.Split('?')[0], "#") + "?" + string.Join('&', (url.Split('?').ElementAtOrDefault(1) ?? string.Empty).Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
+                if (NotAPage().IsMatch(url) || !seen.Add(kind))
+                {
+                    continue;
+                }
+
+                var before = missing.Missing.ToHashSet(StringComparer.Ordinal);
+                var (response, page) = await web.GetAsync(url);
+                pages++;
+                foreach (var m in missing.Missing.Where(m => !before.Contains(m)))
+                {
+                    found.TryAdd(m, $"{role} {url}");
+                }
+
+                if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+                foreach (var t in AngleSharp.Dom.NodeExtensions.GetDescendants(page.Body!).OfType<AngleSharp.Dom.IText>().Where(t => t.ParentElement is { } p && p.Closest("[lang=vi], script, style, option") is null)
+                    .Select(t => t.Data.Trim()).Where(t => t.Any(c => c > '\u00ff')))
+                {
+                    texts.TryAdd(t, $"{role} {url}");
+                }
+                foreach (var href in page.QuerySelectorAll("a[href^='/']:not([download])").Select(a => a.GetAttribute("href")!.Split('#')[0]))
+                {
+                    if (href.Length > 0)
+                    {
+                        queue.Enqueue(href);
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{pages} pages read in English");
+        // Interface text that reached the page without the translator: a sentence en.json translates, a period's name, an
+        // indicator's name or unit from the catalogue.
+        var localizer = missing.Create(typeof(DanVan.Infrastructure.Text));
+        await using var scope = app.Scope();
+        var catalogue = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Indicators.AsNoTracking().Select(i => new { i.Name, i.Unit }).ToListAsync();
+        var words = catalogue.SelectMany(i => new[] { i.Name, i.Unit }).Where(w => w.Any(c => c > '\u007f')).ToHashSet(StringComparer.Ordinal);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = DanVan.Infrastructure.Cultures.English;
+        var untranslated = texts.Where(t => words.Contains(t.Key) || Period().IsMatch(t.Key) || localizer[t.Key].Value != t.Key)
+            .Select(t => $"{t.Value}: «{t.Key}»").ToList();
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        Assert.True(pages > 80, $"only {pages} pages");
+        Assert.True(found.Count == 0 && untranslated.Count == 0, "Not in en.json:\n" + string.Join('\n', found.Select(f => $"{f.Value}: «{f.Key}»"))
+            + "\nVietnamese interface text on an English page:\n" + string.Join('\n', untranslated));
     }
 }

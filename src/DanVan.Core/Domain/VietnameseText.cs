@@ -19,6 +19,9 @@ public static class VietnameseText
         ['\u0300'] = '1', ['\u0309'] = '2', ['\u0303'] = '3', ['\u0301'] = '4', ['\u0323'] = '5',
     };
 
+    /// <summary>Whether the text has letters written with Vietnamese marks (đ, ơ, ư, ấ…): what tells a Vietnamese sentence from an English one.</summary>
+    public static bool HasVietnameseLetters(string? text) => text is not null && text.Any(c => c is >= '\u00c0' and <= '\u1ef9' and not '\u00d7' and not '\u00f7');
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))

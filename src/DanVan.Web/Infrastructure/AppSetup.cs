@@ -172,6 +172,7 @@ public static class AppSetup
                 o.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
                 VietnameseValidation.Apply(o.ModelBindingMessageProvider);
                 o.Filters.Add<RefusalPageFilter>();
+                o.Filters.Add<EnglishErrorsFilter>();
             })
             .AddViewOptions(o => o.ClientModelValidatorProviders.Add(new VietnameseClientValidatorProvider()))
             .AddViewLocalization()

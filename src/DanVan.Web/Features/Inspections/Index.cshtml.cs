@@ -18,6 +18,11 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     [BindProperty] public string? TaskLines { get; set; }
 
+    /// <summary>The model inspected, as typed or picked ("Name — Unit (#id)", a number, or a name).</summary>
+    [BindProperty] public string? ModelText { get; set; }
+
+    public List<Initiatives.ModelChoice> Models { get; private set; } = [];
+
     [BindProperty] public string? Note { get; set; }
 
     [BindProperty] public IFormFile? Photo { get; set; }
@@ -46,6 +51,13 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     {
         var scope = await scopes.GetAsync(ct);
         ModelState.KeepOnly(nameof(Input));
+        var (model, error) = await Initiatives.ModelPick.ResolveAsync(db, scope, ModelText, ct);
+        Input.InitiativeId = model;
+        if (error is not null)
+        {
+            ModelState.AddModelError("Input.InitiativeId", error);
+        }
+
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, () => Inspections.PlanAsync(db, scope, Input, clock, ct)))
         {
             TempData["Flash"] = "Đã lên lịch kiểm tra.";
@@ -124,5 +136,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         CanPlan = scope.CanAnywhere(Operation.Inspect);
         CanClose = scope.CanAnywhere(Operation.CloseFollowUp);
         Rows = await Inspections.ListAsync(db, scope, null, clock, ct);
+        Models = CanPlan ? await Initiatives.ModelPick.ChoicesAsync(db, scope, ct) : [];
     }
 }

@@ -17,6 +17,11 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
 
     public int? Id { get; private set; }
 
+    /// <summary>The model the nomination is for, as typed or picked ("Name — Unit (#id)", a number, or a name).</summary>
+    [BindProperty] public string? ModelText { get; set; }
+
+    public List<Initiatives.ModelChoice> Models { get; private set; } = [];
+
     public List<(string Code, string Name)> Forms { get; private set; } = [];
 
     /// <summary>Rounds open for the caller's units today.</summary>
@@ -59,6 +64,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
             }
         }
 
+        ModelText = await Initiatives.ModelPick.LabelAsync(db, scope, Input.InitiativeId, ct);
         await LoadAsync(scope, ct);
         return Page();
     }
@@ -67,6 +73,13 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
     {
         var scope = await scopes.GetAsync(ct);
         Id = id;
+        var (model, error) = await Initiatives.ModelPick.ResolveAsync(db, scope, ModelText, ct);
+        Input.InitiativeId = model;
+        if (error is not null)
+        {
+            ModelState.AddModelError("Input.InitiativeId", error);
+        }
+
         Nomination? saved = null;
         if (ModelState.IsValid && await Outcomes.PageAsync(ModelState, db, async () => saved = id is { } existing
                 ? await Nominations.UpdateAsync(db, scope, existing, Input, ct)
@@ -94,5 +107,6 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock
         }
 
         Rounds = [.. rounds.Values];
+        Models = await Initiatives.ModelPick.ChoicesAsync(db, scope, ct);
     }
 }

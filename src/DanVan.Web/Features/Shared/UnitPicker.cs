@@ -10,3 +10,6 @@ namespace DanVan.Features.Shared;
 /// <param name="Level">1 = provinces, 2 = communes (and old districts and communes); null = any.</param>
 /// <param name="Operation">Only units where the person may do this (an Operation's name); null = any unit.</param>
 public sealed record UnitPicker(string Name, string Id, string? Code, int? Level = null, string? Operation = null, string? Placeholder = null, bool Required = false);
+
+/// <summary>A box to name a model by typing (see <see cref="DanVan.Features.Initiatives.ModelPick"/>).</summary>
+public sealed record ModelPicker(string Name, string Id, string? Value, IReadOnlyList<DanVan.Features.Initiatives.ModelChoice> Choices);
