@@ -108,8 +108,10 @@ public static class AuditView
 
     public static IReadOnlyList<Change> Parse(string? json) => Parse(json, null);
 
-    public static IReadOnlyList<Change> Parse(string? json, IReadOnlyDictionary<(string Kind, long Id), string>? names)
+    /// <summary>The changes; <paramref name="say"/> puts the system's own words (states, levels, yes/no) in the page's language.</summary>
+    public static IReadOnlyList<Change> Parse(string? json, IReadOnlyDictionary<(string Kind, long Id), string>? names, Func<string, string>? say = null)
     {
+        say ??= s => s;
         if (string.IsNullOrEmpty(json))
         {
             return [];
@@ -123,7 +125,7 @@ public static class AuditView
             {
                 var label = PropertyLabels.GetValueOrDefault(p.Name, p.Name);
                 string? Value(JsonElement e) => References.TryGetValue(p.Name, out var kind) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var id)
-                    && names is not null && names.TryGetValue((kind, id), out var name) ? name : Show(e);
+                    && names is not null && names.TryGetValue((kind, id), out var name) ? name : Show(e, say);
                 if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 2)
                 {
                     list.Add(new Change(label, Value(p.Value[0]), Value(p.Value[1])));
@@ -142,16 +144,16 @@ public static class AuditView
         }
     }
 
-    private static string? Show(JsonElement e) => e.ValueKind switch
+    private static string? Show(JsonElement e, Func<string, string> say) => e.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String when DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Cultures.Date(d),
         // A set of flags reads "PoorHouseholds, EthnicMinorities": each by its words.
         JsonValueKind.String when e.GetString()!.Contains(", ", StringComparison.Ordinal) =>
-            string.Join(", ", e.GetString()!.Split(", ").Select(v => ValueLabels.GetValueOrDefault(v, v))),
-        JsonValueKind.String => ValueLabels.GetValueOrDefault(e.GetString()!, e.GetString()!),
-        JsonValueKind.True => "có",
-        JsonValueKind.False => "không",
+            string.Join(", ", e.GetString()!.Split(", ").Select(v => ValueLabels.TryGetValue(v, out var l) ? say(l) : v)),
+        JsonValueKind.String => ValueLabels.TryGetValue(e.GetString()!, out var label) ? say(label) : e.GetString()!,
+        JsonValueKind.True => say("có"),
+        JsonValueKind.False => say("không"),
         _ => e.GetRawText(),
     };
 }

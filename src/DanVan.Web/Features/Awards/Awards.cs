@@ -16,7 +16,10 @@ public sealed class RecipientInput
     [CleanText]
     public string? Name { get; set; }
 
-    [StringLength(10)]
+    /// <summary>The recipient's unit: its code, or its name as people write it ("Xã Lương Bằng").</summary>
+    [Display(Name = "Đơn vị")]
+    [StringLength(200)]
+    [CleanText]
     public string? UnitCode { get; set; }
 
     /// <summary>2024 or 2025; by default the map in force on the decision's date.</summary>
@@ -186,12 +189,19 @@ public static class Awards
 
             if (r.Kind is null || string.IsNullOrWhiteSpace(r.Name) || string.IsNullOrWhiteSpace(r.UnitCode))
             {
-                throw DomainException.For(nameof(AwardInput.Recipients), Where("cần loại (tập thể/cá nhân), tên và mã đơn vị."));
+                throw DomainException.For(nameof(AwardInput.Recipients), Where("cần loại (tập thể/cá nhân), tên và đơn vị (tên hoặc mã)."));
             }
 
             var map = r.Map ?? Maps.InForceOn(on);
-            var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Map == map && u.Code == r.UnitCode, ct)
-                ?? throw DomainException.For(nameof(AwardInput.Recipients), Where($"không có đơn vị mã {r.UnitCode} trên bản đồ {map}."));
+            var (found, ambiguous) = await Units.UnitNames.FindAsync(db, scope.CanRead, map, r.UnitCode, ct);
+            var unit = found is null ? null : await db.AdminUnits.FirstAsync(u => u.Id == found.Id, ct);
+            if (unit is null)
+            {
+                throw DomainException.For(nameof(AwardInput.Recipients), Where(ambiguous
+                    ? $"có nhiều đơn vị tên \"{r.UnitCode}\"; ghi mã đơn vị."
+                    : $"không có đơn vị \"{r.UnitCode}\" trên bản đồ {map} (ghi tên như \"Xã Lương Bằng\" hoặc mã)."));
+            }
+
             var current = unit.CountsUnder;
             if (r.InitiativeId is { } initiativeId && !await db.Initiatives.AnyAsync(i => i.Id == initiativeId && i.ScopePath == current, ct))
             {

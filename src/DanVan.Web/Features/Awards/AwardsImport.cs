@@ -21,10 +21,10 @@ public static class AwardsImport
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["decision_no"] = "Số quyết định", ["decided_on"] = "Ngày quyết định", ["level"] = "Cấp", ["form"] = "Hình thức", ["recipient_kind"] = "Tập thể/cá nhân",
-            ["recipient"] = "Tên người hoặc tập thể", ["unit"] = "Mã đơn vị", ["map"] = "Bản đồ", ["initiative"] = "Mã mô hình", ["note"] = "Ghi chú",
+            ["recipient"] = "Tên người hoặc tập thể", ["unit"] = "Đơn vị", ["map"] = "Bản đồ", ["initiative"] = "Mã mô hình", ["note"] = "Ghi chú",
         },
         ["decision_no", "decided_on", "level", "recipient_kind", "recipient", "unit"],
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["Đơn vị"] = "unit", ["Loại"] = "recipient_kind", ["Người, tập thể được khen"] = "recipient", ["Tên tập thể, cá nhân"] = "recipient" });
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["Mã đơn vị"] = "unit", ["Loại"] = "recipient_kind", ["Người, tập thể được khen"] = "recipient", ["Tên tập thể, cá nhân"] = "recipient" });
 
     private sealed record Row(int Line, string Number, DateOnly On, RecognitionLevel Level, AwardForm Form, string IssuerPath, string? IssuerCode, RecipientInput Recipient);
 
@@ -87,11 +87,11 @@ public static class AwardsImport
             AdminUnit? unit = null;
             if (Cell("unit").Length > 0 && map != 0)
             {
-                var code = Cell("unit");
-                unit = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == map && u.Code == code, ct);
+                (unit, var ambiguous) = await Units.UnitNames.FindAsync(db, scope.CanRead, map, Cell("unit"), ct);
                 if (unit is null)
                 {
-                    problems.Add($"{Col("unit")}: không có đơn vị mã {Cell("unit")} trên bản đồ {map}.");
+                    problems.Add(ambiguous ? $"{Col("unit")}: có nhiều đơn vị tên \"{Cell("unit")}\"; ghi mã đơn vị."
+                        : $"{Col("unit")}: không có đơn vị \"{Cell("unit")}\" trên bản đồ {map}.");
                 }
             }
 

@@ -59,7 +59,7 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
             var kind = parts.Length > 0 ? Awards.KindOf(parts[0]) : null;
             if (parts.Length < 3 || kind is null)
             {
-                ModelState.AddModelError(nameof(Lines), $"Dòng {lineNo}: viết \"tập thể | tên | mã đơn vị\" hoặc \"cá nhân | tên | mã đơn vị\".");
+                ModelState.AddModelError(nameof(Lines), $"Dòng {lineNo}: viết \"tập thể | tên | đơn vị\" hoặc \"cá nhân | tên | đơn vị\" (đơn vị: tên hoặc mã).");
                 continue;
             }
 

@@ -27,31 +27,6 @@ public static class ResultsImport
 
     private sealed record Row(int Line, AdminUnit Unit, string Path, Initiative? Initiative, ReportPeriod Period, Indicator Indicator, string? Category, decimal Value);
 
-    /// <summary>
-    /// A unit by its code, or by its name as people write it ("Xã Lương Bằng", "Lương Bằng"; without tone marks too) among the
-    /// units the caller reports for. Several of that name: no unit and Ambiguous, for the row to ask for the code.
-    /// </summary>
-    public static async Task<(AdminUnit? Unit, bool Ambiguous)> UnitOfAsync(AppDbContext db, UserScope scope, int map, string text, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var byCode = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Map == map && u.Code == text, ct);
-        if (byCode is not null || text.All(char.IsAsciiDigit))
-        {
-            return (byCode, false);
-        }
-
-        var folded = VietnameseText.Fold(text).Trim();
-        if (folded.Length < 2)
-        {
-            return (null, false);
-        }
-
-        var suffix = " " + folded;
-        var named = (await db.AdminUnits.AsNoTracking().Where(u => u.Map == map && (u.SearchText == folded || u.SearchText.EndsWith(suffix)))
-            .Take(50).ToListAsync(ct)).Where(u => scope.Can(Operation.ReportResults, u.CountsUnder)).ToList();
-        return named.Count == 1 ? (named[0], false) : (null, named.Count > 1);
-    }
-
     private static readonly string[] TemplateColumns = ["initiative", "unit", "map", "period", "indicator", "category", "value", "unit_of_measure", "note"];
 
     /// <summary>
@@ -124,7 +99,7 @@ public static class ResultsImport
                 var key = (map, Cell("unit"));
                 if (!units.TryGetValue(key, out var found))
                 {
-                    found = units[key] = await UnitOfAsync(db, scope, map, key.Item2, ct);
+                    found = units[key] = await Units.UnitNames.FindAsync(db, p => scope.Can(Operation.ReportResults, p), map, key.Item2, ct);
                 }
 
                 unit = found.Unit;

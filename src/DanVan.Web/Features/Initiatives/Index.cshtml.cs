@@ -34,7 +34,7 @@ public class IndexModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, Sc
 
     [BindProperty(SupportsGet = true)] public string? TargetGroup { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<InitiativeRow> Result { get; private set; } = new([], 1, 20, 0);
 

@@ -8,7 +8,8 @@ namespace DanVan.Features.Public;
 public sealed record PublicCard(int Id, string Name, string Slug, string UnitName, string ProvinceName, Field Field, InitiativeKind Kind,
     RecognitionLevel Level, DateOnly? RecognizedOn, string? Summary);
 
-public sealed record Facet(string Key, string Label, long Count);
+/// <summary>A facet value; a unit's or a year's label is data, shown as written, the others are the system's words.</summary>
+public sealed record Facet(string Key, string Label, long Count, bool IsData = false);
 
 public sealed record PublicFilter(string? Q = null, string? Field = null, string? Province = null, string? Level = null, string? Kind = null, int? Year = null, int Page = 1,
     string? Commune = null);
@@ -147,7 +148,7 @@ public static class PublicQueries
             rows.Where(r => PassesAllBut(r, facet)).GroupBy(key).Select(g => (g.Key, (long)g.Count())).ToList();
 
         var communes = communeNames.Count == 0 ? [] : Count("commune", r => r.CommuneId).Where(c => communeNames.ContainsKey(c.Key))
-            .Select(c => new Facet(communeNames[c.Key].Code, communeNames[c.Key].Name, c.N))
+            .Select(c => new Facet(communeNames[c.Key].Code, communeNames[c.Key].Name, c.N, IsData: true))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Label, VietnameseText.Comparer).ToList();
         var found = rows.Where(r => PassesAllBut(r, string.Empty)).ToList();
         var total = found.Count;
@@ -162,9 +163,9 @@ public static class PublicQueries
         var levels = Count("level", r => r.Level).OrderByDescending(g => g.Key).Select(g => new Facet(EnumKeys.Key(g.Key), "Cấp " + Initiative.LevelName(g.Key), g.N)).ToList();
         var kinds = Count("kind", r => r.Kind).OrderBy(g => g.Key).Select(g => new Facet(EnumKeys.Key(g.Key), Labels.Of(g.Key), g.N)).ToList();
         var years = Count("year", r => r.RecognizedOn?.Year ?? 0).Where(g => g.Key > 0).OrderByDescending(g => g.Key)
-            .Select(g => new Facet(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.N)).ToList();
+            .Select(g => new Facet(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.N, IsData: true)).ToList();
         var provinceFacets = Count("province", r => r.Province).Where(p => provinces.ContainsKey(p.Key))
-            .Select(p => new Facet(p.Key.Trim('/'), provinces[p.Key], p.N)).OrderByDescending(p => p.Count).ThenBy(p => p.Label, VietnameseText.Comparer).ToList();
+            .Select(p => new Facet(p.Key.Trim('/'), provinces[p.Key], p.N, IsData: true)).OrderByDescending(p => p.Count).ThenBy(p => p.Label, VietnameseText.Comparer).ToList();
 
         return new PublicResults(new Page<PublicCard>(cards, page, PageSize, (int)total), terms, fields, provinceFacets, levels, kinds, years, communes);
     }

@@ -21,7 +21,7 @@ public class SearchModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db) :
 
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PublicResults Results { get; private set; } = null!;
 

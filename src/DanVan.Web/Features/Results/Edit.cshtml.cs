@@ -30,7 +30,8 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
     public List<MeasureView> Measures { get; private set; } = [];
 
     /// <summary>The standard indicators (and their categories) a row may count toward, as "code" or "code|category".</summary>
-    public List<(string Value, string Label)> Standards { get; private set; } = [];
+    /// <summary>The catalogue's indicators (with the unit) and their sources, each said in the page's language by its parts.</summary>
+    public List<(string Value, string Name, string? Unit, string? Source)> Standards { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int? reportId, CancellationToken ct)
     {
@@ -129,8 +130,8 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore stor
         ReportId = reportId;
         Measures = await ResultReporting.MeasuresAsync(db, scope, ct);
         var catalogue = await Indicators.IndicatorCatalogue.UsableAt(db, initiative.ScopePath).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
-        Standards = catalogue.SelectMany(i => new[] { (i.Code, $"{i.Name} ({i.Unit})") }
-            .Concat(i.CategoryList.Select(c => ($"{i.Code}|{c}", $"{i.Name} — {DanVan.Data.Seeding.IndicatorSeeder.CategoryNames.GetValueOrDefault(c, c)}")))).ToList();
+        Standards = catalogue.SelectMany(i => new[] { (i.Code, i.Name, (string?)i.Unit, (string?)null) }
+            .Concat(i.CategoryList.Select(c => ($"{i.Code}|{c}", i.Name, (string?)null, (string?)DanVan.Data.Seeding.IndicatorSeeder.CategoryNames.GetValueOrDefault(c, c))))).ToList();
         return null;
     }
 }
