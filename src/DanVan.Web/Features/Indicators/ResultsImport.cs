@@ -41,9 +41,16 @@ public static class ResultsImport
         var period = ReportPeriod.LastQuarterEnded(today).Code;
         var units = await db.AdminUnits.AsNoTracking().Where(u => u.Map == Maps.Current && paths.Contains(u.Path)).OrderBy(u => u.SortKey).Take(20).ToListAsync(ct);
         var rows = new List<object?[]>();
+        var catalogues = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal); // one read per province, not per unit
         foreach (var u in units)
         {
-            foreach (var i in await IndicatorCatalogue.UsableAt(db, u.Path).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct))
+            var province = UnitPaths.Province(u.Path);
+            if (!catalogues.TryGetValue(province, out var catalogue))
+            {
+                catalogue = catalogues[province] = await IndicatorCatalogue.UsableAt(db, u.Path).OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
+            }
+
+            foreach (var i in catalogue)
             {
                 rows.Add([null, u.FullName, 2025, period, i.Name, null, null, i.Unit, null]);
             }
