@@ -198,12 +198,7 @@ public static class AppSetup
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new CleanTextJsonConverter());
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "DanVan API";
-            doc.Info.Description = "Phong trào thi đua \"Dân vận khéo\" — API v1. Xác thực: Authorization: Bearer <mã truy cập>.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiDocument.Configure);
     }
 
     /// <summary>Rate limits (tokens, sign-in, citizens' forms), forwarded headers and health checks.</summary>

@@ -103,6 +103,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiTokenPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ContractCheck.StartupFilter(Contract)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -110,6 +111,11 @@ public class DanVanFactory : WebApplicationFactory<Program>
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>The check of every API answer against the published document (see <see cref="ContractCheck"/>).</summary>
+    public ContractCheck Contract => _contract ??= new ContractCheck(() => CreateClient().GetStringAsync("/openapi/v1.json"));
+
+    private ContractCheck? _contract;
 
     /// <summary>Creates a user holding the given grants (unit codes of the 2025 map; null = whole country).</summary>
     public async Task<AppUser> CreateUserAsync(string email, params (Role Role, string? Unit)[] grants)
@@ -174,6 +180,20 @@ public class DanVanFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_contract is { } contract)
+        {
+            if (Environment.GetEnvironmentVariable("DANVAN_CONTRACT_REPORT") is { Length: > 0 } report)
+            {
+                await File.AppendAllLinesAsync(report, contract.Violations.Select(v => $"{v.Value}\t{v.Key}"));
+            }
+
+            if (contract.Unexpected.Count > 0)
+            {
+                throw new InvalidOperationException($"{contract.Unexpected.Count} kinds of API answers outside the OpenAPI document ({contract.Checked} answers checked):\n"
+                    + string.Join('\n', contract.Unexpected));
+            }
+        }
+
         if (Directory.Exists(MailDir))
         {
             Directory.Delete(MailDir, recursive: true);
