@@ -15,10 +15,17 @@ public static class ApiDocument
 {
     public const string ProblemSchema = "ProblemDetails";
 
+    private static readonly HashSet<string> SharedNames = [.. new[] { typeof(ApiDocument).Assembly, typeof(Domain.Initiative).Assembly }
+        .SelectMany(a => a.GetExportedTypes()).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key)];
+
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        // Two classes of one name (IndicatorView of the catalogue and of a result) must not share one schema.
+        options.CreateSchemaReferenceId = info => OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id
+            ? SharedNames.Contains(info.Type.Name) && info.Type.Namespace is { } ns ? ns.Split('.')[^1] + id : id
+            : null;
         options.AddSchemaTransformer(SchemaAsync);
         options.AddDocumentTransformer(DocumentAsync);
     }
@@ -63,6 +70,13 @@ public static class ApiDocument
         doc.Components ??= new OpenApiComponents();
         doc.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         doc.Components.Schemas[ProblemSchema] = Problem();
+        // Free JSON (a job's result): any value but null, so "null or this" has one way to be null.
+        if (doc.Components.Schemas.TryGetValue("JsonElement", out var free) && free is OpenApiSchema any)
+        {
+            any.Type = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean;
+            any.Description = "Bất kỳ giá trị JSON nào (kết quả của công việc).";
+        }
+
         doc.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal)
         {
             ["bearer"] = new OpenApiSecurityScheme
@@ -77,6 +91,7 @@ public static class ApiDocument
             foreach (var (method, op) in item.Operations ?? [])
             {
                 op.OperationId ??= OperationId(method.Method, path);
+                Files(op, path);
                 op.Security = [requirement];
                 op.Responses ??= [];
                 var writes = method != HttpMethod.Get && method != HttpMethod.Head;
@@ -95,6 +110,28 @@ public static class ApiDocument
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Downloads answer a file, not JSON: say which kind, as bytes.</summary>
+    private static void Files(OpenApiOperation op, string path)
+    {
+        string[] kinds = path.EndsWith(".xlsx", StringComparison.Ordinal) ? [Features.Reports.Exports.XlsxType]
+            : path.EndsWith(".docx", StringComparison.Ordinal) || path.EndsWith("/reports/document", StringComparison.Ordinal)
+                ? ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+            : path.EndsWith("/file", StringComparison.Ordinal) || path.Contains("/attachments/{", StringComparison.Ordinal) || path.Contains("/photos/{", StringComparison.Ordinal)
+                || path.StartsWith("/api/v1/evidence/", StringComparison.Ordinal)
+                ? ["image/jpeg", "image/png", "image/webp", "application/pdf", "application/octet-stream"]
+            : [];
+        if (kinds.Length == 0 || op.Responses is null)
+        {
+            return;
+        }
+
+        op.Responses["200"] = new OpenApiResponse
+        {
+            Description = "Tệp tải về.",
+            Content = kinds.ToDictionary(k => k, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>"GET /api/v1/initiatives/{id}/results" → "getInitiativesByIdResults": unique, as the route is.</summary>

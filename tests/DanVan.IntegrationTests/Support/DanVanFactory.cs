@@ -184,7 +184,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         {
             if (Environment.GetEnvironmentVariable("DANVAN_CONTRACT_REPORT") is { Length: > 0 } report)
             {
-                await File.AppendAllLinesAsync(report, contract.Violations.Select(v => $"{v.Value}\t{v.Key}"));
+                await File.AppendAllLinesAsync(report, [$"# {contract.Checked} answers checked", .. contract.Violations.Select(v => $"{v.Value}\t{v.Key}")]);
             }
 
             if (contract.Unexpected.Count > 0)

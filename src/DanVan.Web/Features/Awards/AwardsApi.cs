@@ -15,11 +15,11 @@ public static class AwardsApi
             TypedResults.Ok((await Awards.FormsAsync(db, await s.GetAsync(ct), ct)).Select(f => new { f.Code, f.Name, f.Title, level = Summary.Levels[(int)f.Level], f.IssuingBody, countryWide = f.ScopePath == "/" })))
             .WithTags("Commendation").WithSummary("Danh mục hình thức khen thưởng theo cấp.");
         api.MapPut("/award-forms/{code}", async Task<IResult> (string code, AwardFormInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Awards.EditFormAsync(db, await s.GetAsync(ct), code, input, ct)).Code }))
-            .WithTags("Commendation").WithSummary("Sửa tên, chữ trên bằng, cơ quan ban hành của một hình thức (của cả nước: quản trị; của tỉnh: Thường trực tỉnh).");
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new CodeOnly((await Awards.EditFormAsync(db, await s.GetAsync(ct), code, input, ct)).Code)))
+            .WithTags("Commendation").WithSummary("Sửa tên, chữ trên bằng, cơ quan ban hành của một hình thức (của cả nước: quản trị; của tỉnh: Thường trực tỉnh).").Produces<CodeOnly>();
         api.MapPost("/award-forms", async Task<IResult> (AwardFormInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/award-forms", new { (await Awards.AddFormAsync(db, await s.GetAsync(ct), input, ct)).Code }))
-            .WithTags("Commendation").WithSummary("Thêm hình thức khen thưởng: của cả nước (quản trị) hoặc của tỉnh (Thường trực Ban Chỉ đạo tỉnh, unitCode).");
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/award-forms", new CodeOnly((await Awards.AddFormAsync(db, await s.GetAsync(ct), input, ct)).Code)))
+            .WithTags("Commendation").WithSummary("Thêm hình thức khen thưởng: của cả nước (quản trị) hoặc của tỉnh (Thường trực Ban Chỉ đạo tỉnh, unitCode).").Produces<CodeOnly>(StatusCodes.Status201Created);
 
 
         var a = api.MapGroup("/awards").WithTags("Commendation");
@@ -27,13 +27,13 @@ public static class AwardsApi
             TypedResults.Ok(await Awards.RegisterAsync(db, await s.GetAsync(ct), number, year, form, ct)))
             .WithSummary("Sổ quyết định khen thưởng: tìm theo số, năm, hình thức.");
         a.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            await Awards.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+            await Awards.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<AwardView>();
         a.MapGet("/{id:int}/decision.docx", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             await Awards.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v
                 ? TypedResults.File(Awards.Docx(v), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Exports.FileName("quyet-dinh-khen-thuong", "docx"))
                 : Problems.NotFound());
         a.MapPost("/", async Task<IResult> (AwardInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/awards", new { (await Awards.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
-            .WithSummary("Quyết định khen thưởng: hình thức, số, ngày, tập thể và cá nhân (hoặc hồ sơ đề nghị đã tiếp nhận); tất cả hoặc không.");
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/awards", new CreatedId((await Awards.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+            .WithSummary("Quyết định khen thưởng: hình thức, số, ngày, tập thể và cá nhân (hoặc hồ sơ đề nghị đã tiếp nhận); tất cả hoặc không.").Produces<CreatedId>(StatusCodes.Status201Created);
     }
 }

@@ -15,7 +15,7 @@ public static class CampaignsApi
         c.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Campaigns.ListAsync(db, await s.GetAsync(ct), ct)));
         c.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             await Campaigns.DetailAsync(db, await s.GetAsync(ct), id, Today(clock), ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound())
-            .WithSummary("Đợt đăng ký với tiến độ từng đơn vị so với chỉ tiêu.");
+            .WithSummary("Đợt đăng ký với tiến độ từng đơn vị so với chỉ tiêu.").Produces<CampaignDetail>();
         c.MapPost("/", async Task<IResult> (CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             if (Valid(input) is { } bad)
@@ -24,8 +24,8 @@ public static class CampaignsApi
             }
 
             var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), null, input, ct);
-            return TypedResults.Created($"/api/v1/campaigns/{saved.Id}", new { saved.Id, saved.Version });
-        });
+            return TypedResults.Created($"/api/v1/campaigns/{saved.Id}", new IdAndVersion(saved.Id, saved.Version));
+        }).Produces<IdAndVersion>(StatusCodes.Status201Created);
         c.MapPut("/{id:int}", async Task<IResult> (int id, CampaignInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             if (Valid(input) is { } bad)
@@ -34,28 +34,28 @@ public static class CampaignsApi
             }
 
             var saved = await Campaigns.SaveAsync(db, await s.GetAsync(ct), id, input, ct);
-            return TypedResults.Ok(new { saved.Id, saved.Version });
-        });
+            return TypedResults.Ok(new IdAndVersion(saved.Id, saved.Version));
+        }).Produces<IdAndVersion>();
 
         var k = api.MapGroup("/criteria-sets").WithTags("Criteria");
         k.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await CriteriaSets.ListAsync(db, await s.GetAsync(ct), ct)));
         k.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+            await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<CriteriaSetView>();
         k.MapPost("/", async Task<IResult> (CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct))));
+            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct)))).Produces<CriteriaSetView>(StatusCodes.Status201Created);
         k.MapPut("/{id:int}", async Task<IResult> (int id, CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Ok(CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), id, input, ct))))
-            .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.");
+            .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.").Produces<CriteriaSetView>();
 
         var m = api.MapGroup("/committees").WithTags("Committees");
         m.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ct)));
         m.MapPost("/", async Task<IResult> (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Created("/api/v1/committees", new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id }));
+            Valid(input) ?? TypedResults.Created("/api/v1/committees", new CreatedId((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
         m.MapPut("/{id:int}", async Task<IResult> (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Ok(new { (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version }));
+            Valid(input) ?? TypedResults.Ok(new VersionOnly((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version))).Produces<VersionOnly>();
         m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.TeamsAsync(db, await s.GetAsync(ct), ct)));
         m.MapPost("/teams", async Task<IResult> (TeamInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new { (await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id }));
+            Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new CreatedId((await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
     }
 
     public static DateOnly Today(TimeProvider clock) => VietnamClock.Today(clock);

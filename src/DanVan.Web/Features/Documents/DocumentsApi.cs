@@ -26,7 +26,7 @@ public static class DocumentsApi
             }
 
             return TypedResults.Ok(await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), q, k, year, governs, ct));
-        }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…): tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.");
+        }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…): tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.").Produces<List<DocumentView>>();
         docs.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);
@@ -48,8 +48,8 @@ public static class DocumentsApi
             }
 
             var d = await MovementDocuments.AddAsync(db, await s.GetAsync(ct), store, input, file!, clock, ct);
-            return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new { d.Id });
-        }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.");
+            return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new CreatedId(d.Id));
+        }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.").Produces<CreatedId>(StatusCodes.Status201Created);
         docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             (await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d
                 ? await store.ServeAsync(d.StorageName, EvidenceStore.ContentType(d.FileKind), d.FileKind == EvidenceKind.Pdf ? null : d.FileName, ct)

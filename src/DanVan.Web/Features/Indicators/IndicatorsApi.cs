@@ -21,7 +21,7 @@ public static class IndicatorsApi
 
             var created = await IndicatorCatalogue.CreateAsync(db, await s.GetAsync(ct), input, ct);
             return TypedResults.Created($"/api/v1/indicators/{created.Code}", IndicatorCatalogue.View(created));
-        }).WithSummary("Thêm chỉ tiêu: cho cả nước (quản trị) hoặc cho một tỉnh (Thường trực Ban Chỉ đạo tỉnh).");
+        }).WithSummary("Thêm chỉ tiêu: cho cả nước (quản trị) hoặc cho một tỉnh (Thường trực Ban Chỉ đạo tỉnh).").Produces<IndicatorView>(StatusCodes.Status201Created);
 
         var r = api.MapGroup("/unit-reports").WithTags("Indicators");
         r.MapGet("/", async (AppDbContext db, ScopeAccessor s, string? period, CancellationToken ct) =>
@@ -31,7 +31,7 @@ public static class IndicatorsApi
             await UnitReports.FindAsync(db, await s.GetAsync(ct), unitCode, map ?? Maps.Current, period.ToUpperInvariant(), organizationId, ct) is { } found
                 ? TypedResults.Ok(found)
                 : Problems.NotFound($"Chưa có báo cáo kỳ {period} của đơn vị {unitCode}."))
-            .WithSummary("Báo cáo của một đơn vị cho một kỳ.");
+            .WithSummary("Báo cáo của một đơn vị cho một kỳ.").Produces<UnitReportView>();
         r.MapPost("/", async Task<IResult> (UnitReportInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
         {
             if (CampaignsApi.Valid(input) is { } bad)
@@ -42,7 +42,10 @@ public static class IndicatorsApi
             var scope = await s.GetAsync(ct);
             var saved = await UnitReports.SaveAsync(db, scope, input, clock, ct);
             var view = await UnitReports.FindAsync(db, scope, input.UnitCode!.Trim(), input.Map, saved.Report.Period, saved.Report.OrganizationId, ct);
-            return TypedResults.Ok(new { report = view, warnings = saved.Warnings });
-        }).WithSummary("Nộp (hoặc nộp lại, thay thế) báo cáo kỳ của một đơn vị; giá trị được đổi sang đơn vị tính của chỉ tiêu; cảnh báo số liệu bất thường.");
+            return TypedResults.Ok(new UnitReportAnswer(view!, saved.Warnings));
+        }).WithSummary("Nộp (hoặc nộp lại, thay thế) báo cáo kỳ của một đơn vị; giá trị được đổi sang đơn vị tính của chỉ tiêu; cảnh báo số liệu bất thường.").Produces<UnitReportAnswer>();
     }
 }
+
+/// <summary>A unit report as saved, with the warnings on unusual figures.</summary>
+public sealed record UnitReportAnswer(UnitReportView Report, IReadOnlyList<string> Warnings);

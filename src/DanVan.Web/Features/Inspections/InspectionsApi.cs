@@ -18,11 +18,11 @@ public static class InspectionsApi
             TypedResults.Ok(await Inspections.ListAsync(db, await s.GetAsync(ct), initiativeId, clock, ct)))
             .WithSummary("Kiểm tra, giám sát trong phạm vi: lịch, kết quả, việc phải làm và việc quá hạn.");
         insp.MapPost("/", async Task<IResult> (InspectionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new { (await Inspections.PlanAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
-            .WithSummary("Lên lịch kiểm tra một đơn vị (hoặc một mô hình của đơn vị).");
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new CreatedId((await Inspections.PlanAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+            .WithSummary("Lên lịch kiểm tra một đơn vị (hoặc một mô hình của đơn vị).").Produces<CreatedId>(StatusCodes.Status201Created);
         insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version }))
-            .WithSummary("Ghi kết quả kiểm tra: ngày, kết quả, đánh giá (good, fair, average, weak), việc đơn vị phải làm và hạn.");
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new VersionOnly((await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version)))
+            .WithSummary("Ghi kết quả kiểm tra: ngày, kết quả, đánh giá (good, fair, average, weak), việc đơn vị phải làm và hạn.").Produces<VersionOnly>();
         insp.MapPost("/{id:int}/photos", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock,
                 CancellationToken ct) =>
             {
@@ -33,9 +33,9 @@ public static class InspectionsApi
                 }
 
                 var photo = await Inspections.AddPhotoAsync(db, await s.GetAsync(ct), store, id, file!, clock, ct);
-                return TypedResults.Created($"/api/v1/inspections/{id}/photos/{photo.Id}", new { photo.Id, photo.FileName });
+                return TypedResults.Created($"/api/v1/inspections/{id}/photos/{photo.Id}", new FileAttached(photo.Id, photo.FileName, null, null));
             })
-            .DisableAntiforgery().WithSummary("Thêm ảnh của buổi kiểm tra.");
+            .DisableAntiforgery().WithSummary("Thêm ảnh của buổi kiểm tra.").Produces<FileAttached>(StatusCodes.Status201Created);
         insp.MapGet("/{id:int}/photos/{photoId:int}", async Task<IResult> (int id, int photoId, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             {
                 var p = await Inspections.PhotoAsync(db, await s.GetAsync(ct), id, photoId, ct);
@@ -48,6 +48,6 @@ public static class InspectionsApi
                 await Inspections.CompleteTaskAsync(db, await s.GetAsync(ct), id, taskId, input.Reason, clock, ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Đơn vị báo đã làm xong một việc sau kiểm tra (reason: ghi chú).");
+            .WithSummary("Đơn vị báo đã làm xong một việc sau kiểm tra (reason: ghi chú).").Produces(StatusCodes.Status204NoContent);
     }
 }

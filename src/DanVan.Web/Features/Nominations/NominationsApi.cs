@@ -28,18 +28,18 @@ public static class NominationsApi
             }
 
             return TypedResults.Ok(await Nominations.ListAsync(db, await s.GetAsync(ct), filter, clock, ct));
-        }).WithSummary("Hồ sơ đề nghị khen thưởng của đơn vị mình và hồ sơ cấp mình đang giữ; mỗi hồ sơ nói đang ở đâu, bao lâu.");
+        }).WithSummary("Hồ sơ đề nghị khen thưởng của đơn vị mình và hồ sơ cấp mình đang giữ; mỗi hồ sơ nói đang ở đâu, bao lâu.").Produces<List<NominationView>>();
         n.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            await Nominations.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+            await Nominations.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<NominationView>();
         n.MapPost("/", async Task<IResult> (NominationInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nominations", new { (await Nominations.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id }))
-            .WithSummary("Lập hồ sơ đề nghị khen thưởng (đang soạn).");
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nominations", new CreatedId((await Nominations.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+            .WithSummary("Lập hồ sơ đề nghị khen thưởng (đang soạn).").Produces<CreatedId>(StatusCodes.Status201Created);
         n.MapPut("/{id:int}", async Task<IResult> (int id, NominationInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Ok(new { (await Nominations.UpdateAsync(db, await s.GetAsync(ct), id, input, ct)).Version }))
-            .WithSummary("Sửa hồ sơ đang soạn hoặc bị trả lại; gửi kèm version đã đọc.");
+            CampaignsApi.Valid(input) ?? TypedResults.Ok(new VersionOnly((await Nominations.UpdateAsync(db, await s.GetAsync(ct), id, input, ct)).Version)))
+            .WithSummary("Sửa hồ sơ đang soạn hoặc bị trả lại; gửi kèm version đã đọc.").Produces<VersionOnly>();
         n.MapPost("/{id:int}/submit", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await StatusAsync(await Nominations.SubmitAsync(db, await s.GetAsync(ct), id, input.Version, clock, ct))))
-            .WithSummary("Gửi hồ sơ lên cấp trên (hoặc gửi lại sau khi sửa).");
+            .WithSummary("Gửi hồ sơ lên cấp trên (hoặc gửi lại sau khi sửa).").Produces<StepTaken>();
         n.MapPost("/{id:int}/attachments", async Task<IResult> (int id, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock,
                 CancellationToken ct) =>
             {
@@ -55,9 +55,9 @@ public static class NominationsApi
                 }
 
                 var a = await Nominations.AttachAsync(db, await s.GetAsync(ct), store, id, kind, file!, clock, ct);
-                return TypedResults.Created($"/api/v1/nominations/{id}/attachments/{a.Id}", new { a.Id, a.FileName, kind = EnumKeys.Key(a.Kind), a.Size });
+                return TypedResults.Created($"/api/v1/nominations/{id}/attachments/{a.Id}", new FileAttached(a.Id, a.FileName, EnumKeys.Key(a.Kind), a.Size));
             })
-            .DisableAntiforgery().WithSummary("Thêm tài liệu vào hồ sơ (tờ trình, báo cáo thành tích, biên bản họp; PDF, Word, Excel, ảnh).");
+            .DisableAntiforgery().WithSummary("Thêm tài liệu vào hồ sơ (tờ trình, báo cáo thành tích, biên bản họp; PDF, Word, Excel, ảnh).").Produces<FileAttached>(StatusCodes.Status201Created);
         n.MapGet("/{id:int}/attachments/{attachmentId:int}", async Task<IResult> (int id, int attachmentId, AppDbContext db, ScopeAccessor s, EvidenceStore store,
                 CancellationToken ct) =>
             {
@@ -70,7 +70,7 @@ public static class NominationsApi
         {
             n.MapPost($"/{{id:int}}/{action}", async Task<IResult> (int id, StepInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await StatusAsync(await Nominations.ActAsync(db, await s.GetAsync(ct), id, action, input.Reason, input.Version, clock, ct))))
-                .WithSummary(action switch { "receive" => "Tiếp nhận hồ sơ.", "return" => "Trả lại hồ sơ, kèm lý do.", _ => "Trình hồ sơ lên cấp trên." });
+                .WithSummary(action switch { "receive" => "Tiếp nhận hồ sơ.", "return" => "Trả lại hồ sơ, kèm lý do.", _ => "Trình hồ sơ lên cấp trên." }).Produces<StepTaken>();
         }
 
         var r = api.MapGroup("/nomination-rounds").WithTags("Commendation");
@@ -78,11 +78,11 @@ public static class NominationsApi
             TypedResults.Ok(await NominationRounds.ListAsync(db, await s.GetAsync(ct), clock, ct)))
             .WithSummary("Các đợt xét khen thưởng: hạn, số hồ sơ mỗi đơn vị, đơn vị đã gửi và đơn vị chậm.");
         r.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            await NominationRounds.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound());
+            await NominationRounds.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<NominationRoundView>();
         r.MapPost("/", async Task<IResult> (NominationRoundInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nomination-rounds", new { (await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id }))
-            .WithSummary("Mở đợt xét khen thưởng cho các đơn vị trực thuộc (hạn gửi, số hồ sơ mỗi đơn vị).");
+            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nomination-rounds", new CreatedId((await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id)))
+            .WithSummary("Mở đợt xét khen thưởng cho các đơn vị trực thuộc (hạn gửi, số hồ sơ mỗi đơn vị).").Produces<CreatedId>(StatusCodes.Status201Created);
     }
 
-    private static Task<object> StatusAsync(Nomination x) => Task.FromResult<object>(new { x.Id, status = EnumKeys.Key(x.Status), x.Version });
+    private static Task<StepTaken> StatusAsync(Nomination x) => Task.FromResult(new StepTaken(x.Id, EnumKeys.Key(x.Status), x.Version));
 }

@@ -24,7 +24,7 @@ public static class PersonalDataApi
             }
 
             return TypedResults.Ok(await PersonalDataRequests.ExportAsync(db, scope, person, clock, ct));
-        }).WithSummary("Xuất mọi dữ liệu mang tên một người (trong phạm vi của người gọi).");
+        }).WithSummary("Xuất mọi dữ liệu mang tên một người (trong phạm vi của người gọi).").Produces<PersonExport>();
         g.MapPost("/erase", async (AppDbContext db, ScopeAccessor s, ErasureRequest body, CancellationToken ct) =>
         {
             var scope = await s.GetAsync(ct);
@@ -51,6 +51,6 @@ public static class PersonalDataApi
             }
 
             return TypedResults.Ok(await PersonalDataRequests.EraseAsync(db, scope, person!, body.Reason!.Trim(), ct));
-        }).WithSummary("Xoá tên một người khỏi mô hình, góp ý và nhật ký (giữ bản ghi mô hình).");
+        }).WithSummary("Xoá tên một người khỏi mô hình, góp ý và nhật ký (giữ bản ghi mô hình).").Produces<ErasureResult>();
     }
 }

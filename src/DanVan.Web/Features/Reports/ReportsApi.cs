@@ -18,7 +18,7 @@ public static class ReportsApi
                     from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct));
             })
             .WithTags("Reports")
-            .WithSummary("Nguồn của một số liệu kết quả: theo đơn vị trực thuộc, và các mô hình, báo cáo ghi nhận tại đơn vị.");
+            .WithSummary("Nguồn của một số liệu kết quả: theo đơn vị trực thuộc, và các mô hình, báo cáo ghi nhận tại đơn vị.").Produces<Indicators.SourcesView>();
         api.MapReportFilesApi();
     }
 
@@ -31,7 +31,7 @@ public static class ReportsApi
                 return TypedResults.Ok(report);
             })
             .WithTags("Reports")
-            .WithSummary("Số liệu tổng hợp của một đơn vị (cây con) trong một khoảng thời gian, tính trực tiếp từ dữ liệu.");
+            .WithSummary("Số liệu tổng hợp của một đơn vị (cây con) trong một khoảng thời gian, tính trực tiếp từ dữ liệu.").Produces<SummaryReport>();
 
     public static void MapReportFilesApi(this RouteGroupBuilder api)
     {

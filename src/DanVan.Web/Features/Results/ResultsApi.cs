@@ -18,9 +18,9 @@ public static class ResultsApi
                 var m = await ResultReporting.ApproveAsync(db, await s.GetAsync(ct), id, countryWide ?? false, ct);
                 return TypedResults.Ok(new MeasureView(m.Id, m.Name, m.BuiltIn, m.Approved));
             })
-            .WithSummary("Duyệt đơn vị tính cho tỉnh (thường trực) hoặc cả nước (?countryWide=true, quản trị).");
+            .WithSummary("Duyệt đơn vị tính cho tỉnh (thường trực) hoặc cả nước (?countryWide=true, quản trị).").Produces<MeasureView>();
         g.MapGet("/initiatives/{id:int}/results", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            TypedResults.Ok(await ResultReporting.ForInitiativeAsync(db, await s.GetAsync(ct), id, ct)));
+            TypedResults.Ok(await ResultReporting.ForInitiativeAsync(db, await s.GetAsync(ct), id, ct))).Produces<List<ResultView>>();
         g.MapPost("/initiatives/{id:int}/results", async Task<IResult> (int id, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
 
             {
@@ -30,8 +30,8 @@ public static class ResultsApi
                 }
 
                 var r = await ResultReporting.SaveAsync(db, await s.GetAsync(ct), id, null, input, clock, ct);
-                return TypedResults.Created($"/api/v1/initiatives/{id}/results", new { r.Id, r.Version });
-            }).WithSummary("Báo cáo kết quả một kỳ (tháng, quý, năm).");
+                return TypedResults.Created($"/api/v1/initiatives/{id}/results", new IdAndVersion(r.Id, r.Version));
+            }).WithSummary("Báo cáo kết quả một kỳ (tháng, quý, năm).").Produces<IdAndVersion>(StatusCodes.Status201Created);
         g.MapPut("/initiatives/{id:int}/results/{reportId:int}", async Task<IResult> (int id, int reportId, ResultInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
 
             {
@@ -41,8 +41,8 @@ public static class ResultsApi
                 }
 
                 var r = await ResultReporting.SaveAsync(db, await s.GetAsync(ct), id, reportId, input, clock, ct);
-                return TypedResults.Ok(new { r.Id, r.Version });
-            }).WithSummary("Đính chính báo cáo; bản trước được lưu lại.");
+                return TypedResults.Ok(new IdAndVersion(r.Id, r.Version));
+            }).WithSummary("Đính chính báo cáo; bản trước được lưu lại.").Produces<IdAndVersion>();
         g.MapPost("/results/{reportId:int}/evidence", async Task<IResult> (int reportId, HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store,
             TimeProvider clock, CancellationToken ct) =>
             {
@@ -54,10 +54,10 @@ public static class ResultsApi
 
                 var isPublic = bool.TryParse(form!["isPublic"], out var p) && p;
                 var e = await ResultReporting.AttachAsync(db, await s.GetAsync(ct), store, reportId, file!, isPublic, clock, ct);
-                return TypedResults.Created($"/api/v1/evidence/{e.Id}", new { e.Id, e.FileName, Kind = EnumKeys.Key(e.Kind), e.Size });
+                return TypedResults.Created($"/api/v1/evidence/{e.Id}", new FileAttached(e.Id, e.FileName, EnumKeys.Key(e.Kind), e.Size));
             })
             // The framework's own form check cannot take a personal token; CookieApiForgery checks cookie calls instead.
-            .DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).");
+            .DisableAntiforgery().WithSummary("Đính kèm minh chứng (ảnh, PDF, Word, Excel; kiểm tra theo nội dung).").Produces<FileAttached>(StatusCodes.Status201Created);
         g.MapGet("/evidence/{id:int}", async Task<IResult> (int id, int? w, AppDbContext db, ScopeAccessor s, EvidenceStore store, Thumbnails thumbs, CancellationToken ct) =>
         {
             if (await ResultReporting.EvidenceAsync(db, await s.GetAsync(ct), id, ct) is not { } f)
