@@ -45,7 +45,13 @@ public class ErrorModel : PageModel
 
         if (original.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
-            return new ObjectResult(new ProblemDetails { Status = Code, Title = Title(Code), Detail = Message(Code), Extensions = { ["traceId"] = TraceId } })
+            if (Code == StatusCodes.Status401Unauthorized)
+            {
+                Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
+            return new ObjectResult(new ProblemDetails
+                { Type = Infrastructure.ProblemTypes.ForStatus(Code), Status = Code, Title = Title(Code), Detail = Message(Code), Extensions = { ["traceId"] = TraceId } })
             {
                 StatusCode = Code,
                 ContentTypes = { "application/problem+json" },
@@ -61,6 +67,7 @@ public class ErrorModel : PageModel
 
     public static string Title(int code) => code switch
     {
+        401 => "Chưa xác thực",
         404 => "Không tìm thấy trang",
         403 => "Bạn không có quyền làm việc này",
         429 => "Bạn gửi quá nhiều lần",
@@ -71,6 +78,7 @@ public class ErrorModel : PageModel
 
     public static string Message(int code) => code switch
     {
+        401 => "Thiếu mã truy cập, mã đã hết hạn hoặc đã bị thu hồi: gửi Authorization: Bearer <mã> (tạo mã ở trang Tài khoản → Mã truy cập API).",
         404 => "Trang hoặc bản ghi bạn tìm không có, đã được chuyển đi, hoặc nằm ngoài phạm vi bạn được xem.",
         403 => "Tài khoản của bạn không được làm việc này ở đơn vị này. Nếu cần, hãy nhờ Ban Dân vận cấp quyền.",
         429 => "Bạn gửi quá nhiều lần trong thời gian ngắn. Xin đợi một phút rồi thử lại.",

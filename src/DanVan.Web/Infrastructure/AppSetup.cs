@@ -271,6 +271,11 @@ public static class AppSetup
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             ctx.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                ctx.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
             return Task.CompletedTask;
         }
 
@@ -319,7 +324,7 @@ public static class AppSetup
             return Microsoft.AspNetCore.Http.Results.LocalRedirect(LocalUrls.Safe(Value("returnUrl")));
         }).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1").AddEndpointFilter(ApiQuery.StrictDatesAsync);
         api.MapUnitsApi();
         api.MapIndicatorsApi();
         api.MapOrganizationsApi();
@@ -347,7 +352,8 @@ public static class AppSetup
     private static void MapStaticAssetsFallback(this WebApplication app)
     {
         // Unknown /api paths answer a problem, not an HTML page.
-        app.MapFallback("/api/{**rest}", () => Problems.NotFound("Không có tuyến API này.")).AllowAnonymous();
+        var routes = new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
+        app.MapFallback("/api/{**rest}", (HttpContext context) => ApiFallback.Answer(context, routes)).AllowAnonymous();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -44,8 +44,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             httpContext.Response.StatusCode = refusal.Status;
             var problem = refusal.Field is { } field
                 ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Validation.ToCamel(field)] = [refusal.Message] })
-                    { Status = refusal.Status, Title = refusal.Title }
-                : new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Message };
+                    { Status = refusal.Status, Title = refusal.Title, Type = refusal.Type }
+                : new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Message, Type = refusal.Type };
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
         }
 
@@ -72,7 +72,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.ForStatus(status) },
         });
     }
 }
@@ -80,18 +80,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 public static class Problems
 {
     public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Dữ liệu đã thay đổi");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Dữ liệu đã thay đổi", type: ProblemTypes.Of("stale"));
 
     public static ProblemHttpResult NotFound(string detail = "Không tìm thấy bản ghi (hoặc bạn không có quyền xem).") =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy", type: ProblemTypes.Of("not-found"));
 
     public static ProblemHttpResult Forbidden(string detail = "Bạn không có quyền thực hiện thao tác này với đơn vị này.") =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền", type: ProblemTypes.Of("forbidden"));
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "Dữ liệu không hợp lệ");
+            title: "Dữ liệu không hợp lệ", type: ProblemTypes.Of("invalid"));
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
+        TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ", type: ProblemTypes.Of("invalid"));
 }

@@ -53,6 +53,11 @@ public static class InitiativesApi
             errors["year"] = ["Năm không hợp lệ."];
         }
 
+        if (sort is not (null or "" or "unit" or "name" or "-name" or "registered" or "-registered"))
+        {
+            errors["sort"] = ["sort là unit (mặc định), name, -name, registered hoặc -registered."];
+        }
+
         if (pageSize is < 1 or > InitiativeQueries.MaxPageSize || page < 1)
         {
             errors["pageSize"] = [$"page ≥ 1 và pageSize từ 1 đến {InitiativeQueries.MaxPageSize}."];
