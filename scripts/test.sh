@@ -94,9 +94,25 @@ run_suite() {
   rm -f "$log"
 }
 
+# The integration suites check every API answer against the OpenAPI document; the document itself is linted here.
+lint_openapi() {
+  say "OpenAPI document lint (Spectral, errors fail)"
+  if [ ! -s artifacts/openapi.json ]; then echo "artifacts/openapi.json was not written by the integration tests"; failed_suites+=("OpenAPI lint"); return; fi
+  (cd tools/openapi-lint && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci in tools/openapi-lint failed"; failed_suites+=("OpenAPI lint"); return; }
+  if tools/openapi-lint/node_modules/.bin/spectral lint artifacts/openapi.json --ruleset tools/openapi-lint/.spectral.yaml \
+      --fail-severity error --display-only-failures -f text; then
+    echo "OpenAPI document: no lint errors"
+  else
+    failed_suites+=("OpenAPI lint")
+  fi
+}
+
 test_args=(-c Release --no-build --nologo)
+export DANVAN_OPENAPI_OUT="$PWD/artifacts/openapi.json"
+rm -f "$DANVAN_OPENAPI_OUT"
 run_suite "Unit tests" dotnet test tests/DanVan.UnitTests "${test_args[@]}"
 run_suite "Integration tests on SQLite" DANVAN_TEST_PROVIDER=Sqlite dotnet test tests/DanVan.IntegrationTests "${test_args[@]}"
+lint_openapi
 run_suite "Integration tests on PostgreSQL" DANVAN_TEST_PROVIDER=Postgres dotnet test tests/DanVan.IntegrationTests "${test_args[@]}"
 run_suite "Browser tests (Playwright, Chromium)" CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}" dotnet test tests/DanVan.E2ETests "${test_args[@]}"
 

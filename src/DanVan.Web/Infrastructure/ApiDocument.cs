@@ -51,6 +51,12 @@ public static class ApiDocument
             schema.Type = context.JsonPropertyInfo is { IsGetNullable: false } ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
         }
 
+        // Lists of strings: the items are strings too (the converter hid that as well).
+        if (schema.Type is { } list && (list & JsonSchemaType.Array) != 0 && schema.Items is null && context.JsonTypeInfo.ElementType == typeof(string))
+        {
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
         // The server reads "12" for 12 but always writes 12: the document says what clients receive.
         if (schema.Type is { } t && (t & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (t & JsonSchemaType.String) != 0)
         {
@@ -74,6 +80,7 @@ public static class ApiDocument
         if (doc.Components.Schemas.TryGetValue("JsonElement", out var free) && free is OpenApiSchema any)
         {
             any.Type = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean;
+            any.Items = new OpenApiSchema();
             any.Description = "Bất kỳ giá trị JSON nào (kết quả của công việc).";
         }
 
