@@ -10,7 +10,7 @@ public static partial class ApiQuery
 {
     private static readonly HashSet<string> DateKeys = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "asOf", "on", "since", "updatedSince", "date" };
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex IsoDate();
 
     public static async ValueTask<object?> StrictDatesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
