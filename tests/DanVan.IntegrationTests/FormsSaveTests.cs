@@ -114,6 +114,47 @@ public class FormsSaveTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task AnotherProvincesModel_CannotBeNamed_ByItsNumberOrItsName()
+    {
+        var elsewhere = await app.ApiClientAsync((Role.Officer, TestData.ThaiHoa));
+        var name = TestData.Unique("Mô hình Bếp ăn tình thương Nghệ An");
+        var foreign = await TestData.CreateInitiativeAsync(elsewhere, TestData.ThaiHoa, name, registeredOn: "2026-01-05");
+        var secretariat = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));
+        var web = await HtmlClient.SignedInAsync(app, secretariat.Email!);
+        var today = VietnamClock.TodayNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, page) = await web.GetAsync("/Inspections");
+        Assert.DoesNotContain(page.QuerySelectorAll("#ModelText_list option"), o => o.GetAttribute("value")!.StartsWith(name, StringComparison.Ordinal));
+
+        foreach (var typed in new[] { foreign.ToString(System.Globalization.CultureInfo.InvariantCulture), $"#{foreign}", $"{name} — Phường Thái Hòa (#{foreign})", name })
+        {
+            var team = TestData.Unique("Đoàn");
+            var answer = await web.PostFormAsync("/Inspections", new()
+            {
+                ["Input.UnitCode"] = TestData.LuongBang, ["Input.PlannedOn"] = today, ["Input.Inspectors"] = team, ["ModelText"] = typed,
+            });
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var refused = HtmlClient.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Contains("trong phạm vi của bạn", Errors(refused), StringComparison.Ordinal);
+            Assert.Equal(typed, refused.QuerySelector("#ModelText")!.GetAttribute("value"));
+            await using var scope = app.Scope();
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Inspections.AnyAsync(i => i.Inspectors == team));
+        }
+
+        var officer = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Officer, TestData.LuongBang));
+        var commune = await HtmlClient.SignedInAsync(app, officer.Email!);
+        var recipient = TestData.Unique("Chi hội Phụ nữ");
+        var nominated = await commune.PostFormAsync("/Nominations/Edit", new()
+        {
+            ["Input.UnitCode"] = TestData.LuongBang, ["Input.RecipientKind"] = "Collective", ["Input.RecipientName"] = recipient, ["Input.FormCode"] = "bk_tinh",
+            ["Input.Achievements"] = "Vận động 40 hộ hiến đất.", ["ModelText"] = $"#{foreign}",
+        });
+        Assert.Equal(HttpStatusCode.OK, nominated.StatusCode);
+        Assert.Contains("trong phạm vi của bạn", Errors(HtmlClient.Parse(await nominated.Content.ReadAsStringAsync())), StringComparison.Ordinal);
+        await using var check = app.Scope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<AppDbContext>().Nominations.AnyAsync(n => n.RecipientName == recipient));
+    }
+
+    [Fact]
     public async Task AnAwardsOtherRecipients_NameTheirUnitByName_NotByCode()
     {
         var secretariat = await app.CreateUserAsync(TestData.UniqueEmail(), (Role.Secretariat, TestData.HungYen));

@@ -20,8 +20,14 @@ public sealed record ModelChoice(int Id, string Name, string UnitName)
 /// </summary>
 public static partial class ModelPick
 {
-    [GeneratedRegex(@"^(?:.*\(\s*)?#?\s*(?<id>[0-9]{1,9})\s*\)?$")]
+    // The list's label ends "(#451)"; a number alone is "451" or "#451". A name's own parentheses — "Đèn đường (2025)" — are
+    // no number: inside parentheses only "#" marks one.
+    [GeneratedRegex(@"^(?:.*\(\s*#\s*(?<id>[0-9]{1,9})\s*\)|#?\s*(?<id>[0-9]{1,9}))$")]
     private static partial Regex Numbered();
+
+    /// <summary>The model number written in what was typed — the label's "(#451)", or "451"/"#451" alone — or null for a name.</summary>
+    public static int? NumberIn(string text) =>
+        Numbered().Match(text.Trim()) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : null;
 
     public static async Task<List<ModelChoice>> ChoicesAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
         (await db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath).Where(i => i.Status != InitiativeStatus.Retired)
@@ -44,9 +50,8 @@ public static partial class ModelPick
         }
 
         var readable = db.Initiatives.AsNoTracking().ReadableBy(scope, i => i.ScopePath);
-        if (Numbered().Match(text) is { Success: true } m)
+        if (NumberIn(text) is { } id)
         {
-            var id = int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture);
             return await readable.AnyAsync(i => i.Id == id, ct) ? (id, null) : (null, $"Không có mô hình số hiệu {id} trong phạm vi của bạn.");
         }
 
