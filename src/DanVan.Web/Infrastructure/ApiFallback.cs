@@ -8,19 +8,18 @@ namespace DanVan.Infrastructure;
 /// a route and method that exist but not for this body's type is 415; anything else is 404. (Routing picks no endpoint
 /// in the first two cases, so without this they looked like a missing route.)
 /// </summary>
-public static class ApiFallback
+public sealed class ApiFallback(EndpointDataSource endpoints)
 {
-    private static List<(Regex Path, IReadOnlyList<string> Methods)>? _routes;
+    // One app's routes, read on the first unmatched request (when every endpoint is mapped), not at map time.
+    private readonly Lazy<List<(Regex Path, IReadOnlyList<string> Methods)>> _routes = new(() => [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 } && Pattern(e.RoutePattern) is not null)
+        .Select(e => (Pattern(e.RoutePattern)!, e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods))]);
 
-    public static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    public IResult Answer(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        _routes ??= [.. endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 } && Pattern(e.RoutePattern) is not null)
-            .Select(e => (Pattern(e.RoutePattern)!, e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods))];
         var path = context.Request.Path.Value ?? string.Empty;
-        var methods = _routes.Where(r => r.Path.IsMatch(path)).SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var methods = _routes.Value.Where(r => r.Path.IsMatch(path)).SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (methods.Count == 0)
         {
             return Problems.NotFound("Không có tuyến API này.");

@@ -353,7 +353,7 @@ public static class AppSetup
     {
         // Unknown /api paths answer a problem, not an HTML page.
         var routes = new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
-        app.MapFallback("/api/{**rest}", (HttpContext context) => ApiFallback.Answer(context, routes)).AllowAnonymous();
+        app.MapFallback("/api/{**rest}", new ApiFallback(routes).Answer).AllowAnonymous();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
