@@ -15,7 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public DanVanFactory App { get; } = new() { Contract = { Enforce = false } };
+    public DanVanFactory App { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -180,7 +180,7 @@ public class CommendationTests(DanVanFactory app)
         // Another province's secretariat sees none of it.
         var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/reports/summary?unit={PhoHien}&from=2024-01-01&to=2024-12-31")).StatusCode);
-        Assert.DoesNotContain((await OkAsync(await other.GetAsync("/api/v1/awards?year=2024"))).EnumerateArray(), a => a.GetProperty("issuingBody").GetString()!.Contains("Đảng ủy", StringComparison.Ordinal)
+        Assert.DoesNotContain((await OkAsync(await other.GetAsync("/api/v1/awards?year=2024"))).GetProperty("items").EnumerateArray(), a => a.GetProperty("issuingBody").GetString()!.Contains("Đảng ủy", StringComparison.Ordinal)
             && a.GetProperty("recipients").EnumerateArray().Any(r => r.GetProperty("unitCode").GetString() == PhoHien));
     }
 
@@ -218,7 +218,7 @@ public class CommendationTests(DanVanFactory app)
         Assert.Equal(1, counted.GetProperty("byLevel").GetProperty("commune").GetInt64());
         Assert.Equal(2, counted.GetProperty("byKind").GetProperty("individual").GetInt64());
         var register = await OkAsync(await province.GetAsync($"/api/v1/awards?number=10-QĐ/TU-{tag}"));
-        Assert.Equal(2, register.EnumerateArray().Single().GetProperty("recipients").GetArrayLength());
+        Assert.Equal(2, register.GetProperty("items").EnumerateArray().Single().GetProperty("recipients").GetArrayLength());
 
         // The same list again: the numbers exist, nothing more is written.
         var again = await TestData.ImportJobAsync(province, good, "awards");
@@ -234,6 +234,9 @@ public class CommendationTests(DanVanFactory app)
         var code = "gk_bdv_" + Guid.NewGuid().ToString("N")[..6];
         var added = await province.PostAsJsonAsync("/api/v1/award-forms", new { code, name = "Giấy khen của Ban Dân vận Tỉnh ủy", title = "Giấy khen", level = "province", issuingBody = "Ban Dân vận Tỉnh ủy", unitCode = TestData.HungYen });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal($"/api/v1/award-forms/{code}", added.Headers.Location!.OriginalString);
+        Assert.Equal("Giấy khen của Ban Dân vận Tỉnh ủy", (await OkAsync(await province.GetAsync(added.Headers.Location))).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn))).GetAsync(added.Headers.Location)).StatusCode);
         var forms = await OkAsync(await province.GetAsync("/api/v1/award-forms"));
         Assert.Equal("GIẤY KHEN", forms.EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("title").GetString());
         // Another province does not see it; an officer cannot add; the country's catalogue is an admin's; a bad code is a field error.
@@ -401,12 +404,12 @@ public class CommendationTests(DanVanFactory app)
         var innerId = (await inner.ReadJsonAsync()).GetProperty("id").GetInt32();
         // Found by words without tone marks, đ as d.
         var found = await OkAsync(await province.GetAsync($"/api/v1/documents?q={Uri.EscapeDataString("day manh dan van kheo " + tag)}"));
-        Assert.Equal(openId, found.EnumerateArray().Single().GetProperty("id").GetInt32());
+        Assert.Equal(openId, found.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt32());
         Assert.Equal(pdf, await (await province.GetAsync($"/api/v1/documents/{innerId}/file")).Content.ReadAsByteArrayAsync());
 
         // Another province sees the public one only; the public site lists and serves the public one only.
         var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
-        Assert.Equal([openId], (await OkAsync(await other.GetAsync($"/api/v1/documents?q={tag}"))).EnumerateArray().Select(d => d.GetProperty("id").GetInt32()));
+        Assert.Equal([openId], (await OkAsync(await other.GetAsync($"/api/v1/documents?q={tag}"))).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/documents/{innerId}/file")).StatusCode);
         var anonymous = app.CreateClient();
         var publicPage = await anonymous.GetStringAsync($"/cong-khai/van-ban?q={tag}");
@@ -494,18 +497,18 @@ public class CommendationTests(DanVanFactory app)
         }
 
         var list = await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}"));
-        var photoId = list[0].GetProperty("photoIds")[0].GetInt32();
+        var photoId = list.GetProperty("items")[0].GetProperty("photoIds")[0].GetInt32();
         Assert.Equal(TestData.Png, await (await officer.GetAsync($"/api/v1/inspections/{id}/photos/{photoId}")).Content.ReadAsByteArrayAsync());
-        var tasks = list[0].GetProperty("tasks").EnumerateArray().ToList();
+        var tasks = list.GetProperty("items")[0].GetProperty("tasks").EnumerateArray().ToList();
         Assert.True(tasks[0].GetProperty("overdue").GetBoolean()); // due 10/11/2026, today is later
         Assert.False(tasks[1].GetProperty("overdue").GetBoolean());
         // The commune closes its own follow-up; the review no longer says "never inspected".
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/v1/inspections/{id}/tasks/{tasks[0].GetProperty("id").GetInt32()}/done", new { version = 0, reason = "Đã cập nhật" })).StatusCode);
-        Assert.False((await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}")))[0].GetProperty("tasks")[0].GetProperty("overdue").GetBoolean());
+        Assert.False((await OkAsync(await officer.GetAsync($"/api/v1/inspections?initiativeId={model}"))).GetProperty("items")[0].GetProperty("tasks")[0].GetProperty("overdue").GetBoolean());
         var after = await OkAsync(await province.GetAsync($"/api/v1/review?unit={NhuQuynh}"));
         Assert.DoesNotContain(after.EnumerateArray(), r => r.GetProperty("id").GetInt32() == model && r.GetProperty("flags").GetProperty("notInspected").GetBoolean());
         var other = await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn));
-        Assert.Empty((await OkAsync(await other.GetAsync($"/api/v1/inspections?initiativeId={model}"))).EnumerateArray());
+        Assert.Empty((await OkAsync(await other.GetAsync($"/api/v1/inspections?initiativeId={model}"))).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -520,6 +523,6 @@ public class CommendationTests(DanVanFactory app)
         })));
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
         var register = await OkAsync(await clients[0].GetAsync($"/api/v1/awards?number={Uri.EscapeDataString(number)}"));
-        Assert.Single(register.EnumerateArray());
+        Assert.Single(register.GetProperty("items").EnumerateArray());
     }
 }

@@ -69,6 +69,12 @@ public class ApiQueryContractTests(DanVanFactory app)
     [Theory]
     [InlineData("/api/v1/reports/summary?unit=33&from=03/04/2025", "from")]
     [InlineData("/api/v1/initiatives?sort=bogus", "sort")]
+    [InlineData("/api/v1/initiatives?pageSize=abc", "pageSize")]
+    [InlineData("/api/v1/initiatives?year=2025.5", "year")]
+    [InlineData("/api/v1/initiatives?recognized=maybe", "recognized")]
+    [InlineData("/api/v1/awards?limit=abc", "limit")]
+    [InlineData("/api/v1/inspections?initiativeId=x", "initiativeId")]
+    [InlineData("/api/v1/unit-reports?period=bogus", "period")]
     public async Task AQueryValueOutsideTheContract_IsA400NamingTheParameter(string url, string field)
     {
         var api = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
@@ -78,6 +84,37 @@ public class ApiQueryContractTests(DanVanFactory app)
         var p = JsonDocument.Parse(body).RootElement;
         Assert.Equal("urn:danvan:problem:invalid", p.GetProperty("type").GetString());
         Assert.True(p.GetProperty("errors").TryGetProperty(field, out _), body);
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJson_IsA400NamingTheBody()
+    {
+        var api = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var r = await api.PostAsync("/api/v1/initiatives", new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json"));
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{(int)r.StatusCode}: {body}");
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty("body", out _), body);
+    }
+
+    [Fact]
+    public async Task RecognizedWithoutADay_MeansRecognisedSoFar()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var secretariat = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var tag = "Congnhan" + Guid.NewGuid().ToString("N")[..8];
+        var recognised = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, $"Mô hình đã công nhận {tag}", registeredOn: "2025-02-01");
+        var not = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, $"Mô hình chưa công nhận {tag}", registeredOn: "2025-02-01");
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PostAsJsonAsync("/api/v1/recognitions", new
+        {
+            unitCode = TestData.HungYen, number = "QĐ-" + tag, date = "2025-10-01", level = "province", issuingBody = "BCĐ tỉnh", initiativeIds = new[] { recognised },
+        })).StatusCode);
+
+        async Task<List<int>> IdsAsync(string query) => [.. (await (await officer.GetAsync($"/api/v1/initiatives?q={tag}&{query}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32())];
+        Assert.Equal([recognised], await IdsAsync("recognized=true"));
+        Assert.Equal([not], await IdsAsync("recognized=false"));
+        Assert.Empty(await IdsAsync("recognized=true&asOf=2025-09-30"));
+        Assert.Equal([not, recognised], (await IdsAsync("recognized=false&asOf=2025-09-30")).Order().Reverse());
     }
 
     [Fact]

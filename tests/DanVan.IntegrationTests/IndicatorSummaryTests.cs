@@ -282,6 +282,9 @@ public class IndicatorSummaryTests(DanVanFactory app)
         var code2 = "hy_" + Guid.NewGuid().ToString("N")[..6];
         var created = await secretariat.PostAsJsonAsync("/api/v1/indicators", new { code = code2, name = "Cây xanh trồng mới", unit = "cây", aggregation = "sum", unitCode = TestData.HungYen });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/v1/indicators/{code2}", created.Headers.Location!.OriginalString);
+        Assert.Equal("Cây xanh trồng mới", (await (await secretariat.GetAsync(created.Headers.Location)).ReadJsonAsync()).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn))).GetAsync(created.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.PostAsJsonAsync("/api/v1/indicators", new { code = code2 + "x", name = "Cả nước", unit = "cây", aggregation = "sum" })).StatusCode);
         var other = (await (await (await app.ApiClientAsync((Role.Secretariat, TestData.NgheAn))).GetAsync("/api/v1/indicators")).ReadJsonAsync()).GetRawText();
         Assert.DoesNotContain(code2, other, StringComparison.Ordinal);

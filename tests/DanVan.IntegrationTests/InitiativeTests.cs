@@ -100,11 +100,11 @@ public class InitiativeTests(DanVanFactory app)
         Assert.Equal("culture_society", saved.GetProperty("field").GetString());
 
         var audit = await (await api.GetAsync($"/api/v1/initiatives/{id}/audit")).ReadJsonAsync();
-        Assert.Equal(["updated", "created"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
-        var changes = audit[0].GetProperty("changes").GetString()!;
+        Assert.Equal(["updated", "created"], audit.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        var changes = audit.GetProperty("items")[0].GetProperty("changes").GetString()!;
         Assert.Contains("Tên mới sau khi sửa", changes, StringComparison.Ordinal);
         Assert.Contains("\"Field\"", changes, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(audit[0].GetProperty("userName").GetString()));
+        Assert.False(string.IsNullOrEmpty(audit.GetProperty("items")[0].GetProperty("userName").GetString()));
     }
 
     [Fact]

@@ -50,8 +50,20 @@ public class ErrorModel : PageModel
                 Response.Headers.WWWAuthenticate = "Bearer";
             }
 
-            return new ObjectResult(new ProblemDetails
-                { Type = Infrastructure.ProblemTypes.ForStatus(Code), Status = Code, Title = Title(Code), Detail = Message(Code), Extensions = { ["traceId"] = TraceId } })
+            // A bare 400 here is the framework's: a body it could not read as the operation's JSON (parameters are named by
+            // ApiQuery.UnreadableAsync before they get here).
+            var problem = Code == StatusCodes.Status400BadRequest
+                ? new ValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    ["body"] = ["Không đọc được nội dung yêu cầu: gửi JSON đúng lược đồ của thao tác trong tài liệu OpenAPI (Content-Type: application/json)."],
+                })
+                : new ProblemDetails();
+            problem.Type = Infrastructure.ProblemTypes.ForStatus(Code);
+            problem.Status = Code;
+            problem.Title = Title(Code);
+            problem.Detail = Code == StatusCodes.Status400BadRequest ? "Nội dung yêu cầu không đọc được." : Message(Code);
+            problem.Extensions["traceId"] = TraceId;
+            return new ObjectResult(problem)
             {
                 StatusCode = Code,
                 ContentTypes = { "application/problem+json" },

@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 namespace DanVan.Infrastructure;
 
 // The small answers of the API's writes, named so the OpenAPI document can describe them and clients can read them.
 
 /// <summary>What was created: its id.</summary>
-public sealed record CreatedId(int Id);
+public sealed record CreatedId(int Id)
+{
+    /// <summary>201 with Location at the new item (<c>{collection}/{id}</c>, where a GET reads it).</summary>
+    public static Created<CreatedId> At(string collection, int id) =>
+        TypedResults.Created($"{collection}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", new CreatedId(id));
+}
 
 /// <summary>What was created or changed, and the version to send with the next change.</summary>
 public sealed record IdAndVersion(int Id, int Version);

@@ -57,6 +57,16 @@ public static class ApiDocument
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
 
+        // What a client sends may leave out what may be null (StepInput.reason for "forward"): the server reads a missing
+        // value as null. (An answer keeps such fields required: they are always there, null or not.)
+        if (context.JsonTypeInfo.Type.Name.EndsWith("Input", StringComparison.Ordinal) && schema.Required is { Count: > 0 } required && schema.Properties is { } props)
+        {
+            foreach (var name in required.Where(n => props.TryGetValue(n, out var p) && p is OpenApiSchema { Type: { } pt } && (pt & JsonSchemaType.Null) != 0).ToList())
+            {
+                required.Remove(name);
+            }
+        }
+
         // The server reads "12" for 12 but always writes 12: the document says what clients receive.
         if (schema.Type is { } t && (t & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (t & JsonSchemaType.String) != 0)
         {
@@ -99,6 +109,17 @@ public static class ApiDocument
             {
                 op.OperationId ??= OperationId(method.Method, path);
                 Files(op, path);
+                Describe(op);
+                if (Uploads.TryGetValue($"{method.Method} {path}", out var fields))
+                {
+                    op.RequestBody = Upload(fields);
+                }
+
+                if (method == HttpMethod.Put)
+                {
+                    VersionRequired(doc, op);
+                }
+
                 op.Security = [requirement];
                 op.Responses ??= [];
                 var writes = method != HttpMethod.Get && method != HttpMethod.Head;
@@ -139,6 +160,135 @@ public static class ApiDocument
             Description = "Tệp tải về.",
             Content = kinds.ToDictionary(k => k, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }, StringComparer.Ordinal),
         };
+        if (kinds.Contains("application/pdf"))
+        {
+            // Stored files carry an ETag: a client that sends If-None-Match gets 304 when it already has the file.
+            op.Responses["304"] = new OpenApiResponse { Description = "Tệp không đổi so với bản client đã có (If-None-Match)." };
+        }
+    }
+
+    /// <summary>A change (PUT) carries the version it read (optimistic concurrency); the same input creates without one.</summary>
+    private static void VersionRequired(OpenApiDocument doc, OpenApiOperation op)
+    {
+        if (op.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media.Schema is OpenApiSchemaReference { Reference.Id: { } id }
+            && doc.Components?.Schemas?.TryGetValue(id, out var target) == true && target.Properties?.ContainsKey("version") == true)
+        {
+            media.Schema = new OpenApiSchema
+            {
+                AllOf = [media.Schema, new OpenApiSchema { Required = new HashSet<string>(StringComparer.Ordinal) { "version" } }],
+                Description = "Gửi kèm version đã đọc; bản đã đổi từ đó được trả 409.",
+            };
+        }
+    }
+
+    /// <summary>The operations that take a file (read by hand, so the generator cannot see them): the form's other fields.</summary>
+    private static readonly Dictionary<string, (string Name, JsonSchemaType Type, string Text, string[]? Values)[]> Uploads = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/imports"] =
+        [
+            ("kind", JsonSchemaType.String, "Loại danh sách: initiatives (mặc định), results hoặc awards.", ["initiatives", "results", "awards"]),
+            ("dryRun", JsonSchemaType.Boolean, "true: chỉ kiểm tra, không ghi.", null),
+        ],
+        ["POST /api/v1/imports/results"] = [("dryRun", JsonSchemaType.Boolean, "true: chỉ kiểm tra, không ghi.", null)],
+        ["POST /api/v1/results/{reportId}/evidence"] = [("isPublic", JsonSchemaType.Boolean, "true: ảnh được hiện trên trang công khai.", null)],
+        ["POST /api/v1/inspections/{id}/photos"] = [],
+        ["POST /api/v1/nominations/{id}/attachments"] =
+            [("kind", JsonSchemaType.String, "Loại tài liệu.", ["cover_letter", "achievement_report", "minutes", "other"])],
+        ["POST /api/v1/documents"] =
+        [
+            ("kind", JsonSchemaType.String, "Loại văn bản.", ["plan", "directive", "guidance", "report", "decision", "other"]),
+            ("number", JsonSchemaType.String, "Số, ký hiệu văn bản.", null),
+            ("issuedOn", JsonSchemaType.String, "Ngày ban hành (yyyy-MM-dd).", null),
+            ("issuer", JsonSchemaType.String, "Cơ quan ban hành.", null),
+            ("title", JsonSchemaType.String, "Trích yếu.", null),
+            ("unitCode", JsonSchemaType.String, "Mã đơn vị ban hành (bỏ trống: Trung ương, chỉ quản trị).", null),
+            ("isPublic", JsonSchemaType.Boolean, "true: đăng trên trang công khai.", null),
+            ("governs", JsonSchemaType.String, "Đối tượng áp dụng, cách nhau bởi dấu phẩy (campaign:12, initiative:451…).", null),
+        ],
+    };
+
+    private static OpenApiRequestBody Upload((string Name, JsonSchemaType Type, string Text, string[]? Values)[] fields)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Tệp (ảnh JPEG/PNG/WebP, PDF, .xlsx hoặc .csv tuỳ thao tác)." },
+        };
+        foreach (var (name, type, text, values) in fields)
+        {
+            properties[name] = new OpenApiSchema
+            {
+                Type = type, Description = text, Format = name == "issuedOn" ? "date" : null,
+                Enum = values?.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList(),
+            };
+        }
+
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Required = new HashSet<string>(StringComparer.Ordinal) { "file" }, Properties = properties },
+                },
+            },
+        };
+    }
+
+    /// <summary>What each query parameter means, once for every operation that has it, with an example.</summary>
+    private static readonly Dictionary<string, (string Text, string? Example)> Parameters = new(StringComparer.Ordinal)
+    {
+        ["limit"] = ($"Số dòng một trang, 1–{ListPage.MaxLimit} (mặc định {ListPage.DefaultLimit}; danh sách mô hình: tối đa 100).", "50"),
+        ["after"] = ("Con trỏ trang: giá trị next của trang trước; bỏ trống để đọc trang đầu. Đọc đến khi next là null.", null),
+        ["page"] = ("Trang theo số (từ 1); chỉ danh sách mô hình. Đọc hết danh sách: dùng after.", "1"),
+        ["pageSize"] = ("Tên cũ của limit (danh sách mô hình).", "20"),
+        ["sort"] = ("Thứ tự: unit (mặc định, theo đơn vị rồi tên), name, -name, registered, -registered.", "-registered"),
+        ["q"] = ("Từ cần tìm, có hoặc không dấu (đ viết d cũng được).", "dan van kheo"),
+        ["unit"] = ("Mã đơn vị (mã hành chính), ví dụ 33 (Hưng Yên) hoặc 12280 (một xã).", "33"),
+        ["unitCode"] = ("Mã đơn vị (mã hành chính).", "12280"),
+        ["map"] = ("Bản đồ hành chính: 2025 (hiện nay, mặc định) hoặc 2024 (trước sắp xếp).", "2025"),
+        ["year"] = ("Năm, ví dụ 2025.", "2025"),
+        ["from"] = ("Từ ngày (yyyy-MM-dd).", "2025-01-01"),
+        ["to"] = ("Đến ngày (yyyy-MM-dd).", "2025-12-31"),
+        ["asOf"] = ("Tính đến ngày (yyyy-MM-dd).", "2025-12-31"),
+        ["recognized"] = ("true: đã được công nhận (tính đến asOf nếu có); false: chưa.", "true"),
+        ["status"] = ("Trạng thái (giá trị liệt kê trong lược đồ).", null),
+        ["period"] = ("Kỳ báo cáo: 2024 (năm), 2024-H1 (6 tháng), 2024-Q3 (quý), 2024-05 (tháng).", "2025-Q3"),
+        ["initiativeId"] = ("Số hiệu mô hình.", "451"),
+        ["organizationId"] = ("Số hiệu tổ chức (khi báo cáo theo tổ chức).", null),
+        ["number"] = ("Số văn bản, hoặc một phần của số.", "10-QĐ/TU"),
+        ["form"] = ("Mã hình thức khen thưởng.", "bk_tinh"),
+        ["kind"] = ("Loại (giá trị liệt kê trong mô tả thao tác).", null),
+        ["field"] = ("Lĩnh vực (giá trị liệt kê trong mô tả thao tác).", null),
+        ["origin"] = ("Nguồn gốc mô hình: new (mới) hoặc replicated (nhân rộng).", null),
+        ["governs"] = ("Đối tượng văn bản áp dụng, ví dụ campaign:12, initiative:451.", "campaign:12"),
+        ["w"] = ("Chiều rộng ảnh thu nhỏ (điểm ảnh).", "320"),
+        ["id"] = ("Số hiệu.", null),
+        ["code"] = ("Mã.", null),
+    };
+
+    private static void Describe(OpenApiOperation op)
+    {
+        foreach (var p in (op.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            if (p.Name is { } name && Parameters.TryGetValue(name, out var d))
+            {
+                p.Description ??= d.Text;
+                if (d.Example is { } example && p.Example is null)
+                {
+                    p.Example = System.Text.Json.Nodes.JsonValue.Create(example);
+                }
+            }
+        }
+
+        if (op.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            response.Headers["Location"] = new OpenApiHeader
+            {
+                Description = "Địa chỉ của mục vừa tạo (GET đọc được).", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
     }
 
     /// <summary>"GET /api/v1/initiatives/{id}/results" → "getInitiativesByIdResults": unique, as the route is.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DanVan.Infrastructure;
 
@@ -27,4 +30,57 @@ public static partial class ApiQuery
 
         return await next(context);
     }
+
+    /// <summary>
+    /// A value the framework could not read into its parameter (<c>?limit=abc</c>, <c>?year=2025.5</c>, a body that is not
+    /// JSON) is answered as every other field error: 400, naming the field and what it must be. (The framework itself
+    /// answers a bare 400; the filters still run, with that status set, so this one says why.)
+    /// </summary>
+    public static async ValueTask<object?> UnreadableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (http.Response.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return await next(context);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var p in http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
+        {
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            var name = p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name ?? string.Empty;
+            var raw = http.Request.Query.TryGetValue(name, out var q) ? q.ToString() : http.Request.RouteValues.TryGetValue(name, out var rv) ? rv?.ToString() : null;
+            if (raw is not null && Expected(type) is { } expected && !Reads(type, raw))
+            {
+                errors[name] = [$"Không đọc được \"{(raw.Length > 40 ? raw[..40] + "…" : raw)}\": {name} phải là {expected}."];
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors["body"] = ["Không đọc được nội dung yêu cầu: gửi JSON đúng lược đồ trong tài liệu OpenAPI (Content-Type: application/json)."];
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        return Problems.Invalid(errors);
+    }
+
+    private static string? Expected(Type type) =>
+        type == typeof(int) || type == typeof(long) ? "một số nguyên"
+        : type == typeof(decimal) || type == typeof(double) ? "một số (dấu chấm thập phân)"
+        : type == typeof(bool) ? "true hoặc false"
+        : type == typeof(DateOnly) ? "một ngày yyyy-MM-dd"
+        : type == typeof(Guid) ? "một GUID"
+        : null;
+
+    private static bool Reads(Type type, string raw) =>
+        type == typeof(int) ? int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(long) ? long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(decimal) ? decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+        : type == typeof(double) ? double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        : type == typeof(bool) ? bool.TryParse(raw, out _)
+        : type == typeof(DateOnly) ? DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        : type != typeof(Guid) || Guid.TryParse(raw, out _);
 }

@@ -324,7 +324,7 @@ public static class AppSetup
             return Microsoft.AspNetCore.Http.Results.LocalRedirect(LocalUrls.Safe(Value("returnUrl")));
         }).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1").AddEndpointFilter(ApiQuery.StrictDatesAsync);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).WithTags("v1").AddEndpointFilter(ApiQuery.UnreadableAsync).AddEndpointFilter(ApiQuery.StrictDatesAsync);
         api.MapUnitsApi();
         api.MapIndicatorsApi();
         api.MapOrganizationsApi();

@@ -70,13 +70,15 @@ public sealed record AppraisalRow(int Id, string Name, string UnitName, Appraisa
 
 public static class Appraisals
 {
-    public static async Task<List<AppraisalRow>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    /// <summary>The appraisals the caller may see, latest opened first, a page at a time.</summary>
+    public static Task<Page<AppraisalRow>> ListAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct)
     {
         // Secretariats see their area's appraisals; a council member sees the ones they sit on.
         var mine = db.AppraisalMembers.Where(m => m.UserId == scope.UserId).Select(m => m.AppraisalId);
-        var q = db.Appraisals.AsNoTracking().WithinPaths(scope.ReadPaths, a => a.ScopePath).Union(db.Appraisals.AsNoTracking().Where(a => mine.Contains(a.Id)));
-        return await q.OrderByDescending(a => a.OpenedOn).ThenByDescending(a => a.Id)
-            .Select(a => new AppraisalRow(a.Id, a.Name, a.Unit!.FullName, a.Status, a.OpenedOn, a.Items.Count, a.Members.Count)).Take(200).ToListAsync(ct);
+        var area = db.Appraisals.WithinPaths(scope.ReadPaths, a => a.ScopePath).Select(a => a.Id);
+        var q = db.Appraisals.AsNoTracking().Where(a => area.Contains(a.Id) || mine.Contains(a.Id));
+        return Paging.NewestFirstAsync(q, a => a.OpenedOn, page,
+            rows => rows.Select(a => new AppraisalRow(a.Id, a.Name, a.Unit!.FullName, a.Status, a.OpenedOn, a.Items.Count, a.Members.Count)), r => r.Id, ct);
     }
 
     public static async Task<Appraisal> CreateAsync(AppDbContext db, UserScope scope, AppraisalInput input, TimeProvider clock, CancellationToken ct)

@@ -11,12 +11,13 @@ public static class AppraisalsApi
     public static void MapAppraisalsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/appraisals").WithTags("Appraisals");
-        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Appraisals.ListAsync(db, await s.GetAsync(ct), ct)));
+        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Appraisals.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         g.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             await Appraisals.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(Shape(v)) : Problems.NotFound())
             .WithSummary("Kết quả: điểm từng thành viên, điểm trung bình thô, trung bình chuẩn hoá (z), độ phân tán, kết luận.").Produces<AppraisalAnswer>();
         g.MapPost("/", async Task<IResult> (AppraisalInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/appraisals", new CreatedId((await Appraisals.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
+            CampaignsApi.Valid(input) ?? CreatedId.At("/api/v1/appraisals", (await Appraisals.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)).Produces<CreatedId>(StatusCodes.Status201Created);
         g.MapPut("/{id:int}/items/{itemId:int}/scores", async Task<IResult> (int id, int itemId, ScoreInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
         {
             await Appraisals.ScoreAsync(db, await s.GetAsync(ct), id, itemId, input, ct);

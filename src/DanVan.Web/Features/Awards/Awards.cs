@@ -286,7 +286,7 @@ public static class Awards
     }
 
     /// <summary>The register of award decisions: by number, year, form.</summary>
-    public static async Task<List<AwardView>> RegisterAsync(AppDbContext db, UserScope scope, string? number, int? year, string? form, CancellationToken ct)
+    public static async Task<Page<AwardView>> RegisterAsync(AppDbContext db, UserScope scope, string? number, int? year, string? form, ListPage page, CancellationToken ct)
     {
         var q = Readable(db, scope);
         if (!string.IsNullOrWhiteSpace(number))
@@ -307,9 +307,10 @@ public static class Awards
             q = q.Where(d => d.Form!.Code == form);
         }
 
-        var rows = await q.Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit).Include(x => x.Recipients).ThenInclude(r => r.Initiative)
-            .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
-        return rows.Select(r => View(r, scope)).ToList();
+        var rows = await Paging.NewestFirstAsync(
+            q.Include(x => x.Form).Include(x => x.Unit).Include(x => x.Recipients).ThenInclude(r => r.Unit).Include(x => x.Recipients).ThenInclude(r => r.Initiative),
+            d => d.DecidedOn, page, ct);
+        return rows.Select(r => View(r, scope));
     }
 
     /// <summary>The summary's "commended": recipients of decisions dated in [from, to] under the unit, on either map.</summary>

@@ -17,7 +17,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Form { get; set; }
 
-    public List<AwardView> Rows { get; private set; } = [];
+    public IReadOnlyList<AwardView> Rows { get; private set; } = [];
 
     public List<(string Code, string Name)> Forms { get; private set; } = [];
 
@@ -33,7 +33,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
         CanIssue = scope.CanDecideAnywhere;
         Forms = (await Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
-        Rows = await Awards.RegisterAsync(db, scope, Number, Year, Form, ct);
+        Rows = (await Awards.RegisterAsync(db, scope, Number, Year, Form, ListPage.First(), ct)).Items;
         return Page();
     }
 }

@@ -80,6 +80,6 @@ public class NewModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock)
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         Forms = (await Awards.FormsAsync(db, scope, ct)).Select(f => (f.Code, f.Name)).ToList();
-        Received = (await Nominations.Nominations.ListAsync(db, scope, NominationStatus.Received, clock, ct)).Where(n => n.Actions.Contains("decide")).ToList();
+        Received = (await Nominations.Nominations.ListAsync(db, scope, NominationStatus.Received, ListPage.First(), clock, ct)).Items.Where(n => n.Actions.Contains("decide")).ToList();
     }
 }

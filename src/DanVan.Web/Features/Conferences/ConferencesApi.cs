@@ -15,7 +15,7 @@ public static class ConferencesApi
         g.MapGet("/{id:int}/shortlist", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             TypedResults.Ok(await Conferences.ShortlistAsync(db, await s.GetAsync(ct), id, ct))).Produces<List<ShortlistRow>>();
         g.MapPost("/", async Task<IResult> (ConferenceInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/conferences", new CreatedId((await Conferences.CreateAsync(db, await s.GetAsync(ct), input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
+            CampaignsApi.Valid(input) ?? CreatedId.At("/api/v1/conferences", (await Conferences.CreateAsync(db, await s.GetAsync(ct), input, ct)).Id)).Produces<CreatedId>(StatusCodes.Status201Created);
         g.MapPost("/{id:int}/awards", async Task<IResult> (int id, AwardInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Created($"/api/v1/conferences/{id}", new CreatedId((await Conferences.AwardAsync(db, await s.GetAsync(ct), id, input, ct)).Id)))
             .WithSummary("Khen thưởng tập thể hoặc cá nhân của một mô hình đã công nhận, trong chỉ tiêu của hội nghị.").Produces<CreatedId>(StatusCodes.Status201Created);

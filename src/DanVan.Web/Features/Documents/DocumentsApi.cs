@@ -12,7 +12,7 @@ public static class DocumentsApi
     public static void MapDocumentsApi(this RouteGroupBuilder api)
     {
         var docs = api.MapGroup("/documents").WithTags("Commendation");
-        docs.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, string? q, string? kind, int? year, string? governs, CancellationToken ct) =>
+        docs.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, string? q, string? kind, int? year, string? governs, int? limit, string? after, CancellationToken ct) =>
         {
             DocumentKind? k = null;
             if (!string.IsNullOrWhiteSpace(kind))
@@ -25,8 +25,12 @@ public static class DocumentsApi
                 k = parsed;
             }
 
-            return TypedResults.Ok(await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), q, k, year, governs, ct));
-        }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…): tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.").Produces<List<DocumentView>>();
+            return TypedResults.Ok(await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), q, k, year, governs, ListPage.From(limit, after), ct));
+        }).WithSummary("Văn bản của phong trào (kế hoạch, chỉ thị, hướng dẫn…), ngày ban hành muộn nhất trước: tìm theo chữ (có hoặc không dấu), loại, năm, đối tượng áp dụng.")
+            .Produces<Page<DocumentView>>();
+        docs.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            (await MovementDocuments.SearchAsync(db, await s.GetAsync(ct), null, null, null, null, ListPage.First(1), ct, id)).Items is [var d] ? TypedResults.Ok(d) : Problems.NotFound())
+            .WithSummary("Một văn bản: số, ngày, cơ quan ban hành, trích yếu, tệp.").Produces<DocumentView>();
         docs.MapPost("/", async Task<IResult> (HttpRequest request, AppDbContext db, ScopeAccessor s, EvidenceStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, form, problem) = await Uploads.ReadAsync(request, ct);
@@ -48,7 +52,7 @@ public static class DocumentsApi
             }
 
             var d = await MovementDocuments.AddAsync(db, await s.GetAsync(ct), store, input, file!, clock, ct);
-            return TypedResults.Created($"/api/v1/documents/{d.Id}/file", new CreatedId(d.Id));
+            return CreatedId.At("/api/v1/documents", d.Id);
         }).DisableAntiforgery().WithSummary("Lưu văn bản: kind, number, issuedOn (yyyy-MM-dd), issuer, title, unitCode, isPublic, governs và tệp.").Produces<CreatedId>(StatusCodes.Status201Created);
         docs.MapGet("/{id:int}/file", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, EvidenceStore store, CancellationToken ct) =>
             (await MovementDocuments.FileAsync(db, await s.GetAsync(ct), id, ct) is { } d

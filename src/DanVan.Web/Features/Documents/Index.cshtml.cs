@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
 
     public Dictionary<string, string> GovernedNames { get; private set; } = [];
 
-    public List<DocumentView> Rows { get; private set; } = [];
+    public IReadOnlyList<DocumentView> Rows { get; private set; } = [];
 
     public bool CanAdd { get; private set; }
 
@@ -70,7 +70,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, EvidenceStore sto
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         CanAdd = scope.CanAnywhere(Operation.ManageDocuments);
-        Rows = await MovementDocuments.SearchAsync(db, scope, Q, null, null, null, ct);
+        Rows = (await MovementDocuments.SearchAsync(db, scope, Q, null, null, null, ListPage.First(), ct)).Items;
         GovernedNames = await MovementDocuments.LabelsAsync(db, Rows.SelectMany(r => r.Governs), ct);
         Choices = CanAdd ? await MovementDocuments.ChoicesAsync(db, scope, ct) : [];
     }

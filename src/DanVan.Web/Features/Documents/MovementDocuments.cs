@@ -175,7 +175,8 @@ public static class MovementDocuments
     }
 
     /// <summary>Documents the caller may read (their area's, the country's), or only the public ones; by words, kind, year.</summary>
-    public static async Task<List<DocumentView>> SearchAsync(AppDbContext db, UserScope? scope, string? q, DocumentKind? kind, int? year, string? governs, CancellationToken ct)
+    public static async Task<Page<DocumentView>> SearchAsync(AppDbContext db, UserScope? scope, string? q, DocumentKind? kind, int? year, string? governs, ListPage page,
+        CancellationToken ct, int? id = null)
     {
         var docs = db.MovementDocuments.AsNoTracking();
         if (scope is null)
@@ -213,9 +214,14 @@ public static class MovementDocuments
             docs = docs.Where(d => d.Governs != null && ("," + d.Governs + ",").Contains("," + link + ","));
         }
 
-        var rows = await docs.Include(d => d.Unit).OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        if (id is { } one)
+        {
+            docs = docs.Where(d => d.Id == one);
+        }
+
+        var rows = await Paging.NewestFirstAsync(docs.Include(d => d.Unit), d => d.IssuedOn, page, ct);
         return rows.Select(d => new DocumentView(d.Id, EnumKeys.Key(d.Kind), d.Number, d.IssuedOn, d.Issuer, d.Title, d.Unit?.FullName ?? "Trung ương", d.IsPublic, d.FileName, d.Size,
-            (d.Governs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
+            (d.Governs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     /// <summary>A document's file for this caller (null scope: the public), or null.</summary>

@@ -181,17 +181,19 @@ public static class UnitReports
         return r is null || !scope.CanRead(r.ScopePath) ? null : View(r);
     }
 
-    public static async Task<List<UnitReportView>> ListAsync(AppDbContext db, UserScope scope, string? period, CancellationToken ct)
+    /// <summary>Units' reports in the caller's area (of one period: 2024, 2024-H1, 2024-Q3, 2024-05), latest period first, a page at a time.</summary>
+    public static async Task<Page<UnitReportView>> ListAsync(AppDbContext db, UserScope scope, string? period, ListPage page, CancellationToken ct)
     {
         var q = db.UnitReports.AsNoTracking().ReadableBy(scope, r => r.ScopePath);
         if (!string.IsNullOrWhiteSpace(period))
         {
-            q = q.Where(r => r.Period == period);
+            var code = ReportPeriod.TryParse(period.Trim().ToUpperInvariant(), out var p) ? p.Code
+                : throw DomainException.For("period", $"Kỳ báo cáo \"{period}\" không hợp lệ: viết 2024 (năm), 2024-H1 (6 tháng), 2024-Q3 (quý) hoặc 2024-05 (tháng).");
+            q = q.Where(r => r.Period == code);
         }
 
-        var rows = await q.Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator)
-            .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.ScopePath).Take(500).ToListAsync(ct);
-        return rows.Select(View).ToList();
+        var rows = await Paging.NewestFirstAsync(q.Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator), r => r.PeriodStart, page, ct);
+        return rows.Select(View);
     }
 
     private static UnitReportView View(UnitReport r) => new(r.Id, r.Unit!.Code, r.Unit.FullName, r.Unit.Map, r.OrganizationId, r.Period, ReportPeriod.Parse(r.Period).Label,

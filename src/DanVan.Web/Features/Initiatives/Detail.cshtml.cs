@@ -13,10 +13,10 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 {
     public InitiativeDetail Item { get; private set; } = null!;
 
-    public List<AuditRow> Audit { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Audit { get; private set; } = [];
 
     /// <summary>The inspections that visited this model.</summary>
-    public List<Inspections.InspectionView> Inspections { get; private set; } = [];
+    public IReadOnlyList<Inspections.InspectionView> Inspections { get; private set; } = [];
 
     /// <summary>Names of the units, rounds, organisations and models the history refers to by id.</summary>
     public Dictionary<(string Kind, long Id), string> AuditNames { get; private set; } = [];
@@ -52,9 +52,9 @@ public class DetailModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
         Item = item;
         CanEdit = scope.Can(Operation.Edit, item.ScopePath);
         CanManage = scope.Can(Operation.RetireAtReview, item.ScopePath);
-        Inspections = await Features.Inspections.Inspections.ListAsync(db, scope, item.Id, clock, ct);
+        Inspections = (await Features.Inspections.Inspections.ListAsync(db, scope, item.Id, ListPage.First(), clock, ct)).Items;
         CanReplicate = item.HighestLevel is not null && item.Status != InitiativeStatus.Retired && scope.CanAnywhere(Operation.Register);
-        Audit = await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct);
+        Audit = (await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ListPage.First(), ct)).Items;
         AuditNames = await AuditView.NamesAsync(db, Audit.Select(a => a.Changes), ct);
         ResultReports = await ResultReporting.ForInitiativeAsync(db, scope, id, ct);
         RegistrationPhotos = await ResultReporting.RegistrationPhotosAsync(db, id, ct);

@@ -30,7 +30,7 @@ public sealed record InitiativeDetail(
     public IReadOnlyList<TargetGroups> TargetGroups => OwnerTypes.AllGroups.Where(g => TargetGroupFlags.HasFlag(g)).ToList();
 }
 
-public sealed record AuditRow(DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
+public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, string Action, string? Changes, string? IpAddress);
 
 public static class InitiativeQueries
 {
@@ -98,6 +98,11 @@ public static class InitiativeQueries
                 q = recognized ? q.Where(i => i.FirstRecognizedOn <= on) : q.Where(i => i.FirstRecognizedOn == null || i.FirstRecognizedOn > on);
             }
         }
+        else if (f.Recognized is { } recognizedNow)
+        {
+            // Without a day: recognised at any time so far.
+            q = recognizedNow ? q.Where(i => i.FirstRecognizedOn != null) : q.Where(i => i.FirstRecognizedOn == null);
+        }
 
         // Every word must start a word of the name, code, owner or summary; through the full-text index.
         return q.Matching(db, Public.InitiativeSearch.Terms(f.Q), narrowed: f.Unit is not null || !scope.IsAdmin);
@@ -144,18 +149,26 @@ public static class InitiativeQueries
         var counted = !count ? 0 : searchOnly ? await Public.InitiativeSearch.CountAsync(db, terms, CountCap + 1, ct) : await q.Take(CountCap + 1).CountAsync(ct);
         var byWords = string.IsNullOrEmpty(f.Sort) && terms.Count > 0;
         var cursor = Keyset.Read(f.After);
-        if (f.After is not null && (cursor is null || !Keyset.Supports(f.Sort, byWords)))
+        if (f.After is not null && (cursor is null || cursor.Sort != Keyset.SortOf(f.Sort, byWords)))
         {
-            throw DomainException.For("after", "Con trỏ trang (after) không hợp lệ, hoặc không dùng được với cách sắp xếp này (chỉ mặc định, theo tên, hoặc tìm theo từ).");
+            throw DomainException.For("after", "Con trỏ trang (after) không hợp lệ, hoặc được tạo cho cách sắp xếp khác: dùng đúng giá trị \"next\" của trang trước, cùng sort.");
         }
 
         if (cursor is { } c)
         {
             // Keyset paging: the rows after the last one seen, read from the index wherever the page is.
-            q = byWords ? q.Where(i => i.Id < c.Id)
-                : f.Sort == "name" ? q.Where(i => string.Compare(i.SortKey, c.SortKey) > 0 || (i.SortKey == c.SortKey && i.Id > c.Id))
-                : q.Where(i => string.Compare(i.ScopePath, c.ScopePath) > 0
-                    || (i.ScopePath == c.ScopePath && (string.Compare(i.SortKey, c.SortKey) > 0 || (i.SortKey == c.SortKey && i.Id > c.Id))));
+            var on = c.Sort.EndsWith("registered", StringComparison.Ordinal)
+                ? DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : default;
+            q = c.Sort switch
+            {
+                "words" => q.Where(i => i.Id < c.Id),
+                "name" => q.Where(i => string.Compare(i.SortKey, c.Key) > 0 || (i.SortKey == c.Key && i.Id > c.Id)),
+                "-name" => q.Where(i => string.Compare(i.SortKey, c.Key) < 0 || (i.SortKey == c.Key && i.Id < c.Id)),
+                "registered" => q.Where(i => i.RegisteredOn > on || (i.RegisteredOn == on && i.Id > c.Id)),
+                "-registered" => q.Where(i => i.RegisteredOn < on || (i.RegisteredOn == on && i.Id < c.Id)),
+                _ => q.Where(i => string.Compare(i.ScopePath, c.Path) > 0
+                    || (i.ScopePath == c.Path && (string.Compare(i.SortKey, c.Key) > 0 || (i.SortKey == c.Key && i.Id > c.Id)))),
+            };
             page = 1;
         }
 
@@ -171,7 +184,7 @@ public static class InitiativeQueries
             // commune it is plain A–Z.
             _ => q.OrderBy(i => i.ScopePath).ThenBy(i => i.SortKey).ThenBy(i => i.Id),
         };
-        var rows = await q.Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await q.Skip((page - 1) * pageSize).Take(pageSize + 1)
             .Select(i => new
             {
                 Row = new InitiativeRow(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status, i.RegisteredOn,
@@ -180,17 +193,31 @@ public static class InitiativeQueries
                 i.ScopePath, i.SortKey,
             })
             .ToListAsync(ct);
-        var next = rows.Count == pageSize && Keyset.Supports(f.Sort, byWords) ? Keyset.Write(new Keyset(rows[^1].ScopePath, rows[^1].SortKey, rows[^1].Row.Id)) : null;
+        // One row more than the page tells whether there is a next page (no cursor after the last one).
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        var sortName = Keyset.SortOf(f.Sort, byWords);
+        var next = more && rows.Count > 0
+            ? Keyset.Write(new Keyset(sortName, sortName == "" ? rows[^1].ScopePath : string.Empty,
+                sortName.EndsWith("registered", StringComparison.Ordinal)
+                    ? rows[^1].Row.RegisteredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : rows[^1].SortKey,
+                rows[^1].Row.Id))
+            : null;
         return new Page<InitiativeRow>(rows.Select(r => r.Row).ToList(), page, pageSize, Math.Min(counted, CountCap), counted > CountCap, next);
     }
 
-    /// <summary>Where a page ended: the last row's place in the list's order, as an opaque text for the next request.</summary>
-    private sealed record Keyset(string ScopePath, string SortKey, int Id)
+    /// <summary>Where a page ended: the order it was read in, and the last row's place in it, as an opaque text for the next request.</summary>
+    private sealed record Keyset(string Sort, string Path, string Key, int Id)
     {
-        public static bool Supports(string? sort, bool byWords) => byWords || string.IsNullOrEmpty(sort) || sort == "name";
+        /// <summary>The order a cursor belongs to: "" the default, "words" found by words, or the sort asked for.</summary>
+        public static string SortOf(string? sort, bool byWords) => byWords ? "words" : sort is null or "" or "unit" ? string.Empty : sort;
 
         public static string Write(Keyset k) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
-            System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', k.ScopePath, k.SortKey, k.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', k.Sort, k.Path, k.Key, k.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         public static Keyset? Read(string? text)
         {
@@ -203,8 +230,10 @@ public static class InitiativeQueries
             try
             {
                 var parts = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(text)).Split('\u001f');
-                return parts.Length == 3 && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                    ? new Keyset(parts[0], parts[1], id)
+                return parts.Length == 4 && int.TryParse(parts[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                    && (!parts[0].EndsWith("registered", StringComparison.Ordinal)
+                        || DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                    ? new Keyset(parts[0], parts[1], parts[2], id)
                     : null;
             }
             catch (FormatException)
@@ -244,11 +273,11 @@ public static class InitiativeQueries
             : row.Detail with { ReplicatedFromId = null, ReplicatedFromName = null };
     }
 
-    public static Task<List<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, CancellationToken ct)
+    /// <summary>Who changed what, latest first, a page at a time.</summary>
+    public static Task<Page<AuditRow>> AuditAsync(AppDbContext db, string entityType, int id, ListPage page, CancellationToken ct)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == key)
-            .OrderByDescending(a => a.Id)
-            .Select(a => new AuditRow(a.At, a.UserName, a.Action, a.Changes, a.IpAddress)).Take(200).ToListAsync(ct);
+        return Paging.NewestFirstAsync(db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == key), null, page,
+            q => q.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Action, a.Changes, a.IpAddress)), a => a.Id, ct);
     }
 }

@@ -36,8 +36,10 @@ public static class InitiativesApi
         [FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
         string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
-        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null, string? after = null)
+        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null, string? after = null, int? limit = null)
     {
+        // limit is every list's word for a page's size; pageSize stays for the clients that use it.
+        pageSize = limit ?? pageSize;
         var errors = new Dictionary<string, string[]>();
         var filter = new InitiativeFilter(
             Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
@@ -60,7 +62,7 @@ public static class InitiativesApi
 
         if (pageSize is < 1 or > InitiativeQueries.MaxPageSize || page < 1)
         {
-            errors["pageSize"] = [$"page ≥ 1 và pageSize từ 1 đến {InitiativeQueries.MaxPageSize}."];
+            errors[limit is null ? "pageSize" : "limit"] = [$"page ≥ 1 và limit (pageSize) từ 1 đến {InitiativeQueries.MaxPageSize}."];
         }
 
         if (errors.Count > 0)
@@ -94,10 +96,11 @@ public static class InitiativesApi
         return d is null ? Problems.NotFound() : TypedResults.Ok(d);
     }
 
-    private static async Task<Results<Ok<List<AuditRow>>, ProblemHttpResult>> AuditAsync(int id, AppDbContext db, ScopeAccessor scopes, CancellationToken ct)
+    private static async Task<Results<Ok<Page<AuditRow>>, ProblemHttpResult>> AuditAsync(int id, AppDbContext db, ScopeAccessor scopes, int? limit, string? after,
+        CancellationToken ct)
     {
         var d = await InitiativeQueries.DetailAsync(db, await scopes.GetAsync(ct), id, ct);
-        return d is null ? Problems.NotFound() : TypedResults.Ok(await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ct));
+        return d is null ? Problems.NotFound() : TypedResults.Ok(await InitiativeQueries.AuditAsync(db, nameof(Initiative), id, ListPage.From(limit, after), ct));
     }
 
     private static async Task<Results<Created<InitiativeDetail>, ValidationProblem>> CreateAsync(

@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
 
     [BindProperty] public IFormFile? Photo { get; set; }
 
-    public List<InspectionView> Rows { get; private set; } = [];
+    public IReadOnlyList<InspectionView> Rows { get; private set; } = [];
 
     public bool CanPlan { get; private set; }
 
@@ -135,7 +135,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
     {
         CanPlan = scope.CanAnywhere(Operation.Inspect);
         CanClose = scope.CanAnywhere(Operation.CloseFollowUp);
-        Rows = await Inspections.ListAsync(db, scope, null, clock, ct);
+        Rows = (await Inspections.ListAsync(db, scope, null, ListPage.First(), clock, ct)).Items;
         Models = CanPlan ? await Initiatives.ModelPick.ChoicesAsync(db, scope, ct) : [];
     }
 }

@@ -168,8 +168,12 @@ public static class Inspections
         return i is not null && scope.CanRead(i.ScopePath) ? i : throw new ScopeException(false);
     }
 
-    /// <summary>Inspections in the caller's area (or of one model), newest first.</summary>
-    public static async Task<List<InspectionView>> ListAsync(AppDbContext db, UserScope scope, int? initiativeId, TimeProvider clock, CancellationToken ct, int? id = null)
+    /// <summary>One inspection the caller may read, or null.</summary>
+    public static async Task<InspectionView?> ViewAsync(AppDbContext db, UserScope scope, int id, TimeProvider clock, CancellationToken ct) =>
+        (await ListAsync(db, scope, null, ListPage.First(1), clock, ct, id)).Items.SingleOrDefault();
+
+    /// <summary>Inspections in the caller's area (or of one model), newest planned first, a page at a time.</summary>
+    public static async Task<Page<InspectionView>> ListAsync(AppDbContext db, UserScope scope, int? initiativeId, ListPage page, TimeProvider clock, CancellationToken ct, int? id = null)
     {
         var q = db.Inspections.AsNoTracking().ReadableBy(scope, x => x.ScopePath);
         if (initiativeId is { } m)
@@ -183,10 +187,10 @@ public static class Inspections
         }
 
         var today = CampaignsApi.Today(clock);
-        var rows = await q.Include(x => x.Tasks).Include(x => x.Photos).Include(x => x.Unit).Include(x => x.Initiative).OrderByDescending(x => x.PlannedOn).ThenByDescending(x => x.Id).Take(200).ToListAsync(ct);
+        var rows = await Paging.NewestFirstAsync(q.Include(x => x.Tasks).Include(x => x.Photos).Include(x => x.Unit).Include(x => x.Initiative), x => x.PlannedOn, page, ct);
         return rows.Select(x => new InspectionView(x.Id, x.Unit!.Code, x.Unit.FullName, x.InitiativeId, x.Initiative?.Name, x.PlannedOn, x.Inspectors, x.Purpose, x.VisitedOn,
             x.Findings, x.Rating is { } r ? EnumKeys.Key(r) : null, x.Version,
             x.Tasks.OrderBy(t => t.DueOn).Select(t => new InspectionTaskView(t.Id, t.Text, t.DueOn, t.DoneOn, t.DoneNote, t.DoneOn is null && t.DueOn < today)).ToList(),
-            x.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList())).ToList();
+            x.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList()));
     }
 }

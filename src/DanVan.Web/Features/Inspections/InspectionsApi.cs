@@ -14,11 +14,22 @@ public static class InspectionsApi
     public static void MapInspectionsApi(this RouteGroupBuilder api)
     {
         var insp = api.MapGroup("/inspections").WithTags("Commendation");
-        insp.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? initiativeId, CancellationToken ct) =>
-            TypedResults.Ok(await Inspections.ListAsync(db, await s.GetAsync(ct), initiativeId, clock, ct)))
-            .WithSummary("Kiểm tra, giám sát trong phạm vi: lịch, kết quả, việc phải làm và việc quá hạn.");
+        insp.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? initiativeId, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Inspections.ListAsync(db, await s.GetAsync(ct), initiativeId, ListPage.From(limit, after), clock, ct)))
+            .WithSummary("Kiểm tra, giám sát trong phạm vi, ngày kiểm tra muộn nhất trước: lịch, kết quả, việc phải làm và việc quá hạn.");
+        insp.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+            await Inspections.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound())
+            .WithSummary("Một cuộc kiểm tra: lịch, kết quả, việc phải làm, ảnh.").Produces<InspectionView>();
         insp.MapPost("/", async Task<IResult> (InspectionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/inspections", new CreatedId((await Inspections.PlanAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+        {
+            if (CampaignsApi.Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var planned = await Inspections.PlanAsync(db, await s.GetAsync(ct), input, clock, ct);
+            return CreatedId.At("/api/v1/inspections", planned.Id);
+        })
             .WithSummary("Lên lịch kiểm tra một đơn vị (hoặc một mô hình của đơn vị).").Produces<CreatedId>(StatusCodes.Status201Created);
         insp.MapPost("/{id:int}/visit", async Task<IResult> (int id, VisitInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Ok(new VersionOnly((await Inspections.RecordVisitAsync(db, await s.GetAsync(ct), id, input, clock, ct)).Version)))

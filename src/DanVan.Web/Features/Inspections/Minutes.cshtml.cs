@@ -31,7 +31,7 @@ public class MinutesModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var found = (await Inspections.ListAsync(db, scope, null, clock, ct, id)).SingleOrDefault();
+        var found = await Inspections.ViewAsync(db, scope, id, clock, ct);
         if (found is null)
         {
             return NotFound();

@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider cloc
         }
 
         CanCreate = scope.CanAnywhere(Operation.Register);
-        Rows = await Nominations.ListAsync(db, scope, EnumKeys.TryParse<NominationStatus>(Status, out var s) ? s : null, clock, ct);
+        Rows = Nominations.DeskOrder((await Nominations.ListAsync(db, scope, EnumKeys.TryParse<NominationStatus>(Status, out var s) ? s : null, ListPage.First(), clock, ct)).Items);
         return Page();
     }
 }

@@ -328,8 +328,8 @@ public static class Nominations
             n.RoundId, n.Round?.Name);
     }
 
-    /// <summary>The caller's nominations: those of their units, and those their level holds.</summary>
-    public static async Task<List<NominationView>> ListAsync(AppDbContext db, UserScope scope, NominationStatus? status, TimeProvider clock, CancellationToken ct)
+    /// <summary>The caller's nominations — those of their units, and those their level holds — newest first, a page at a time.</summary>
+    public static async Task<Page<NominationView>> ListAsync(AppDbContext db, UserScope scope, NominationStatus? status, ListPage page, TimeProvider clock, CancellationToken ct)
     {
         var q = db.Nominations.AsNoTracking().ReadableBy(scope, x => x.ScopePath);
         if (status is { } s)
@@ -337,11 +337,13 @@ public static class Nominations
             q = q.Where(x => x.Status == s);
         }
 
-        var rows = await q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative)
-            .OrderByDescending(x => x.Id).Take(200).ToListAsync(ct);
-        var holders = await HolderNamesAsync(db, rows.Select(n => n.HolderPath), ct);
-        var views = rows.Select(n => ViewOf(scope, n, holders, clock)).ToList();
-        // Longest waiting first within a status is what a desk wants; SQLite cannot order by a DateTimeOffset, so here.
-        return views.OrderBy(v => v.Status == EnumKeys.Key(NominationStatus.Awarded)).ThenByDescending(v => v.DaysInStatus).ThenByDescending(v => v.Id).ToList();
+        var rows = await Paging.NewestFirstAsync(
+            q.Include(x => x.Steps).Include(x => x.Attachments).Include(x => x.Round).Include(x => x.Unit).Include(x => x.Form).Include(x => x.Initiative), null, page, ct);
+        var holders = await HolderNamesAsync(db, rows.Items.Select(n => n.HolderPath), ct);
+        return rows.Select(n => ViewOf(scope, n, holders, clock));
     }
+
+    /// <summary>A desk's order: still open before awarded, longest waiting first (SQLite cannot order by a DateTimeOffset, so here).</summary>
+    public static List<NominationView> DeskOrder(IEnumerable<NominationView> views) =>
+        [.. views.OrderBy(v => v.Status == EnumKeys.Key(NominationStatus.Awarded)).ThenByDescending(v => v.DaysInStatus).ThenByDescending(v => v.Id)];
 }

@@ -14,7 +14,7 @@ public static class NominationsApi
     public static void MapNominationsApi(this RouteGroupBuilder api)
     {
         var n = api.MapGroup("/nominations").WithTags("Commendation");
-        n.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? status, CancellationToken ct) =>
+        n.MapGet("/", async Task<IResult> (AppDbContext db, ScopeAccessor s, TimeProvider clock, string? status, int? limit, string? after, CancellationToken ct) =>
         {
             NominationStatus? filter = null;
             if (!string.IsNullOrWhiteSpace(status))
@@ -27,12 +27,12 @@ public static class NominationsApi
                 filter = st;
             }
 
-            return TypedResults.Ok(await Nominations.ListAsync(db, await s.GetAsync(ct), filter, clock, ct));
-        }).WithSummary("Hồ sơ đề nghị khen thưởng của đơn vị mình và hồ sơ cấp mình đang giữ; mỗi hồ sơ nói đang ở đâu, bao lâu.").Produces<List<NominationView>>();
+            return TypedResults.Ok(await Nominations.ListAsync(db, await s.GetAsync(ct), filter, ListPage.From(limit, after), clock, ct));
+        }).WithSummary("Hồ sơ đề nghị khen thưởng của đơn vị mình và hồ sơ cấp mình đang giữ, mới nhất trước; mỗi hồ sơ nói đang ở đâu, bao lâu.").Produces<Page<NominationView>>();
         n.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             await Nominations.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<NominationView>();
         n.MapPost("/", async Task<IResult> (NominationInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nominations", new CreatedId((await Nominations.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+            CampaignsApi.Valid(input) ?? CreatedId.At("/api/v1/nominations", (await Nominations.CreateAsync(db, await s.GetAsync(ct), input, clock, ct)).Id))
             .WithSummary("Lập hồ sơ đề nghị khen thưởng (đang soạn).").Produces<CreatedId>(StatusCodes.Status201Created);
         n.MapPut("/{id:int}", async Task<IResult> (int id, NominationInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             CampaignsApi.Valid(input) ?? TypedResults.Ok(new VersionOnly((await Nominations.UpdateAsync(db, await s.GetAsync(ct), id, input, ct)).Version)))
@@ -80,7 +80,7 @@ public static class NominationsApi
         r.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             await NominationRounds.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<NominationRoundView>();
         r.MapPost("/", async Task<IResult> (NominationRoundInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/nomination-rounds", new CreatedId((await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id)))
+            CampaignsApi.Valid(input) ?? CreatedId.At("/api/v1/nomination-rounds", (await NominationRounds.OpenAsync(db, await s.GetAsync(ct), input, ct)).Id))
             .WithSummary("Mở đợt xét khen thưởng cho các đơn vị trực thuộc (hạn gửi, số hồ sơ mỗi đơn vị).").Produces<CreatedId>(StatusCodes.Status201Created);
     }
 

@@ -1,3 +1,4 @@
+using DanVan.Infrastructure;
 using DanVan.Data;
 using DanVan.Features.Awards;
 using DanVan.Features.Nominations;
@@ -13,7 +14,7 @@ public class DocumentsModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public List<DocumentView> Rows { get; private set; } = [];
+    public IReadOnlyList<DocumentView> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await MovementDocuments.SearchAsync(db, null, Q is { Length: > 200 } ? Q[..200] : Q, null, null, null, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rows = (await MovementDocuments.SearchAsync(db, null, Q is { Length: > 200 } ? Q[..200] : Q, null, null, null, ListPage.First(), ct)).Items;
 }

@@ -11,11 +11,12 @@ public static class RecognitionApi
     public static void MapRecognitionApi(this RouteGroupBuilder api)
     {
         var d = api.MapGroup("/recognitions").WithTags("Recognition");
-        d.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Recognitions.ListAsync(db, await s.GetAsync(ct), ct)));
+        d.MapGet("/", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Recognitions.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         d.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             await Recognitions.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<DecisionView>();
         d.MapPost("/", async Task<IResult> (DecisionInput input, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            CampaignsApi.Valid(input) ?? TypedResults.Created("/api/v1/recognitions", new CreatedId((await Recognitions.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id)))
+            CampaignsApi.Valid(input) ?? CreatedId.At("/api/v1/recognitions", (await Recognitions.IssueAsync(db, await s.GetAsync(ct), input, clock, ct)).Id))
             .WithSummary("Một quyết định công nhận cho một hoặc nhiều mô hình: tất cả hoặc không mô hình nào.").Produces<CreatedId>(StatusCodes.Status201Created);
 
         var i = api.MapGroup("/initiatives").WithTags("Initiatives");

@@ -193,9 +193,9 @@ public static class Recognitions
         return (rows, total);
     }
 
-    public static Task<List<DecisionView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
-        db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(200)
-            .Summaries().ToListAsync(ct);
+    /// <summary>Recognition decisions in the caller's area, latest first, a page at a time.</summary>
+    public static Task<Page<DecisionView>> ListAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct) =>
+        Paging.NewestFirstAsync(db.RecognitionDecisions.AsNoTracking().WithinPaths(scope.ReadPaths, d => d.ScopePath), d => d.Date, page, q => q.Summaries(), d => d.Id, ct);
 
     // The register page and the API list show decisions the same way, without their models (ViewAsync adds those).
     private static IQueryable<DecisionView> Summaries(this IQueryable<RecognitionDecision> decisions) =>

@@ -12,7 +12,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, Ti
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
-    public List<UnitReportView> Reports { get; private set; } = [];
+    public IReadOnlyList<UnitReportView> Reports { get; private set; } = [];
 
     public bool CanReport { get; private set; }
 
@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes, Mailer mailer, Ti
         SuggestedPeriod = today.Month <= 6 ? $"{today.Year - 1}-H2" : $"{today.Year}-H1";
         CanReport = scope.CanAnywhere(Operation.ReportResults);
         HomeUnit = scope.PathsFor(Operation.ReportResults).OrderByDescending(p => p.Length).FirstOrDefault()?.TrimEnd('/').Split('/')[^1];
-        Reports = await Indicators.UnitReports.ListAsync(db, scope, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim().ToUpperInvariant(), ct);
+        Reports = (await Indicators.UnitReports.ListAsync(db, scope, ReportPeriod.TryParse((Period ?? string.Empty).Trim().ToUpperInvariant(), out var asked) ? asked.Code : null, ListPage.First(), ct)).Items;
         CanRemind = scope.CanAnywhere(Operation.RunRound);
         if (ReportPeriod.TryParse(Period, out var period))
         {
