@@ -109,3 +109,37 @@ public class UserSession
     /// <summary>The authentication ticket, serialised and protected by the data-protection keys.</summary>
     public required byte[] Ticket { get; set; }
 }
+
+/// <summary>
+/// A creating request sent with an Idempotency-Key, and what it answered: the same key from the same caller gets the
+/// same answer again instead of a second record (a client that retries after a lost answer). Kept for a day.
+/// </summary>
+public class IdempotentRequest
+{
+    public int Id { get; private set; }
+
+    public string UserId { get; private set; } = string.Empty;
+
+    public string Key { get; private set; } = string.Empty;
+
+    /// <summary>"POST /api/v1/initiatives" — a key names one request, not another route's.</summary>
+    public string Request { get; private set; } = string.Empty;
+
+    /// <summary>SHA-256 of the body (hex): the same key with another body is a client's mistake, refused.</summary>
+    public string BodyHash { get; private set; } = string.Empty;
+
+    /// <summary>0 while the first request is still running.</summary>
+    public int Status { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    public string? Location { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static IdempotentRequest Claim(string userId, string key, string request, string bodyHash, DateTimeOffset now) =>
+        new() { UserId = userId, Key = key, Request = request, BodyHash = bodyHash, CreatedAt = now };
+}
+

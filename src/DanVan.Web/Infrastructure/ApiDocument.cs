@@ -120,6 +120,18 @@ public static class ApiDocument
                     VersionRequired(doc, op);
                 }
 
+                if (method == HttpMethod.Post)
+                {
+                    op.Parameters ??= [];
+                    op.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = Idempotency.Header, In = ParameterLocation.Header, Required = false,
+                        Description = "Khoá (1–100 ký tự, ví dụ một UUID) để gửi lại an toàn: cùng người gọi gửi lại cùng khoá trong 24 giờ nhận lại câu trả lời đầu "
+                            + "(kèm Idempotent-Replayed: true), không tạo bản ghi thứ hai; cùng khoá với yêu cầu khác → 409.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                    });
+                }
+
                 op.Security = [requirement];
                 op.Responses ??= [];
                 var writes = method != HttpMethod.Get && method != HttpMethod.Head;

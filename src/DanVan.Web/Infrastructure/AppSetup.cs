@@ -304,6 +304,7 @@ public static class AppSetup
         app.UseAuthorization();
         app.UseMiddleware<CookieApiForgery>();
         app.UseMiddleware<TwoFactorRequirement>();
+        app.UseMiddleware<Idempotency>();
         app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new() { Predicate = c => c.Name == "database" }).AllowAnonymous();

@@ -165,6 +165,23 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     }
 }
 
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Request).HasMaxLength(300);
+        b.Property(x => x.BodyHash).HasMaxLength(64);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Location).HasMaxLength(300);
+        // One claim per caller and key: a second request racing the first finds it taken, in the database itself.
+        b.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
+        b.HasIndex(x => x.CreatedAt);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
 {
     public void Configure(EntityTypeBuilder<StoredFile> b)

@@ -340,6 +340,7 @@ public sealed class ImportWorker(IServiceProvider services, IConfiguration confi
 
             // Sessions past their end are refused anyway; removing them at start keeps the table small.
             await Sessions.PurgeExpiredAsync(db, clock, stoppingToken);
+            await Idempotency.PurgeAsync(db, clock, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
