@@ -9,6 +9,12 @@ public class AppUser : IdentityUser
 
     public string FullName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// An integration's account (a province's reporting platform, a data portal), not a person's: it has no password
+    /// and never signs in; its managers issue its API tokens, which outlive any staff member's password or departure.
+    /// </summary>
+    public bool IsIntegration { get; set; }
+
     /// <summary>"vi" or "en".</summary>
     public string? Culture { get; set; }
 

@@ -200,6 +200,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<int?>("HomeUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsIntegration")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

@@ -187,6 +187,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Property<int?>("HomeUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIntegration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

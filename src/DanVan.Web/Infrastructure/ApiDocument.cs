@@ -288,7 +288,12 @@ public static class ApiDocument
                 p.Description ??= d.Text;
                 if (d.Example is { } example && p.Example is null)
                 {
-                    p.Example = System.Text.Json.Nodes.JsonValue.Create(example);
+                    // The example is of the parameter's own type (an integer's example is a number, not text).
+                    var type = p.Schema?.Type ?? JsonSchemaType.String;
+                    p.Example = (type & JsonSchemaType.Integer) != 0 && long.TryParse(example, CultureInfo.InvariantCulture, out var n) ? System.Text.Json.Nodes.JsonValue.Create(n)
+                        : (type & JsonSchemaType.Boolean) != 0 && bool.TryParse(example, out var b) ? System.Text.Json.Nodes.JsonValue.Create(b)
+                        : (type & JsonSchemaType.String) != 0 ? System.Text.Json.Nodes.JsonValue.Create(example)
+                        : null;
                 }
             }
         }

@@ -34,6 +34,12 @@ public static class AccountRecovery
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(user);
+        if (user.IsIntegration)
+        {
+            // An integration never signs in: a password would be a way in that nobody watches.
+            return (IdentityResult.Failed(new IdentityError { Code = "Integration", Description = "Tài khoản tích hợp không có mật khẩu; hãy cấp mã truy cập API mới cho nó." }), string.Empty);
+        }
+
         var newPassword = string.IsNullOrEmpty(password) ? TemporaryPassword() : password;
         // The rules first (length, characters, not guessable), so a refused password leaves the old one in place.
         var errors = new List<IdentityError>();

@@ -25,6 +25,122 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
 
     [BindProperty] public GrantInput Grant { get; set; } = new();
 
+    /// <summary>"integration": the new account is a system's, not a person's.</summary>
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+
+    [BindProperty] public IntegrationInput NewIntegration { get; set; } = new();
+
+    [BindProperty] public TokenInput NewToken { get; set; } = new();
+
+    /// <summary>An integration's tokens (its managers issue and revoke them).</summary>
+    public List<TokenRow> Tokens { get; private set; } = [];
+
+    /// <summary>Shown once, to be put into the integrating system: the token just issued.</summary>
+    public string? IssuedToken { get; private set; }
+
+    public sealed class IntegrationInput
+    {
+        [Display(Name = "Tên hệ thống tích hợp")]
+        [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+        [StringLength(200, MinimumLength = 3, ErrorMessage = "{0} phải có từ {2} đến {1} ký tự.")]
+        [CleanText]
+        public string Name { get; set; } = string.Empty;
+    }
+
+    public sealed class TokenInput
+    {
+        [Display(Name = "Tên mã")]
+        [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+        [StringLength(100, ErrorMessage = "{0} không được dài quá {1} ký tự.")]
+        [CleanText]
+        public string Name { get; set; } = string.Empty;
+
+        [Display(Name = "Thời hạn (ngày)")]
+        [Range(1, ApiTokenService.MaxDays, ErrorMessage = "{0} từ {1} đến {2} ngày.")]
+        public int Days { get; set; } = ApiTokenService.DefaultDays;
+    }
+
+    /// <summary>Only what this form posted is judged: the other forms of the page have fields of their own.</summary>
+    private void Keep(params string[] prefixes)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    public async Task<IActionResult> OnPostCreateIntegrationAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(null, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Kind = "integration";
+        Keep("NewIntegration.", "Grant.");
+        if (Grant.Role is null)
+        {
+            ModelState.AddModelError("Grant.Role", "Vui lòng chọn vai trò cho tài khoản tích hợp.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        AppUser? created = null;
+        try
+        {
+            created = await UserAdmin.CreateIntegrationAsync(db, users, Scope, NewIntegration.Name, Grant.Role!.Value, Grant.UnitCode, clock, ct);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(e.Field == "Name" ? "NewIntegration.Name" : "Grant." + e.Field, e.Message);
+            return Page();
+        }
+
+        TempData["Flash"] = "Đã tạo tài khoản tích hợp. Cấp mã truy cập API cho nó ở dưới.";
+        return RedirectToPage(new { id = created.Id });
+    }
+
+    public async Task<IActionResult> OnPostIssueTokenAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Keep("NewToken.");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        string? token = null;
+        if (await Outcomes.PageAsync(ModelState, db, async () => token = await UserAdmin.IssueIntegrationTokenAsync(db, Scope, id, NewToken.Name, NewToken.Days, clock, ct), "NewToken."))
+        {
+            IssuedToken = token;
+            NewToken = new TokenInput();
+            ModelState.Clear();
+            await LoadAsync(id, ct);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(string id, int tokenId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        await UserAdmin.RevokeIntegrationTokenAsync(db, Scope, id, tokenId, clock, ct);
+        TempData["Flash"] = "Đã thu hồi mã truy cập.";
+        return RedirectToPage(new { id });
+    }
+
     public sealed class NewUserInput
     {
         [Display(Name = "Email")]
@@ -69,6 +185,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
             return denied;
         }
 
+        Keep("NewUser.", "Grant.");
         ModelState.Remove("Grant.Role");
         if (Grant.Role is null)
         {
@@ -271,6 +388,7 @@ public class EditModel(AppDbContext db, ScopeAccessor scopes, UserManager<AppUse
         }
 
         CanManageAccount = UserAdmin.CanManageAccount(Scope, Target);
+        Tokens = Target.IsIntegration && CanManageAccount ? await UserAdmin.TokensAsync(db, id, ct) : [];
         // SQLite cannot compare date-times with offsets in SQL: the few tokens of one person are read and counted here.
         var now = clock.GetUtcNow();
         ActiveTokens = (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == id && t.RevokedAt == null).Select(t => new { t.ExpiresAt, t.CreatedAt }).ToListAsync(ct))
