@@ -32,6 +32,10 @@ public class AccessMatrixTests(DanVanFactory app)
     private static readonly Dictionary<string, Access> Expected = new()
     {
         ["* /healthz"] = Access.Public,
+        ["GET /api-reference/{documentName?}"] = Access.Public,
+        ["GET /api-reference/scalar.js"] = Access.Public,
+        ["GET /api-reference/scalar.aspnetcore.js"] = Access.Public,
+        ["GET /api-reference/favicon.svg"] = Access.Public,
         ["* /healthz/live"] = Access.Public,
         ["* /healthz/ready"] = Access.Public,
         ["GET /openapi/{documentName}.json"] = Access.Public,

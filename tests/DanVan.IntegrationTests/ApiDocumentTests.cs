@@ -46,6 +46,41 @@ public class ApiDocumentTests(DanVanFactory app)
     }
 
     [Fact]
+    public async Task Uploads_AreMultipart_PostsTakeAnIdempotencyKey_PutsRequireTheirVersion_AndParametersSayWhatTheyMean()
+    {
+        var doc = await DocumentAsync();
+        var paths = doc["paths"]!.AsObject();
+        foreach (var upload in new[] { "/api/v1/imports", "/api/v1/results/{reportId}/evidence", "/api/v1/inspections/{id}/photos", "/api/v1/nominations/{id}/attachments", "/api/v1/documents" })
+        {
+            var schema = paths[upload]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+            Assert.Equal("binary", schema["properties"]!["file"]!["format"]!.GetValue<string>());
+        }
+
+        Assert.Contains(paths["/api/v1/initiatives"]!["post"]!["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
+        var put = paths["/api/v1/initiatives/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Contains(put["allOf"]!.AsArray(), part => part!["required"]?.AsArray().Any(r => r!.GetValue<string>() == "version") == true);
+        var limit = paths["/api/v1/awards"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "limit")!;
+        Assert.False(string.IsNullOrEmpty(limit["description"]?.GetValue<string>()));
+        Assert.Equal(50, limit["example"]!.GetValue<int>());
+        Assert.NotNull(paths["/api/v1/inspections"]!["post"]!["responses"]!["201"]!["headers"]!["Location"]);
+        // A step's reason may be left out ("forward" needs none): not required in the document either.
+        var step = doc["components"]!["schemas"]!["StepInput"]!;
+        Assert.DoesNotContain(step["required"]?.AsArray() ?? [], r => r!.GetValue<string>() == "reason");
+    }
+
+    [Fact]
+    public async Task TheReference_IsDrawnFromTheDocument_AndServedByTheApp()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetAsync("/api-reference/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        var script = html.Split("<script src=\"")[1].Split('"')[0];
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api-reference/" + script)).StatusCode);
+    }
+
+    [Fact]
     public async Task Enums_AreStringsWithoutNull_AndTwoClassesOfOneName_AreTwoSchemas()
     {
         var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();

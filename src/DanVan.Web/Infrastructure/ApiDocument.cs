@@ -59,11 +59,12 @@ public static class ApiDocument
 
         // What a client sends may leave out what may be null (StepInput.reason for "forward"): the server reads a missing
         // value as null. (An answer keeps such fields required: they are always there, null or not.)
-        if (context.JsonTypeInfo.Type.Name.EndsWith("Input", StringComparison.Ordinal) && schema.Required is { Count: > 0 } required && schema.Properties is { } props)
+        if (context.JsonTypeInfo.Type.Name.EndsWith("Input", StringComparison.Ordinal) && schema.Required is { Count: > 0 } required)
         {
-            foreach (var name in required.Where(n => props.TryGetValue(n, out var p) && p is OpenApiSchema { Type: { } pt } && (pt & JsonSchemaType.Null) != 0).ToList())
+            foreach (var p in context.JsonTypeInfo.Properties.Where(p => p.IsSetNullable && !p.IsRequired && required.Contains(p.Name)
+                && p.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), true) != true))
             {
-                required.Remove(name);
+                required.Remove(p.Name);
             }
         }
 

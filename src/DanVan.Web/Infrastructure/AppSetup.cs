@@ -313,6 +313,12 @@ public static class AppSetup
         app.MapGet("/favicon.ico", (IWebHostEnvironment env) => Microsoft.AspNetCore.Http.Results.File(env.WebRootFileProvider.GetFileInfo("favicon.svg").CreateReadStream(), "image/svg+xml"))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The reference a province's IT reads is drawn from the same document the suites check, so the two cannot drift.
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, SecurityHeaders.ApiReference, o =>
+        {
+            o.Title = "DanVan API";
+            o.OpenApiRoutePattern = "/openapi/{documentName}.json";
+        }).AllowAnonymous();
         // The language buttons post a form; a script may send the same as a query string.
         app.MapPost("/culture", async (HttpContext ctx) =>
         {
