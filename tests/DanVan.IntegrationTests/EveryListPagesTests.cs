@@ -131,6 +131,7 @@ public class EveryListPagesTests(DanVanFactory app)
     [InlineData("-name")]
     [InlineData("registered")]
     [InlineData("-registered")]
+    [InlineData("changed")]
     public async Task TheModelsList_IsReadToItsEnd_InEveryOrder(string sort)
     {
         var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
@@ -152,10 +153,38 @@ public class EveryListPagesTests(DanVanFactory app)
             "-name" => byName.AsEnumerable().Reverse().ToList(),
             "registered" => made.OrderBy(m => m.On, StringComparer.Ordinal).ThenBy(m => m.Id).Select(m => m.Id).ToList(),
             "-registered" => made.OrderByDescending(m => m.On, StringComparer.Ordinal).ThenByDescending(m => m.Id).Select(m => m.Id).ToList(),
+            "changed" => made.Select(m => m.Id).Order().ToList(),
             _ => byName,
         };
         Assert.Equal(expected, mine);
         Assert.True(pages >= 3);
+    }
+
+    [Fact]
+    public async Task ASyncingSystem_ReadsWhatChangedSinceADay_IncludingAnOldModelEditedToday()
+    {
+        var officer = await app.ApiClientAsync((Role.Officer, TestData.LuongBang));
+        var today = VietnamClock.TodayNow;
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = TestData.Unique("Mô hình cũ được sửa");
+        var id = await TestData.CreateInitiativeAsync(officer, TestData.LuongBang, name, registeredOn: "2020-02-01");
+
+        var (sinceToday, total, _) = await WalkAsync(officer, $"/api/v1/initiatives?unit={TestData.LuongBang}&updatedSince={Day(today)}", 3);
+        Assert.Contains(id, sinceToday);
+        Assert.Equal(total, sinceToday.Count);
+        Assert.DoesNotContain(id, (await WalkAsync(officer, $"/api/v1/initiatives?unit={TestData.LuongBang}&updatedSince={Day(today.AddDays(1))}", 3)).Ids);
+
+        // Saved again (retired at review, say): still in today's changes, now with its new state.
+        var edit = JsonSerializer.SerializeToElement(TestData.NewInitiative(TestData.LuongBang, name)).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        edit["version"] = 1;
+        edit["summary"] = "Sửa hôm nay.";
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/v1/initiatives/{id}", edit)).StatusCode);
+        var page = await (await officer.GetAsync($"/api/v1/initiatives?unit={TestData.LuongBang}&updatedSince={Day(today)}&limit=100")).ReadJsonAsync();
+        var row = page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == id);
+        Assert.Equal(Day(today), row.GetProperty("changedOn").GetString());
+
+        var bad = await officer.GetAsync("/api/v1/initiatives?updatedSince=07/12/2026");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]

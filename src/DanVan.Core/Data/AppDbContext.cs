@@ -162,6 +162,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     internal void BumpVersions()
     {
+        var today = VietnamClock.Today(_clock);
+        foreach (var entry in ChangeTracker.Entries<Initiative>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.MarkChanged(today);
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
@@ -230,5 +236,5 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
 
     // Keys computed from other columns add noise to the trail.
     private static bool IsDerived(string property) =>
-        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath" or "LegacyPath" or "CreatedAt" or "CreatedBy";
+        property is "SortKey" or "SearchText" or "Version" or "UnitPath" or "ScopePath" or "LegacyPath" or "CreatedAt" or "CreatedBy" or "ChangedOn";
 }

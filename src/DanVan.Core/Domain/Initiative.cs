@@ -102,6 +102,14 @@ public class Initiative : IVersioned, IAudited
 
     public DateOnly RegisteredOn { get; set; }
 
+    /// <summary>
+    /// The last day (Vietnam time) the record was saved with a change: what a system syncing models asks for with
+    /// updatedSince. Set by every save (<see cref="Data.AppDbContext"/>), not by callers.
+    /// </summary>
+    public DateOnly ChangedOn { get; private set; }
+
+    internal void MarkChanged(DateOnly day) => ChangedOn = day;
+
     public string? Summary { get; set; }
 
     public string? Goals { get; set; }

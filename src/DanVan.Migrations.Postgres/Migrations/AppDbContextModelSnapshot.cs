@@ -1362,6 +1362,9 @@ namespace DanVan.Migrations.Postgres.Migrations
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -1508,6 +1511,8 @@ namespace DanVan.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReplicatedFromId")
                         .HasFilter("\"ReplicatedFromId\" IS NOT NULL");
+
+                    b.HasIndex("ChangedOn", "Id");
 
                     b.HasIndex("ScopePath", "SortKey");
 

@@ -1289,6 +1289,9 @@ namespace DanVan.Migrations.Sqlite.Migrations
                     b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1431,6 +1434,8 @@ namespace DanVan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReplicatedFromId")
                         .HasFilter("\"ReplicatedFromId\" IS NOT NULL");
+
+                    b.HasIndex("ChangedOn", "Id");
 
                     b.HasIndex("ScopePath", "SortKey");
 

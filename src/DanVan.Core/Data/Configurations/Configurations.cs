@@ -65,6 +65,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
     {
         b.Property(x => x.Code).HasMaxLength(50);
         b.Property(x => x.Name).HasMaxLength(300);
+        // A syncing system reads what changed since a day, in the order of the day.
+        b.HasIndex(x => new { x.ChangedOn, x.Id });
         b.Property(x => x.OriginNote).HasMaxLength(500);
         b.Property(x => x.OwnerName).HasMaxLength(200);
         b.Property(x => x.UnitPath).HasMaxLength(40);

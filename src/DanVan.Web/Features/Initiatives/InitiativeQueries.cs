@@ -9,11 +9,13 @@ namespace DanVan.Features.Initiatives;
 public sealed record InitiativeFilter(
     Field? Field = null, InitiativeKind? Kind = null, Origin? Origin = null, InitiativeStatus? Status = null,
     string? Unit = null, int? Map = null, int? Year = null, string? Q = null, string? Sort = null, int Page = 1, int PageSize = 20,
-    DateOnly? MaintainedOn = null, bool? Recognized = null, OwnerType? OwnerType = null, TargetGroups? TargetGroup = null, string? After = null);
+    DateOnly? MaintainedOn = null, bool? Recognized = null, OwnerType? OwnerType = null, TargetGroups? TargetGroup = null, string? After = null,
+    DateOnly? UpdatedSince = null);
 
 public sealed record InitiativeRow(
     int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
-    DateOnly RegisteredOn, string UnitCode, string UnitName, int UnitMap, string CurrentUnitCode, string CurrentUnitName, string? Owner);
+    DateOnly RegisteredOn, string UnitCode, string UnitName, int UnitMap, string CurrentUnitCode, string CurrentUnitName, string? Owner,
+    DateOnly ChangedOn);
 
 public sealed record InitiativeDetail(
     int Id, string? Code, string Name, Field Field, InitiativeKind Kind, Origin Origin, InitiativeStatus Status,
@@ -104,6 +106,12 @@ public static class InitiativeQueries
             q = recognizedNow ? q.Where(i => i.FirstRecognizedOn != null) : q.Where(i => i.FirstRecognizedOn == null);
         }
 
+        // A syncing system: what was saved with a change on or after that day (a model is never deleted; retiring is a change).
+        if (f.UpdatedSince is { } since)
+        {
+            q = q.Where(i => i.ChangedOn >= since);
+        }
+
         // Every word must start a word of the name, code, owner or summary; through the full-text index.
         return q.Matching(db, Public.InitiativeSearch.Terms(f.Q), narrowed: f.Unit is not null || !scope.IsAdmin);
     }
@@ -157,7 +165,7 @@ public static class InitiativeQueries
         if (cursor is { } c)
         {
             // Keyset paging: the rows after the last one seen, read from the index wherever the page is.
-            var on = c.Sort.EndsWith("registered", StringComparison.Ordinal)
+            var on = Keyset.Dated(c.Sort)
                 ? DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : default;
             q = c.Sort switch
             {
@@ -166,6 +174,7 @@ public static class InitiativeQueries
                 "-name" => q.Where(i => string.Compare(i.SortKey, c.Key) < 0 || (i.SortKey == c.Key && i.Id < c.Id)),
                 "registered" => q.Where(i => i.RegisteredOn > on || (i.RegisteredOn == on && i.Id > c.Id)),
                 "-registered" => q.Where(i => i.RegisteredOn < on || (i.RegisteredOn == on && i.Id < c.Id)),
+                "changed" => q.Where(i => i.ChangedOn > on || (i.ChangedOn == on && i.Id > c.Id)),
                 _ => q.Where(i => string.Compare(i.ScopePath, c.Path) > 0
                     || (i.ScopePath == c.Path && (string.Compare(i.SortKey, c.Key) > 0 || (i.SortKey == c.Key && i.Id > c.Id)))),
             };
@@ -178,6 +187,7 @@ public static class InitiativeQueries
             null or "" when terms.Count > 0 => q.OrderByDescending(i => i.Id),
             "registered" => q.OrderBy(i => i.RegisteredOn).ThenBy(i => i.Id),
             "-registered" => q.OrderByDescending(i => i.RegisteredOn).ThenByDescending(i => i.Id),
+            "changed" => q.OrderBy(i => i.ChangedOn).ThenBy(i => i.Id),
             "name" => q.OrderBy(i => i.SortKey).ThenBy(i => i.Id),
             "-name" => q.OrderByDescending(i => i.SortKey).ThenByDescending(i => i.Id),
             // The default follows the (ScopePath, SortKey) index: a page of a province is read, not sorted; within one
@@ -189,7 +199,7 @@ public static class InitiativeQueries
             {
                 Row = new InitiativeRow(i.Id, i.Code, i.Name, i.Field, i.Kind, i.Origin, i.Status, i.RegisteredOn,
                     i.Unit!.Code, i.Unit.FullName, i.Unit.Map, i.CurrentUnit!.Code, i.CurrentUnit.FullName,
-                    i.OwnerOrganization != null ? i.OwnerOrganization.Name : i.OwnerName),
+                    i.OwnerOrganization != null ? i.OwnerOrganization.Name : i.OwnerName, i.ChangedOn),
                 i.ScopePath, i.SortKey,
             })
             .ToListAsync(ct);
@@ -203,8 +213,9 @@ public static class InitiativeQueries
         var sortName = Keyset.SortOf(f.Sort, byWords);
         var next = more && rows.Count > 0
             ? Keyset.Write(new Keyset(sortName, sortName == "" ? rows[^1].ScopePath : string.Empty,
-                sortName.EndsWith("registered", StringComparison.Ordinal)
-                    ? rows[^1].Row.RegisteredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : rows[^1].SortKey,
+                Keyset.Dated(sortName)
+                    ? (sortName == "changed" ? rows[^1].Row.ChangedOn : rows[^1].Row.RegisteredOn).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                    : rows[^1].SortKey,
                 rows[^1].Row.Id))
             : null;
         return new Page<InitiativeRow>(rows.Select(r => r.Row).ToList(), page, pageSize, Math.Min(counted, CountCap), counted > CountCap, next);
@@ -214,6 +225,9 @@ public static class InitiativeQueries
     private sealed record Keyset(string Sort, string Path, string Key, int Id)
     {
         /// <summary>The order a cursor belongs to: "" the default, "words" found by words, or the sort asked for.</summary>
+        /// <summary>Orders whose cursor is a day (registration or last change).</summary>
+        public static bool Dated(string sort) => sort is "registered" or "-registered" or "changed";
+
         public static string SortOf(string? sort, bool byWords) => byWords ? "words" : sort is null or "" or "unit" ? string.Empty : sort;
 
         public static string Write(Keyset k) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
@@ -231,7 +245,7 @@ public static class InitiativeQueries
             {
                 var parts = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(text)).Split('\u001f');
                 return parts.Length == 4 && int.TryParse(parts[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                    && (!parts[0].EndsWith("registered", StringComparison.Ordinal)
+                    && (!Dated(parts[0])
                         || DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
                     ? new Keyset(parts[0], parts[1], parts[2], id)
                     : null;

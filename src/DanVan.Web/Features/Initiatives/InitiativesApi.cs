@@ -36,15 +36,18 @@ public static class InitiativesApi
         [FromKeyedServices(ReadReplica.Key)] AppDbContext db, ScopeAccessor scopes, CancellationToken ct,
         string? field = null, string? kind = null, string? origin = null, string? status = null,
         string? unit = null, int? map = null, int? year = null, string? q = null, string? sort = null, int page = 1, int pageSize = 20,
-        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null, string? after = null, int? limit = null)
+        DateOnly? asOf = null, bool? recognized = null, string? ownerType = null, string? targetGroup = null, string? after = null, int? limit = null,
+        DateOnly? updatedSince = null)
     {
+        // A sync reads what changed in the order it changed, unless it asks for another order.
+        sort = updatedSince is not null && string.IsNullOrEmpty(sort) ? "changed" : sort;
         // limit is every list's word for a page's size; pageSize stays for the clients that use it.
         pageSize = limit ?? pageSize;
         var errors = new Dictionary<string, string[]>();
         var filter = new InitiativeFilter(
             Parse<Field>(field, "field", errors), Parse<InitiativeKind>(kind, "kind", errors), Parse<Origin>(origin, "origin", errors),
             Parse<InitiativeStatus>(status, "status", errors), unit, map, year, q, sort, page, pageSize, asOf, recognized,
-            Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors), after);
+            Parse<OwnerType>(ownerType, "ownerType", errors), Parse<TargetGroups>(targetGroup, "targetGroup", errors), after, updatedSince);
         if (map is not null && !Maps.IsKnown(map.Value))
         {
             errors["map"] = ["Bản đồ phải là 2024 hoặc 2025."];
@@ -55,9 +58,9 @@ public static class InitiativesApi
             errors["year"] = ["Năm không hợp lệ."];
         }
 
-        if (sort is not (null or "" or "unit" or "name" or "-name" or "registered" or "-registered"))
+        if (sort is not (null or "" or "unit" or "name" or "-name" or "registered" or "-registered" or "changed"))
         {
-            errors["sort"] = ["sort là unit (mặc định), name, -name, registered hoặc -registered."];
+            errors["sort"] = ["sort là unit (mặc định), name, -name, registered, -registered hoặc changed (ngày thay đổi, cũ trước)."];
         }
 
         if (pageSize is < 1 or > InitiativeQueries.MaxPageSize || page < 1)

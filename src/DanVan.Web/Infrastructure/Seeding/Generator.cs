@@ -259,6 +259,7 @@ public static class Generator
                     highest is null ? null : (int)highest.Value, first, levelOn[0], levelOn[1], levelOn[2], levelOn[3], owner, false,
                     (int)(kind == InitiativeKind.Individual ? OwnerType.Individual : owner is { } o ? typeOfOrg[o] : OwnerTypes.Ordered[tags.Next(OwnerTypes.Ordered.Length - 1)] is var t && t != OwnerType.Individual ? t : OwnerType.Other),
                     tags.NextDouble() < 0.15 ? (int)OwnerTypes.AllGroups[tags.Next(OwnerTypes.AllGroups.Length)] : 0,
+                    retiredOn ?? registered,
                 ]);
             }
 
@@ -266,7 +267,7 @@ public static class Generator
                 ["Id", "Name", "Field", "Kind", "Origin", "OriginNote", "OwnerName", "UnitId", "UnitPath", "LegacyPath", "CurrentUnitId", "ScopePath", "RegisteredOn",
                  "Status", "RetiredOn", "RetiredReason", "SortKey", "SearchText", "CreatedAt", "CreatedBy", "Version", "HighestLevel", "FirstRecognizedOn",
                  "CommuneRecognizedOn", "DistrictRecognizedOn", "ProvinceRecognizedOn", "NationalRecognizedOn", "OwnerOrganizationId", "HiddenFromPublic",
-                 "OwnerType", "TargetGroups"], initiatives, ct);
+                 "OwnerType", "TargetGroups", "ChangedOn"], initiatives, ct);
             await BulkInsert.RunAsync(db, "RecognitionDecisions", ["Id", "UnitId", "ScopePath", "Number", "Date", "Level", "IssuingBody", "Signer", "AppraisalId"], decisionRows, ct);
             decisionRows.Clear();
             await BulkInsert.RunAsync(db, "Recognitions", ["Id", "InitiativeId", "DecisionId", "Level", "Date"], recs, ct);
