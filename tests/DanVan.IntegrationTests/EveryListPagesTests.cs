@@ -113,8 +113,24 @@ public class EveryListPagesTests(DanVanFactory app)
             Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(r.Headers.Location)).StatusCode);
         }
 
+        // Teams (a province has thousands of villages): each one made is read once.
+        var teams = new List<int>();
+        for (var n = 0; n < 5; n++)
+        {
+            var r = await officer.PostAsJsonAsync("/api/v1/committees/teams", new { unitCode = TestData.LuongBang, kind = "village_team", name = TestData.Unique("Tổ dân vận thôn"), members = 5 });
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            teams.Add(await TestData.IdOfAsync(r));
+        }
+
+        var walkedTeams = await WalkAsync(officer, "/api/v1/committees/teams", 2);
+        Assert.Equal(teams.AsEnumerable().Reverse(), walkedTeams.Ids.Where(teams.Contains));
+
         // Whole lists, whatever else the suite has made: each row once, as many as the total says, newest first.
-        foreach (var url in new[] { "/api/v1/nominations", "/api/v1/appraisals", "/api/v1/recognitions", "/api/v1/unit-reports", "/api/v1/inspections", "/api/v1/awards", "/api/v1/documents" })
+        foreach (var url in new[]
+                 {
+                     "/api/v1/nominations", "/api/v1/appraisals", "/api/v1/recognitions", "/api/v1/unit-reports", "/api/v1/inspections", "/api/v1/awards", "/api/v1/documents",
+                     "/api/v1/campaigns", "/api/v1/committees", "/api/v1/committees/teams", "/api/v1/nomination-rounds", "/api/v1/notifications",
+                 })
         {
             var (ids, total, _) = await WalkAsync(url.Contains("nominations", StringComparison.Ordinal) ? officer : province, url, 3);
             Assert.Equal(total, ids.Count);

@@ -363,6 +363,6 @@ public class WorkflowTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/committees/teams", new { unitCode = TestData.LuongBang, kind = "village_team", name = "Tổ dân vận thôn Đông", village = "Thôn Đông", leaderName = "Bí thư chi bộ", members = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync("/api/v1/committees/teams", new { unitCode = TestData.ThaiHoa, kind = "village_team", name = "x" })).StatusCode);
         var list = await (await secretariat.GetAsync("/api/v1/committees")).ReadJsonAsync();
-        Assert.Contains(list.EnumerateArray(), c => c.GetProperty("members").GetArrayLength() == 1 && c.GetProperty("members")[0].GetProperty("units")[0].GetString() == TestData.LuongBang);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("members").GetArrayLength() == 1 && c.GetProperty("members")[0].GetProperty("units")[0].GetString() == TestData.LuongBang);
     }
 }

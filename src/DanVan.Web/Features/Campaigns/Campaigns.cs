@@ -73,17 +73,16 @@ public sealed record CampaignDetail(int Id, string Name, string UnitCode, string
 
 public static class Campaigns
 {
-    public static async Task<List<CampaignRow>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    public static async Task<Page<CampaignRow>> ListAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct)
     {
         // A caller sees rounds of their area and the rounds above it that their units register into.
         var paths = scope.ReadPaths;
         var ancestors = paths.SelectMany(Notifier.AncestorPaths).Distinct().ToList();
-        var q = db.Campaigns.AsNoTracking().Where(c => ancestors.Contains(c.ScopePath))
-            .Union(db.Campaigns.AsNoTracking().WithinPaths(paths, c => c.ScopePath));
-        return await q.OrderByDescending(c => c.OpensOn).ThenBy(c => c.Id)
-            .Select(c => new CampaignRow(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn,
-                db.Initiatives.Count(i => i.CampaignId == c.Id), c.Targets.Sum(t => (int?)t.Count) ?? 0))
-            .Take(200).ToListAsync(ct);
+        var inside = db.Campaigns.WithinPaths(paths, c => c.ScopePath).Select(c => c.Id);
+        var q = db.Campaigns.AsNoTracking().Where(c => ancestors.Contains(c.ScopePath) || inside.Contains(c.Id));
+        return await Paging.NewestFirstAsync(q, c => c.OpensOn, page,
+            rows => rows.Select(c => new CampaignRow(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.OpensOn, c.ClosesOn,
+                db.Initiatives.Count(i => i.CampaignId == c.Id), c.Targets.Sum(t => (int?)t.Count) ?? 0)), r => r.Id, ct);
     }
 
     /// <summary>

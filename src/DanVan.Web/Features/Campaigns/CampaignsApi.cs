@@ -12,7 +12,8 @@ public static class CampaignsApi
     public static void MapCampaignsApi(this RouteGroupBuilder api)
     {
         var c = api.MapGroup("/campaigns").WithTags("Campaigns");
-        c.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Campaigns.ListAsync(db, await s.GetAsync(ct), ct)));
+        c.MapGet("/", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Campaigns.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         c.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             await Campaigns.DetailAsync(db, await s.GetAsync(ct), id, Today(clock), ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound())
             .WithSummary("Đợt đăng ký với tiến độ từng đơn vị so với chỉ tiêu.").Produces<CampaignDetail>();
@@ -48,12 +49,14 @@ public static class CampaignsApi
             .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.").Produces<CriteriaSetView>();
 
         var m = api.MapGroup("/committees").WithTags("Committees");
-        m.MapGet("/", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ct)));
+        m.MapGet("/", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         m.MapPost("/", async Task<IResult> (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Created("/api/v1/committees", new CreatedId((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
         m.MapPut("/{id:int}", async Task<IResult> (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Ok(new VersionOnly((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version))).Produces<VersionOnly>();
-        m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, CancellationToken ct) => TypedResults.Ok(await Committees.Committees.TeamsAsync(db, await s.GetAsync(ct), ct)));
+        m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await Committees.Committees.TeamsAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         m.MapPost("/teams", async Task<IResult> (TeamInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Created("/api/v1/committees/teams", new CreatedId((await Committees.Committees.AddTeamAsync(db, await s.GetAsync(ct), input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
     }

@@ -6,7 +6,7 @@ namespace DanVan.Features.Campaigns;
 
 public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 {
-    public List<CampaignRow> Rows { get; private set; } = [];
+    public IReadOnlyList<CampaignRow> Rows { get; private set; } = [];
 
     public bool CanManage { get; private set; }
 
@@ -14,6 +14,6 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
     {
         var scope = await scopes.GetAsync(ct);
         CanManage = scope.CanAnywhere(Operation.RunRound);
-        Rows = await Campaigns.ListAsync(db, scope, ct);
+        Rows = (await Campaigns.ListAsync(db, scope, ListPage.First(), ct)).Items;
     }
 }

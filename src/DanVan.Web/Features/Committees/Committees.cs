@@ -91,9 +91,10 @@ public sealed record TeamView(int Id, string UnitName, TeamKind Kind, string Nam
 
 public static class Committees
 {
-    public static async Task<List<CommitteeView>> ListAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
-        (await db.Committees.AsNoTracking().ReadableBy(scope, c => c.ScopePath).Include(c => c.Unit).Include(c => c.Members)
-            .OrderBy(c => c.ScopePath).ThenByDescending(c => c.TermFrom).Take(200).ToListAsync(ct)).Select(View).ToList();
+    /// <summary>Steering committees in the caller's area, newest first, a page at a time.</summary>
+    public static async Task<Page<CommitteeView>> ListAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct) =>
+        (await Paging.NewestFirstAsync(db.Committees.AsNoTracking().ReadableBy(scope, c => c.ScopePath).Include(c => c.Unit).Include(c => c.Members), null, page, ct))
+            .Select(View);
 
     public static CommitteeView View(SteeringCommittee c) => new(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.TermFrom, c.TermTo, c.Version,
         c.Members.OrderBy(m => m.Id).Select(m => new MemberView(m.FullName, m.Position,
@@ -151,9 +152,10 @@ public static class Committees
         return c;
     }
 
-    public static Task<List<TeamView>> TeamsAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
-        db.Teams.AsNoTracking().ReadableBy(scope, t => t.ScopePath).OrderBy(t => t.ScopePath).ThenBy(t => t.Kind).ThenBy(t => t.Name).Take(500)
-            .Select(t => new TeamView(t.Id, t.Unit!.FullName, t.Kind, t.Name, t.Village, t.LeaderName, t.Members)).ToListAsync(ct);
+    /// <summary>Commune blocks and village teams in the caller's area, newest first, a page at a time.</summary>
+    public static Task<Page<TeamView>> TeamsAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct) =>
+        Paging.NewestFirstAsync(db.Teams.AsNoTracking().ReadableBy(scope, t => t.ScopePath), null, page,
+            rows => rows.Select(t => new TeamView(t.Id, t.Unit!.FullName, t.Kind, t.Name, t.Village, t.LeaderName, t.Members)), t => t.Id, ct);
 
     public static async Task<MobilisationTeam> AddTeamAsync(AppDbContext db, UserScope scope, TeamInput input, CancellationToken ct)
     {

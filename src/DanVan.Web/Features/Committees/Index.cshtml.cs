@@ -11,9 +11,9 @@ namespace DanVan.Features.Committees;
 /// <summary>Steering committees with their members' assignments, and communes' blocks and village teams.</summary>
 public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 {
-    public List<CommitteeView> Committees { get; private set; } = [];
+    public IReadOnlyList<CommitteeView> Committees { get; private set; } = [];
 
-    public List<TeamView> Teams { get; private set; } = [];
+    public IReadOnlyList<TeamView> Teams { get; private set; } = [];
 
     public List<UnitSummary> ManagedUnits { get; private set; } = [];
 
@@ -74,8 +74,10 @@ public class IndexModel(AppDbContext db, ScopeAccessor scopes) : PageModel
 
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
-        Committees = await Features.Committees.Committees.ListAsync(db, scope, ct);
-        Teams = await Features.Committees.Committees.TeamsAsync(db, scope, ct);
+        Committees = (await Features.Committees.Committees.ListAsync(db, scope, ListPage.First(), ct)).Items;
+        // The page shows a commune's teams together, by name.
+        Teams = [.. (await Features.Committees.Committees.TeamsAsync(db, scope, ListPage.First(500), ct)).Items
+            .OrderBy(t => t.UnitName, VietnameseText.Comparer).ThenBy(t => t.Kind).ThenBy(t => t.Name, VietnameseText.Comparer)];
         ManagedUnits = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.ManageCommittee), null, ct);
         Communes = await UnitChoices.WithinAsync(db, scope.PathsFor(Operation.Register), 2, ct);
     }

@@ -83,16 +83,17 @@ public static class NominationRounds
         round.EnsureCanSubmit(today, sent);
     }
 
-    public static async Task<List<NominationRoundView>> ListAsync(AppDbContext db, UserScope scope, TimeProvider clock, CancellationToken ct)
+    /// <summary>Nomination rounds in the caller's area, latest closing first, a page at a time.</summary>
+    public static async Task<Page<NominationRoundView>> ListAsync(AppDbContext db, UserScope scope, ListPage page, TimeProvider clock, CancellationToken ct)
     {
-        var rounds = await db.NominationRounds.AsNoTracking().ReadableBy(scope, r => r.ScopePath).Include(r => r.Unit).OrderByDescending(r => r.ClosesOn).Take(50).ToListAsync(ct);
+        var rounds = await Paging.NewestFirstAsync(db.NominationRounds.AsNoTracking().ReadableBy(scope, r => r.ScopePath).Include(r => r.Unit), r => r.ClosesOn, page, ct);
         var views = new List<NominationRoundView>();
-        foreach (var r in rounds)
+        foreach (var r in rounds.Items)
         {
             views.Add(await ViewOfAsync(db, scope, r, clock, ct));
         }
 
-        return views;
+        return new Page<NominationRoundView>(views, rounds.PageNumber, rounds.PageSize, rounds.Total, rounds.TotalCapped, rounds.Next);
     }
 
     public static async Task<NominationRoundView?> ViewAsync(AppDbContext db, UserScope scope, int id, TimeProvider clock, CancellationToken ct) =>

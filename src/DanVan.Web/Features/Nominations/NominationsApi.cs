@@ -74,8 +74,8 @@ public static class NominationsApi
         }
 
         var r = api.MapGroup("/nomination-rounds").WithTags("Commendation");
-        r.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await NominationRounds.ListAsync(db, await s.GetAsync(ct), clock, ct)))
+        r.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? limit, string? after, CancellationToken ct) =>
+            TypedResults.Ok(await NominationRounds.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), clock, ct)))
             .WithSummary("Các đợt xét khen thưởng: hạn, số hồ sơ mỗi đơn vị, đơn vị đã gửi và đơn vị chậm.");
         r.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
             await NominationRounds.ViewAsync(db, await s.GetAsync(ct), id, clock, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<NominationRoundView>();

@@ -13,7 +13,7 @@ public class RoundsModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
 {
     [BindProperty] public NominationRoundInput Input { get; set; } = new();
 
-    public List<NominationRoundView> Rounds { get; private set; } = [];
+    public IReadOnlyList<NominationRoundView> Rounds { get; private set; } = [];
 
     public bool CanOpen { get; private set; }
 
@@ -50,6 +50,6 @@ public class RoundsModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clo
     private async Task LoadAsync(UserScope scope, CancellationToken ct)
     {
         CanOpen = scope.CanAnywhere(Operation.RunRound);
-        Rounds = await NominationRounds.ListAsync(db, scope, clock, ct);
+        Rounds = (await NominationRounds.ListAsync(db, scope, ListPage.First(), clock, ct)).Items;
     }
 }

@@ -8,14 +8,14 @@ namespace DanVan.Features.Notifications;
 
 public class IndexModel(AppDbContext db, ScopeAccessor scopes, TimeProvider clock) : PageModel
 {
-    public List<NotificationView> Items { get; private set; } = [];
+    public IReadOnlyList<NotificationView> Items { get; private set; } = [];
 
     public List<DueRow> Due { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        Items = await Notifications.MineAsync(db, scope, ct);
+        Items = (await Notifications.MineAsync(db, scope, ListPage.First(100), ct)).Items;
         Due = await Notifications.DueReportsAsync(db, scope, CampaignsApi.Today(clock), ct);
     }
 

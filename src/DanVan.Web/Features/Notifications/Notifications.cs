@@ -11,9 +11,10 @@ public sealed record DueRow(int InitiativeId, string Name, string UnitName, Date
 
 public static class Notifications
 {
-    public static Task<List<NotificationView>> MineAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
-        db.Notifications.AsNoTracking().Where(n => n.UserId == scope.UserId).OrderByDescending(n => n.Id).Take(100)
-            .Select(n => new NotificationView(n.Id, n.Text, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(ct);
+    /// <summary>The caller's notifications, newest first, a page at a time.</summary>
+    public static Task<Page<NotificationView>> MineAsync(AppDbContext db, UserScope scope, ListPage page, CancellationToken ct) =>
+        Paging.NewestFirstAsync(db.Notifications.AsNoTracking().Where(n => n.UserId == scope.UserId), null, page,
+            rows => rows.Select(n => new NotificationView(n.Id, n.Text, n.Link, n.CreatedAt, n.ReadAt != null)), n => n.Id, ct);
 
     public static Task<int> UnreadAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
         scope.UserId is null ? Task.FromResult(0) : db.Notifications.CountAsync(n => n.UserId == scope.UserId && n.ReadAt == null, ct);

@@ -4,8 +4,8 @@ using DanVan.Infrastructure;
 
 namespace DanVan.Features.Notifications;
 
-/// <summary>The caller's latest 100 notifications (newest first), and the models whose report for the last quarter is due.</summary>
-public sealed record NotificationsAnswer(IReadOnlyList<NotificationView> Items, IReadOnlyList<DueRow> DueReports);
+/// <summary>A page of the caller's notifications (newest first, paged as every list), and the models whose report for the last quarter is due.</summary>
+public sealed record NotificationsAnswer(IReadOnlyList<NotificationView> Items, int Total, bool TotalCapped, string? Next, IReadOnlyList<DueRow> DueReports);
 
 /// <summary>How many notifications were marked read.</summary>
 public sealed record MarkedRead(int Marked);
@@ -15,11 +15,12 @@ public static class NotificationsApi
     public static void MapNotificationsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/notifications").WithTags("Notifications");
-        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, int? limit, string? after, CancellationToken ct) =>
         {
             var scope = await s.GetAsync(ct);
-            return TypedResults.Ok(new NotificationsAnswer(
-                await Notifications.MineAsync(db, scope, ct), await Notifications.DueReportsAsync(db, scope, CampaignsApi.Today(clock), ct)));
+            var page = await Notifications.MineAsync(db, scope, ListPage.From(limit, after), ct);
+            return TypedResults.Ok(new NotificationsAnswer(page.Items, page.Total, page.TotalCapped, page.Next,
+                await Notifications.DueReportsAsync(db, scope, CampaignsApi.Today(clock), ct)));
         });
         g.MapPost("/read", async (AppDbContext db, ScopeAccessor s, TimeProvider clock, long? id, CancellationToken ct) =>
             TypedResults.Ok(new MarkedRead(await Notifications.MarkReadAsync(db, await s.GetAsync(ct), id, clock.GetUtcNow(), ct))));
