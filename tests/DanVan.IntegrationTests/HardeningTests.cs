@@ -87,6 +87,9 @@ public class HardeningTests
         var refused = await first.GetAsync("/api/v1/me");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        // A client reads why from a problem document, as for every refusal.
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("urn:danvan:problem:too-many-requests", (await refused.ReadJsonAsync()).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/me")).StatusCode);
     }
 

@@ -211,11 +211,19 @@ public static class AppSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Said in words a citizen or an officer understands, with when to try again.
-            o.OnRejected = (context, ct) =>
+            o.OnRejected = async (context, ct) =>
             {
-                // The error page says it, as a page for people and as a problem document for the API.
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = "60";
+                if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Said here: the error page, run again for this token, would be refused too and answer nothing.
+                    await TypedResults.Problem(Features.ErrorModel.Message(StatusCodes.Status429TooManyRequests), statusCode: StatusCodes.Status429TooManyRequests,
+                        title: Features.ErrorModel.Title(StatusCodes.Status429TooManyRequests), type: ProblemTypes.ForStatus(StatusCodes.Status429TooManyRequests))
+                        .ExecuteAsync(http);
+                }
+
+                // A page: the error page says it, in the site's style.
             };
             // API tokens: per token (its hash's first characters), so one runaway script slows only itself.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
