@@ -121,6 +121,7 @@ public class AccessMatrixTests(DanVanFactory app)
         ["GET /api/v1/documents/{id:int}/file"] = Access.SignedIn,
         ["GET /api/v1/documents/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/inspections/{id:int}"] = Access.SignedIn,
+        ["GET /api/v1/committees/{id:int}"] = Access.SignedIn,
         ["GET /api/v1/indicators/{code}"] = Access.SignedIn,
         ["GET /api/v1/award-forms/{code}"] = Access.SignedIn,
         ["GET /api/v1/nomination-rounds/"] = Access.SignedIn,

@@ -353,6 +353,11 @@ public class WorkflowTests(DanVanFactory app)
             members = new[] { new { fullName = "Nguyễn Văn A", position = "Trưởng ban", followsFields = new[] { "economy" }, followsUnits = TestData.LuongBang } },
         });
         Assert.Equal(HttpStatusCode.Created, committee.StatusCode);
+        var readBack = await (await secretariat.GetAsync(committee.Headers.Location)).ReadJsonAsync();
+        Assert.Equal("Nguyễn Văn A", readBack.GetProperty("members")[0].GetProperty("fullName").GetString());
+        var criteria = await secretariat.PostAsJsonAsync("/api/v1/criteria-sets", TestData.Criteria(TestData.HungYen));
+        Assert.Equal($"/api/v1/criteria-sets/{(await criteria.ReadJsonAsync()).GetProperty("id").GetInt32()}", criteria.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync(criteria.Headers.Location)).StatusCode);
         var badUnit = await secretariat.PostAsJsonAsync("/api/v1/committees", new
         {
             name = "x", unitCode = TestData.HungYen, termFrom = 2025, termTo = 2030,

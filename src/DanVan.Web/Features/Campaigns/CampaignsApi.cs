@@ -43,7 +43,15 @@ public static class CampaignsApi
         k.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             await CriteriaSets.GetAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound()).Produces<CriteriaSetView>();
         k.MapPost("/", async Task<IResult> (CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Created("/api/v1/criteria-sets", CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct)))).Produces<CriteriaSetView>(StatusCodes.Status201Created);
+        {
+            if (Valid(input) is { } bad)
+            {
+                return bad;
+            }
+
+            var saved = CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), null, input, ct));
+            return TypedResults.Created($"/api/v1/criteria-sets/{saved.Id}", saved);
+        }).Produces<CriteriaSetView>(StatusCodes.Status201Created);
         k.MapPut("/{id:int}", async Task<IResult> (int id, CriteriaSetInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Ok(CriteriaSets.View(await CriteriaSets.SaveAsync(db, await s.GetAsync(ct), id, input, ct))))
             .WithSummary("Sửa bộ tiêu chí; bộ đã dùng để thẩm định thì tạo phiên bản mới.").Produces<CriteriaSetView>();
@@ -52,7 +60,10 @@ public static class CampaignsApi
         m.MapGet("/", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>
             TypedResults.Ok(await Committees.Committees.ListAsync(db, await s.GetAsync(ct), ListPage.From(limit, after), ct)));
         m.MapPost("/", async Task<IResult> (CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
-            Valid(input) ?? TypedResults.Created("/api/v1/committees", new CreatedId((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id))).Produces<CreatedId>(StatusCodes.Status201Created);
+            Valid(input) ?? CreatedId.At("/api/v1/committees", (await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), null, input, ct)).Id)).Produces<CreatedId>(StatusCodes.Status201Created);
+        m.MapGet("/{id:int}", async Task<IResult> (int id, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
+            await Committees.Committees.ViewAsync(db, await s.GetAsync(ct), id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound())
+            .WithSummary("Một ban chỉ đạo: nhiệm kỳ, thành viên, lĩnh vực và đơn vị theo dõi.").Produces<CommitteeView>();
         m.MapPut("/{id:int}", async Task<IResult> (int id, CommitteeInput input, AppDbContext db, ScopeAccessor s, CancellationToken ct) =>
             Valid(input) ?? TypedResults.Ok(new VersionOnly((await Committees.Committees.SaveAsync(db, await s.GetAsync(ct), id, input, ct)).Version))).Produces<VersionOnly>();
         m.MapGet("/teams", async (AppDbContext db, ScopeAccessor s, int? limit, string? after, CancellationToken ct) =>

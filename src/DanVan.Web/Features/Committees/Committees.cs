@@ -96,6 +96,11 @@ public static class Committees
         (await Paging.NewestFirstAsync(db.Committees.AsNoTracking().ReadableBy(scope, c => c.ScopePath).Include(c => c.Unit).Include(c => c.Members), null, page, ct))
             .Select(View);
 
+    /// <summary>One committee the caller may read, or null.</summary>
+    public static async Task<CommitteeView?> ViewAsync(AppDbContext db, UserScope scope, int id, CancellationToken ct) =>
+        await db.Committees.AsNoTracking().ReadableBy(scope, c => c.ScopePath).Include(c => c.Unit).Include(c => c.Members).FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? View(c) : null;
+
     public static CommitteeView View(SteeringCommittee c) => new(c.Id, c.Name, c.Unit!.Code, c.Unit.FullName, c.TermFrom, c.TermTo, c.Version,
         c.Members.OrderBy(m => m.Id).Select(m => new MemberView(m.FullName, m.Position,
             (m.FollowsFields ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Field>).ToList(),
