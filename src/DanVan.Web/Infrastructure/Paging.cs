@@ -51,9 +51,7 @@ public static class Paging
     public static Task<Page<T>> NewestFirstAsync<T>(IQueryable<T> query, Expression<Func<T, DateOnly>>? date, ListPage page, CancellationToken ct)
         where T : class
     {
-        var id = Id<T>();
-        var read = Expression.Lambda<Func<T, long>>(Expression.Convert(id.Body, typeof(long)), id.Parameters).Compile();
-        return NewestFirstAsync(query, date, page, q => q, read, ct);
+        return NewestFirstAsync(query, date, page, q => q, RowId<T>.Read, ct);
     }
 
     /// <summary>The same, each row shown as <paramref name="project"/> makes it (the page is chosen first, by number and date alone).</summary>
@@ -66,7 +64,7 @@ public static class Paging
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(idOf);
         var counted = await query.Take(CountCap + 1).CountAsync(ct);
-        var id = Id<T>();
+        var id = RowId<T>.Lambda;
         var after = query;
         if (page.After is not null)
         {
@@ -97,11 +95,22 @@ public static class Paging
         public DateOnly Date { get; set; }
     }
 
-    /// <summary>The row's number, as its own type (int or long), so the database orders and compares it by its index.</summary>
-    private static LambdaExpression Id<T>()
+    /// <summary>
+    /// The row's number, as its own type (int or long), so the database orders and compares it by its index; built and
+    /// compiled once per row type, not on every request.
+    /// </summary>
+    private static class RowId<T>
     {
-        var row = Expression.Parameter(typeof(T), "e");
-        return Expression.Lambda(Expression.Property(row, "Id"), row);
+        public static readonly LambdaExpression Lambda = Build();
+
+        public static readonly Func<T, long> Read =
+            Expression.Lambda<Func<T, long>>(Expression.Convert(Lambda.Body, typeof(long)), Lambda.Parameters).Compile();
+
+        private static LambdaExpression Build()
+        {
+            var row = Expression.Parameter(typeof(T), "e");
+            return Expression.Lambda(Expression.Property(row, "Id"), row);
+        }
     }
 
     private static IQueryable<T> Descending<T>(IQueryable<T> query, LambdaExpression id, bool then) =>
