@@ -9,13 +9,49 @@ namespace DanVan.Features.Results;
 /// Made once per width with SkiaSharp, kept in the node's own directory (made again where missing), and never larger than the original. A picture that
 /// does not decode, or is too large to decode safely, has no thumbnail (the caller answers 404).
 /// </summary>
+/// <remarks>
+/// Memory is bounded, because a few bytes can claim a huge picture (a 74-byte PNG saying 7070×7070 decoded to 580 MB):
+/// a picture whose pixels are out of proportion to its bytes, or above <see cref="MaxPixels"/>, is never decoded; a
+/// decode is at most <see cref="MaxDecodedPixels"/> (64 MB); one file and width is made by one request while the
+/// others wait for it; and at most <see cref="MaxConcurrentDecodes"/> decodes run at once on a node.
+/// </remarks>
 public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
 {
     /// <summary>The widths served; a request is rounded up to the next one, so the cache stays small.</summary>
     public static readonly int[] Widths = [160, 320, 480, 960];
 
-    /// <summary>Decoding a bigger picture would take hundreds of megabytes: such a file is served only as itself.</summary>
-    public const long MaxPixels = 50_000_000;
+    /// <summary>A bigger picture (more than 6000 × 4000) is served only as itself.</summary>
+    public const long MaxPixels = 24_000_000;
+
+    /// <summary>What one decode may hold: 16 MP at 4 bytes a pixel, 64 MB (a JPEG is decoded at 1/2–1/8 of its size).</summary>
+    public const long MaxDecodedPixels = 16_000_000;
+
+    /// <summary>
+    /// More pixels a byte than any real picture has: deflate packs at most ~1,000:1, so even a one-colour PNG of a
+    /// 12 MP photo's size needs ~12 KB; a photo has 3–10 pixels a byte.
+    /// </summary>
+    public const long MaxPixelsPerByte = 1_000;
+
+    public const int MaxConcurrentDecodes = 2;
+
+    private static readonly SemaphoreSlim Decodes = new(MaxConcurrentDecodes, MaxConcurrentDecodes);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>> making = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a picture of these dimensions may be decoded at all, given how many bytes its file has.</summary>
+    public static bool Plausible(long width, long height, long bytes) => width * height <= MaxPixels && Proportionate(width, height, bytes);
+
+    /// <summary>Whether a file of this many bytes can hold a picture of these dimensions (uploads are refused otherwise).</summary>
+    public static bool Proportionate(long width, long height, long bytes) => width > 0 && height > 0 && width * height <= Math.Max(bytes, 1) * MaxPixelsPerByte;
+
+    /// <summary>The dimensions a picture's header claims (nothing is decoded), or null when it has none.</summary>
+    public static (int Width, int Height)? Dimensions(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+    }
 
     public static int Snap(int width) => Widths.FirstOrDefault(w => w >= width, Widths[^1]);
 
@@ -36,23 +72,54 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
             return target;
         }
 
-        if (await store.ReadAsync(file.StorageName, ct) is not { } source)
+        // One request makes it; the others asking for the same file and width at the same time wait for that one.
+        var job = making.GetOrAdd(target, t => new Lazy<Task<string?>>(() => MakeFileAsync(file.StorageName, dir, t)));
+        try
+        {
+            return await job.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            if (job.Value.IsCompleted)
+            {
+                making.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(target, job));
+            }
+        }
+    }
+
+    private async Task<string?> MakeFileAsync(string storageName, string dir, string target)
+    {
+        // Not the caller's token: others may be waiting for this result.
+        if (await store.ReadAsync(storageName, CancellationToken.None) is not { } source)
         {
             return null;
         }
 
         Directory.CreateDirectory(dir);
-        var bytes = await Task.Run(() => Make(source, file.StorageName, w), ct);
+        byte[]? bytes;
+        await Decodes.WaitAsync();
+        try
+        {
+            bytes = await Task.Run(() => Make(source, storageName, WidthOf(target)));
+        }
+        finally
+        {
+            Decodes.Release();
+        }
+
         if (bytes is null)
         {
             return null;
         }
 
         var temp = target + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, ct);
-        File.Move(temp, target, overwrite: true); // two requests at once make the same file: either one wins
+        await File.WriteAllBytesAsync(temp, bytes);
+        File.Move(temp, target, overwrite: true); // another node's request may have made it too: either one wins
         return target;
     }
+
+    private static int WidthOf(string target) =>
+        int.Parse(Path.GetFileNameWithoutExtension(target).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
     private byte[]? Make(byte[] source, string name, int width)
     {
@@ -60,8 +127,9 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         {
             using var data = SKData.CreateCopy(source);
             using var codec = SKCodec.Create(data);
-            if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels || codec.Info.Width <= 0)
+            if (codec is null || !Plausible(codec.Info.Width, codec.Info.Height, source.LongLength))
             {
+                log.LogWarning("No thumbnail for {File}: {Width} x {Height} pixels in {Bytes} bytes", name, codec?.Info.Width, codec?.Info.Height, source.LongLength);
                 return null;
             }
 
@@ -69,20 +137,30 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
             // The smallest of the decoder's sizes (k/8 of the original) that is still at least as wide as asked.
             var decodeSize = Enumerable.Range(1, 8).Select(k => codec.GetScaledDimensions(k / 8f))
                 .FirstOrDefault(d => d.Width >= Math.Min(width, codec.Info.Width), codec.Info.Size);
+            if ((long)decodeSize.Width * decodeSize.Height > MaxDecodedPixels)
+            {
+                return null;
+            }
+
             using var decoded = SKBitmap.Decode(codec, codec.Info.WithSize(decodeSize.Width, decodeSize.Height)) ?? SKBitmap.Decode(codec);
             if (decoded is null)
             {
                 return null;
             }
 
-            using var oriented = Orient(decoded, codec.EncodedOrigin);
-            var outWidth = Math.Min(width, oriented.Width);
-            var outHeight = Math.Max(1, (int)Math.Round(oriented.Height * (double)outWidth / oriented.Width));
-            using var resized = oriented.Resize(new SKImageInfo(outWidth, outHeight, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
-            if (resized is null)
+            // Resized first, turned upright after: the turn copies only the small picture.
+            var swap = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+            var (uprightWidth, uprightHeight) = swap ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
+            var outWidth = Math.Min(width, uprightWidth);
+            var outHeight = Math.Max(1, (int)Math.Round(uprightHeight * (double)outWidth / uprightWidth));
+            using var small = decoded.Resize(new SKImageInfo(swap ? outHeight : outWidth, swap ? outWidth : outHeight, SKColorType.Rgba8888, SKAlphaType.Premul),
+                new SKSamplingOptions(SKCubicResampler.Mitchell));
+            if (small is null)
             {
                 return null;
             }
+
+            using var resized = Orient(small, codec.EncodedOrigin);
 
             // JPEG has no transparency: a PNG's clear areas become white, as on the page.
             using var surface = SKSurface.Create(new SKImageInfo(outWidth, outHeight));

@@ -163,8 +163,16 @@ public sealed class EvidenceStore(IConfiguration config, IWebHostEnvironment env
             throw DomainException.For("File", $"Phần mở rộng \"{ext}\" không khớp với nội dung tệp ({Extensions[kind][0]}).");
         }
 
+        var bytes = buffer.ToArray();
+        // A few bytes claiming a huge picture (a decompression bomb) are refused here, before anyone decodes them.
+        // (A real picture above the thumbnails' size is kept, and served only as itself.)
+        if (IsImage(kind) && Features.Results.Thumbnails.Dimensions(bytes) is var (w, h) && !Features.Results.Thumbnails.Proportionate(w, h, bytes.LongLength))
+        {
+            throw DomainException.For("File", $"Ảnh hỏng: tệp {bytes.LongLength:N0} byte mà khai {w:N0} × {h:N0} điểm ảnh; hãy gửi lại ảnh gốc.");
+        }
+
         var storage = Guid.NewGuid().ToString("N") + Extensions[kind][0];
-        await WriteAsync(storage, buffer.ToArray(), into, ct);
+        await WriteAsync(storage, bytes, into, ct);
         buffer.Position = 0;
         return new EvidenceFile
         {
