@@ -127,7 +127,10 @@ backend nodes
   balance roundrobin
   http-request disable-l7-retry unless METH_GET
   option httpchk GET /healthz/ready
-  default-server inter 1s fall 2 rise 2
+  # A busy node is not a dead one: the check may take up to 5 s before it counts as failed (readiness answers from a
+  # result at most 2 s old, on a connection outside the request pool), and three failures in a row take a node out.
+  timeout check 5s
+  default-server inter 1s fall 3 rise 2
   server a 127.0.0.1:$NA check
   server b 127.0.0.1:$NB check
 EOF

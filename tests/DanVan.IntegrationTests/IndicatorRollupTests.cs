@@ -5,6 +5,7 @@ using DanVan.Data;
 using DanVan.Domain;
 using DanVan.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.IntegrationTests;
@@ -185,5 +186,84 @@ public class IndicatorRollupTests(DanVanFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await web.Http.GetAsync($"/UnitReports/Edit?unit={NghiaTru}&period=2022&organizationId={elsewhere}")).StatusCode);
         var refused = await api.PostAsJsonAsync("/api/v1/unit-reports", new { unitCode = NghiaTru, period = "2022", organizationId = elsewhere, values = new[] { new { indicator = "houses_built", value = 1m, unit = "căn" } } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    /// <summary>
+    /// A results file recomputes each touched commune's totals once, at its end — not once a row, which read the
+    /// commune's figures again for every row (the import grew ×10 for ×4 rows) — and the totals are the same.
+    /// </summary>
+    [Fact]
+    public async Task AResultsFile_RecomputesEachTouchedPathOnce_WithTheTotalsARebuildMakes()
+    {
+        const string ChauNinh = "12247";
+        var officer = await app.ApiClientAsync((Role.Secretariat, TestData.HungYen));
+        var models = new List<int>();
+        for (var k = 0; k < 12; k++)
+        {
+            models.Add(await TestData.CreateInitiativeAsync(officer, ChauNinh, TestData.Unique("Mô hình quỹ"), registeredOn: "2024-01-10"));
+        }
+
+        var csv = new System.Text.StringBuilder("Mô hình,Mã đơn vị,Bản đồ,Kỳ,Chỉ tiêu,Nguồn,Giá trị,ĐVT\n");
+        foreach (var (id, k) in models.Select((id, k) => (id, k)))
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"#{id},{ChauNinh},2025,2024,funds_mobilized,,{k + 1},triệu đồng\n");
+        }
+
+        csv.Append(System.Globalization.CultureInfo.InvariantCulture, $",{ChauNinh},2025,2024,funds_mobilized,,1000,triệu đồng\n");
+        csv.Append(System.Globalization.CultureInfo.InvariantCulture, $",{ChauNinh},2025,2024-Q2,roads_built,,2,km\n");
+
+        var recomputes = 0;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            using var listening = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(new Listener(l => l.Name == DbLoggerCategory.Name, e =>
+            {
+                if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData c && ReferenceEquals(c.Context, db)
+                    && c.Command.CommandText.Contains("DELETE FROM \"IndicatorTotals\"", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref recomputes);
+                }
+            }));
+            var user = new DanVan.Infrastructure.UserScope("rollup-test", "rollup-test", [(Role.Secretariat, "/33/")]);
+            var outcome = await DanVan.Features.Indicators.ResultsImport.RunAsync(db, user, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), "so-lieu.csv", false, TimeProvider.System);
+            Assert.Empty(outcome.Errors);
+            Assert.Equal((2, 12), (outcome.UnitValues, outcome.ModelValues));
+        }
+
+        Assert.Equal(1, recomputes); // one path, one recompute (it was one a model and one a unit report: 14)
+        Assert.Equal(12 * 13 / 2 * 1_000_000m + 1_000_000_000m, await FundsAsync(officer, ChauNinh));
+        var kept = await SnapshotAsync();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await IndicatorRollup.RebuildAsync(db, default);
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(kept, await SnapshotAsync());
+    }
+
+    /// <summary>EF Core's diagnostic events of one listener, for counting a context's commands.</summary>
+    private sealed class Listener(Func<System.Diagnostics.DiagnosticListener, bool> which, Action<KeyValuePair<string, object?>> on)
+        : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (which(value))
+            {
+                value.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value) => on(value);
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 }

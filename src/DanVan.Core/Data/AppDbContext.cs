@@ -149,6 +149,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     /// <summary>The side effects a save in progress has captured (see <see cref="SaveSideEffects"/>).</summary>
     internal SaveSideEffects.Pending? SideEffects { get; set; }
 
+    /// <summary>While set (a bulk run, <see cref="IndicatorRollup.Defer"/>), saves collect what they touched here instead of recomputing the rollup each time.</summary>
+    internal IndicatorRollup.Sources? DeferredRollup { get; set; }
+
     /// <summary>Every context saves with its side effects, however it was made (web app, command line, tests).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

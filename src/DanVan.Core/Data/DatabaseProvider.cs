@@ -59,6 +59,16 @@ public static class DatabaseProvider
         }
     }
 
+    /// <summary>A connection of its own, outside the pool the requests use (a health check must not queue behind them).</summary>
+    public static System.Data.Common.DbConnection Unpooled(IConfiguration configuration)
+    {
+        var kind = Kind(configuration);
+        var cs = ConnectionString(configuration, kind);
+        return kind == DatabaseKind.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(cs)
+            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(cs) { Pooling = false, Timeout = 5 }.ConnectionString);
+    }
+
     private static void EnsureSqliteDirectory(string connectionString)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);

@@ -95,35 +95,107 @@ public static class IndicatorRollup
         return t;
     }
 
-    /// <summary>After the save, in its transaction: the touched paths' totals computed again.</summary>
+    /// <summary>
+    /// The sources of figures one or more saves touched, by what they are (models, unit reports, paths moved from):
+    /// their paths are read when the totals are computed, so a model moved meanwhile is counted where it is.
+    /// </summary>
+    public sealed class Sources
+    {
+        internal HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+        internal HashSet<int> InitiativeIds { get; } = [];
+
+        internal HashSet<int> UnitReportIds { get; } = [];
+
+        internal bool Everything { get; set; }
+
+        internal void Add(Sources other)
+        {
+            Paths.UnionWith(other.Paths);
+            InitiativeIds.UnionWith(other.InitiativeIds);
+            UnitReportIds.UnionWith(other.UnitReportIds);
+            Everything |= other.Everything;
+        }
+    }
+
+    /// <summary>
+    /// Until <see cref="Deferral.FlushAsync"/>, the saves of <paramref name="db"/> only note what they touched: a bulk run (an
+    /// import of thousands of figures) computes each touched path's totals once, at its end, in its transaction, not
+    /// once a row (which read the path's figures again for every row: quadratic in a commune's rows). The totals are
+    /// the same, since a path's totals are always computed whole from its records.
+    /// </summary>
+    public static Deferral Defer(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.DeferredRollup is not null)
+        {
+            throw new InvalidOperationException("The rollup is already deferred on this context.");
+        }
+
+        db.DeferredRollup = new Sources();
+        return new Deferral(db);
+    }
+
+    /// <summary>A deferred rollup: <see cref="FlushAsync"/> computes the totals; disposing without it (a rollback) drops what was noted.</summary>
+    public sealed class Deferral(AppDbContext db) : IDisposable
+    {
+        /// <summary>The totals of everything the deferred saves touched, computed now, in the caller's transaction.</summary>
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (db.DeferredRollup is not { } sources)
+            {
+                return;
+            }
+
+            db.DeferredRollup = null;
+            await RefreshAsync(db, sources, ct);
+        }
+
+        public void Dispose() => db.DeferredRollup = null;
+    }
+
+    /// <summary>After the save, in its transaction: the touched paths' totals computed again (or noted, when deferred).</summary>
     public static async Task RefreshAsync(AppDbContext db, Touched touched, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(touched);
-        if (touched.Everything)
+        var sources = new Sources { Everything = touched.Everything };
+        sources.Paths.UnionWith(touched.Paths);
+        sources.Paths.UnionWith(touched.UnitReports.Select(u => u.ScopePath));
+        sources.InitiativeIds.UnionWith(touched.Reports.Select(r => r.InitiativeId));
+        var reportIds = touched.ReportIds.Concat(touched.Values.Select(v => v.ReportId)).Where(id => id > 0).Except(touched.Reports.Select(r => r.Id));
+        foreach (var chunk in reportIds.Chunk(500))
+        {
+            sources.InitiativeIds.UnionWith(await db.ResultReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.InitiativeId).ToListAsync(ct));
+        }
+
+        sources.UnitReportIds.UnionWith(touched.UnitReportIds.Concat(touched.UnitValues.Select(v => v.ReportId)).Except(touched.UnitReports.Select(u => u.Id)));
+        if (db.DeferredRollup is { } deferred)
+        {
+            deferred.Add(sources);
+            return;
+        }
+
+        await RefreshAsync(db, sources, ct);
+    }
+
+    private static async Task RefreshAsync(AppDbContext db, Sources sources, CancellationToken ct)
+    {
+        if (sources.Everything)
         {
             await RebuildAsync(db, ct);
             return;
         }
 
-        var reportIds = touched.ReportIds.Concat(touched.Values.Select(v => v.ReportId)).Where(id => id > 0).ToHashSet();
-        var initiativeIds = touched.Reports.Select(r => r.InitiativeId).ToHashSet();
-        foreach (var chunk in reportIds.Except(touched.Reports.Select(r => r.Id)).Chunk(500))
-        {
-            initiativeIds.UnionWith(await db.ResultReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.InitiativeId).ToListAsync(ct));
-        }
-
-        var unitReportIds = touched.UnitReportIds.Concat(touched.UnitValues.Select(v => v.ReportId)).Except(touched.UnitReports.Select(u => u.Id)).ToList();
         async Task<HashSet<string>> PathsAsync()
         {
-            var paths = new HashSet<string>(touched.Paths, StringComparer.Ordinal);
-            foreach (var chunk in initiativeIds.Chunk(500))
+            var paths = new HashSet<string>(sources.Paths, StringComparer.Ordinal);
+            foreach (var chunk in sources.InitiativeIds.Chunk(500))
             {
                 paths.UnionWith(await db.Initiatives.AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => i.ScopePath).ToListAsync(ct));
             }
 
-            paths.UnionWith(touched.UnitReports.Select(u => u.ScopePath));
-            foreach (var chunk in unitReportIds.Chunk(500))
+            foreach (var chunk in sources.UnitReportIds.Chunk(500))
             {
                 paths.UnionWith(await db.UnitReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.ScopePath).ToListAsync(ct));
             }

@@ -240,6 +240,7 @@ public static class AppSetup
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Liveness (/healthz/live) asks nothing of others; readiness (/healthz/ready) asks the database and Redis, so a
         // balancer stops sending requests to a node that cannot serve them without restarting it.
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SharedState.RedisHealthCheck>("redis", tags: ["ready"]);

@@ -206,6 +206,7 @@ public static class ResultsImport
         var unitGroups = rows.Where(r => r.Initiative is null).GroupBy(r => (r.Unit.Id, r.Period.Code)).ToList();
         var modelGroups = rows.Where(r => r.Initiative is not null).GroupBy(r => (r.Initiative!.Id, r.Period.Code)).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        using var rollup = IndicatorRollup.Defer(db); // each touched path's totals once, at the end, not once a group
         foreach (var group in unitGroups)
         {
             await RunGroupAsync(db, group.ToList(), errors, Col, () => SaveUnitGroupAsync(db, scope, group.ToList(), clock, ct));
@@ -217,6 +218,11 @@ public static class ResultsImport
         }
 
         errors = errors.OrderBy(e => e.Line).ToList();
+        if (errors.Count == 0)
+        {
+            await rollup.FlushAsync(ct);
+        }
+
         if (errors.Count > 0 || dryRun)
         {
             await tx.RollbackAsync(ct);
