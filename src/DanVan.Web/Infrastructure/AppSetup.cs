@@ -252,6 +252,8 @@ public static class AppSetup
         var cs = DatabaseProvider.ConnectionString(config, kind);
         services.AddOutputCache(PublicCache.AddPolicy);
         services.AddScoped<PublicCache>();
+        services.AddSingleton<PublicCache.Evictions>();
+        services.Configure<PublicCache.Options>(o => o.Staleness = TimeSpan.FromSeconds(config.GetValue("PublicCache:StalenessSeconds", 30.0)));
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             DatabaseProvider.Configure(o, kind, cs);

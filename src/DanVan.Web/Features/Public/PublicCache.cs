@@ -6,14 +6,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DanVan.Features.Public;
 
 /// <summary>
-/// Anonymous visitors' copies of the public home, search and open data are kept in memory and dropped as soon as
-/// anything they show is saved through the app (a model, a recognition, a comment, a survey answer…). A minute's
-/// expiry bounds staleness after writes made outside the app (the command-line import, a restore).
+/// Anonymous visitors' copies of the public home, search and open data are kept and dropped when anything they show is
+/// saved through the app (a model, a recognition, a comment, a survey answer…) — at most once every
+/// <see cref="Options.Staleness"/> (30 s unless configured): at national size saves come several a second, and dropping
+/// every public page on each of them meant most visitors met the uncached page. So a list shows a save within 30 s.
+/// A minute's expiry bounds staleness after writes made outside the app (the command-line import, a restore).
 /// </summary>
-public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Options.IOptions<PublicCache.Options> options, ILogger<PublicCache> log) : SaveChangesInterceptor
+public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Options.IOptions<PublicCache.Options> options, PublicCache.Evictions evictions,
+    ILogger<PublicCache> log) : SaveChangesInterceptor
 {
     public sealed class Options
     {
+        /// <summary>How long a public list may go on showing what was there before a save (PublicCache:StalenessSeconds).</summary>
+        public TimeSpan Staleness { get; set; } = TimeSpan.FromSeconds(30);
+
         /// <summary>With a read replica, how far behind it may be: the pages are dropped again after this long, so a
         /// copy made from the replica before it replayed the save does not stay for the minute.</summary>
         public TimeSpan? ReplicaLag { get; set; }
@@ -38,8 +44,12 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
     {
         if (eventData.Context is { } context && context.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && Shown.Contains(e.Metadata.ClrType)))
         {
-            // Evicted before the write as well as after it, so no copy taken in between survives: see SavedChangesAsync.
-            await store.EvictByTagAsync(Tag, cancellationToken);
+            if (options.Value.Staleness <= TimeSpan.Zero)
+            {
+                // Evicted before the write as well as after it, so no copy taken in between survives: see SavedChangesAsync.
+                await store.EvictByTagAsync(Tag, cancellationToken);
+            }
+
             pending = true;
         }
 
@@ -51,6 +61,12 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
         if (pending)
         {
             pending = false;
+            if (options.Value.Staleness > TimeSpan.Zero)
+            {
+                evictions.Request(store, options.Value.Staleness, options.Value.ReplicaLag ?? TimeSpan.Zero, log);
+                return result;
+            }
+
             await store.EvictByTagAsync(Tag, cancellationToken);
             if (options.Value.ReplicaLag is { } lag)
             {
@@ -59,6 +75,66 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The node's drops of the public pages: the first save after a quiet spell drops them at once; the saves that follow
+    /// within <see cref="Options.Staleness"/> ask for one drop at its end (after the save that asked has committed,
+    /// and after a replica's lag, which is shorter). One timer at a time, whatever the number of saves.
+    /// </summary>
+    public sealed class Evictions(TimeProvider clock)
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset _last = DateTimeOffset.MinValue;
+        private bool _scheduled;
+
+        public void Request(IOutputCacheStore store, TimeSpan staleness, TimeSpan replicaLag, ILogger log)
+        {
+            ArgumentNullException.ThrowIfNull(store);
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = clock.GetUtcNow();
+                if (_scheduled)
+                {
+                    return;
+                }
+
+                _scheduled = true;
+                wait = now - _last >= staleness ? replicaLag : _last + staleness - now;
+                wait = wait < replicaLag ? replicaLag : wait;
+            }
+
+            _ = RunAsync(store, wait, log);
+        }
+
+        private async Task RunAsync(IOutputCacheStore store, TimeSpan wait, ILogger log)
+        {
+            try
+            {
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock);
+                }
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _scheduled = false;
+                    _last = clock.GetUtcNow();
+                }
+            }
+
+            try
+            {
+                await store.EvictByTagAsync(Tag, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Could not drop the public pages");
+            }
+        }
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
