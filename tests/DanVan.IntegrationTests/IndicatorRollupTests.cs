@@ -222,14 +222,14 @@ public class IndicatorRollupTests(DanVanFactory app)
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            using var listening = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(new Listener(l => l.Name == DbLoggerCategory.Name, e =>
+            using var listening = EfEvents.Listen(e =>
             {
                 if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData c && ReferenceEquals(c.Context, db)
                     && c.Command.CommandText.Contains("DELETE FROM \"IndicatorTotals\"", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref recomputes);
                 }
-            }));
+            });
             var user = new DanVan.Infrastructure.UserScope("rollup-test", "rollup-test", [(Role.Secretariat, "/33/")]);
             var outcome = await DanVan.Features.Indicators.ResultsImport.RunAsync(db, user, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString())), "so-lieu.csv", false, TimeProvider.System);
             Assert.Empty(outcome.Errors);
@@ -239,28 +239,5 @@ public class IndicatorRollupTests(DanVanFactory app)
         Assert.Equal(1, recomputes); // one path, one recompute (it was one a model and one a unit report: 14)
         Assert.Equal(12 * 13 / 2 * 1_000_000m + 1_000_000_000m, await FundsAsync(officer, ChauNinh));
         await AssertRollupIsWhatARebuildMakesAsync();
-    }
-
-    /// <summary>EF Core's diagnostic events of one listener, for counting a context's commands.</summary>
-    private sealed class Listener(Func<System.Diagnostics.DiagnosticListener, bool> which, Action<KeyValuePair<string, object?>> on)
-        : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(System.Diagnostics.DiagnosticListener value)
-        {
-            if (which(value))
-            {
-                value.Subscribe(this);
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value) => on(value);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
     }
 }

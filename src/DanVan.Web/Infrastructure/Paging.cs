@@ -133,21 +133,21 @@ public static class Paging
     {
         object list = id.ReturnType == typeof(int) ? ids.Select(i => (int)i).ToList() : ids;
         return Expression.Lambda<Func<T, bool>>(
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [id.ReturnType], Expression.Constant(list), id.Body), id.Parameters);
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [id.ReturnType], QueryValue.Of(list, list.GetType()), id.Body), id.Parameters);
     }
 
     // date < d || (date == d && Id < id) — or Id < id alone.
     private static Expression<Func<T, bool>> After<T>(LambdaExpression id, Expression<Func<T, DateOnly>>? date, DateOnly afterDate, long afterId)
     {
         var row = id.Parameters[0];
-        var idBefore = Expression.LessThan(id.Body, Expression.Constant(Convert.ChangeType(afterId, id.ReturnType, CultureInfo.InvariantCulture), id.ReturnType));
+        var idBefore = Expression.LessThan(id.Body, QueryValue.Of(Convert.ChangeType(afterId, id.ReturnType, CultureInfo.InvariantCulture), id.ReturnType));
         if (date is null)
         {
             return Expression.Lambda<Func<T, bool>>(idBefore, row);
         }
 
         var on = new Rebind(date.Parameters[0], row).Visit(date.Body);
-        var d = Expression.Constant(afterDate);
+        var d = QueryValue.Of(afterDate);
         return Expression.Lambda<Func<T, bool>>(Expression.OrElse(Expression.LessThan(on, d), Expression.AndAlso(Expression.Equal(on, d), idBefore)), row);
     }
 

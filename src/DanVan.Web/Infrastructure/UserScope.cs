@@ -127,9 +127,9 @@ public static class ScopeQueries
         {
             // path <= x < upper bound: a range that a b-tree index answers directly.
             var lower = Expression.GreaterThanOrEqual(
-                Expression.Call(compare, pathOf.Body, Expression.Constant(path)), Expression.Constant(0));
+                Expression.Call(compare, pathOf.Body, QueryValue.Of(path)), Expression.Constant(0));
             var upper = Expression.LessThan(
-                Expression.Call(compare, pathOf.Body, Expression.Constant(UnitPaths.UpperBound(path))), Expression.Constant(0));
+                Expression.Call(compare, pathOf.Body, QueryValue.Of(UnitPaths.UpperBound(path))), Expression.Constant(0));
             var range = Expression.AndAlso(lower, upper);
             body = body is null ? range : Expression.OrElse(body, range);
         }

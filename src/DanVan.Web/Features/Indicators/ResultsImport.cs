@@ -281,7 +281,7 @@ public static class ResultsImport
     private static async Task SaveUnitGroupAsync(AppDbContext db, UserScope scope, List<Row> group, TimeProvider clock, CancellationToken ct)
     {
         var first = group[0];
-        var existing = await db.UnitReports.AsNoTracking().Include(r => r.Values).ThenInclude(x => x.Indicator)
+        var existing = await db.UnitReports.AsNoTracking().Include(r => r.Values).ThenInclude(x => x.Indicator).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.UnitId == first.Unit.Id && r.OrganizationId == null && r.Period == first.Period.Code, ct);
         // The file's rows first (in order, so that a refusal of the k-th value names the k-th row), then what they leave as it was.
         var values = group.Select(r => new UnitValueInput { Indicator = r.Indicator.Code, Category = r.Category, Value = r.Value }).ToList();
@@ -299,7 +299,7 @@ public static class ResultsImport
     {
         var first = group[0];
         var kind = KindOf(first.Period);
-        var existing = await db.ResultReports.AsNoTracking().Include(x => x.Values).ThenInclude(v => v.StandardIndicator)
+        var existing = await db.ResultReports.AsNoTracking().Include(x => x.Values).ThenInclude(v => v.StandardIndicator).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.InitiativeId == first.Initiative!.Id && x.PeriodKind == kind && x.PeriodStart == first.Period.Start, ct);
         var values = group.Select(r => new Results.IndicatorInput
         {

@@ -176,7 +176,9 @@ public static class UnitReports
 
     public static async Task<UnitReportView?> FindAsync(AppDbContext db, UserScope scope, string unitCode, int map, string period, int? organizationId, CancellationToken ct)
     {
-        var r = await db.UnitReports.AsNoTracking().Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator)
+        // Split: as one query SQLite joined the report to every unit report's values with their indicators (66 ms at
+        // national size, for each save's answer) before taking the report's few.
+        var r = await db.UnitReports.AsNoTracking().Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Unit!.Code == unitCode && x.Unit.Map == map && x.Period == period && x.OrganizationId == organizationId, ct);
         return r is null || !scope.CanRead(r.ScopePath) ? null : View(r);
     }
@@ -192,7 +194,7 @@ public static class UnitReports
             q = q.Where(r => r.Period == code);
         }
 
-        var rows = await Paging.NewestFirstAsync(q.Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator), r => r.PeriodStart, page, ct);
+        var rows = await Paging.NewestFirstAsync(q.Include(x => x.Unit).Include(x => x.Values).ThenInclude(v => v.Indicator).AsSplitQuery(), r => r.PeriodStart, page, ct);
         return rows.Select(View);
     }
 
