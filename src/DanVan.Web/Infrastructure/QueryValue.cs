@@ -9,11 +9,13 @@ namespace DanVan.Infrastructure;
 /// </summary>
 public static class QueryValue
 {
+    private static readonly System.Reflection.MethodInfo Generic = typeof(QueryValue).GetMethods().Single(m => m.Name == nameof(Of) && m.IsGenericMethod);
+
     public static Expression Of<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
 
     /// <summary>The same, for a value whose type is known only at run time.</summary>
-    public static Expression Of(object value, Type type) =>
-        (Expression)typeof(QueryValue).GetMethods().Single(m => m.Name == nameof(Of) && m.IsGenericMethod).MakeGenericMethod(type).Invoke(null, [value])!;
+    public static Expression Of(object value, Type type) => (Expression)Generic.MakeGenericMethod(type).Invoke(null, [value])!;
+
 
     private sealed class Box<T>(T value)
     {

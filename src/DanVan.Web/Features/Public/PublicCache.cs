@@ -63,7 +63,7 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
             pending = false;
             if (options.Value.Staleness > TimeSpan.Zero)
             {
-                evictions.Request(store, options.Value.Staleness, options.Value.ReplicaLag ?? TimeSpan.Zero, log);
+                evictions.Request(options.Value.Staleness, options.Value.ReplicaLag ?? TimeSpan.Zero);
                 return result;
             }
 
@@ -82,15 +82,14 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
     /// within <see cref="Options.Staleness"/> ask for one drop at its end (after the save that asked has committed,
     /// and after a replica's lag, which is shorter). One timer at a time, whatever the number of saves.
     /// </summary>
-    public sealed class Evictions(TimeProvider clock)
+    public sealed class Evictions(IOutputCacheStore store, TimeProvider clock, ILogger<Evictions> log)
     {
         private readonly Lock _gate = new();
         private DateTimeOffset _last = DateTimeOffset.MinValue;
         private bool _scheduled;
 
-        public void Request(IOutputCacheStore store, TimeSpan staleness, TimeSpan replicaLag, ILogger log)
+        public void Request(TimeSpan staleness, TimeSpan replicaLag)
         {
-            ArgumentNullException.ThrowIfNull(store);
             TimeSpan wait;
             lock (_gate)
             {
@@ -105,10 +104,10 @@ public sealed class PublicCache(IOutputCacheStore store, Microsoft.Extensions.Op
                 wait = wait < replicaLag ? replicaLag : wait;
             }
 
-            _ = RunAsync(store, wait, log);
+            _ = RunAsync(wait);
         }
 
-        private async Task RunAsync(IOutputCacheStore store, TimeSpan wait, ILogger log)
+        private async Task RunAsync(TimeSpan wait)
         {
             try
             {

@@ -15,7 +15,7 @@ namespace DanVan.Features.Results;
 /// decode is at most <see cref="MaxDecodedPixels"/> (64 MB); one file and width is made by one request while the
 /// others wait for it; and at most <see cref="MaxConcurrentDecodes"/> decodes run at once on a node.
 /// </remarks>
-public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
+public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log) : IDisposable
 {
     /// <summary>The widths served; a request is rounded up to the next one, so the cache stays small.</summary>
     public static readonly int[] Widths = [160, 320, 480, 960];
@@ -34,7 +34,7 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
 
     public const int MaxConcurrentDecodes = 2;
 
-    private static readonly SemaphoreSlim Decodes = new(MaxConcurrentDecodes, MaxConcurrentDecodes);
+    private readonly SemaphoreSlim decodes = new(MaxConcurrentDecodes, MaxConcurrentDecodes);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>> making = new(StringComparer.Ordinal);
 
@@ -52,6 +52,8 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         using var codec = SKCodec.Create(data);
         return codec is null ? null : (codec.Info.Width, codec.Info.Height);
     }
+
+    public void Dispose() => decodes.Dispose();
 
     public static int Snap(int width) => Widths.FirstOrDefault(w => w >= width, Widths[^1]);
 
@@ -73,7 +75,7 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         }
 
         // One request makes it; the others asking for the same file and width at the same time wait for that one.
-        var job = making.GetOrAdd(target, t => new Lazy<Task<string?>>(() => MakeFileAsync(file.StorageName, dir, t)));
+        var job = making.GetOrAdd(target, t => new Lazy<Task<string?>>(() => MakeFileAsync(file.StorageName, dir, t, w)));
         try
         {
             return await job.Value.WaitAsync(ct);
@@ -87,7 +89,7 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         }
     }
 
-    private async Task<string?> MakeFileAsync(string storageName, string dir, string target)
+    private async Task<string?> MakeFileAsync(string storageName, string dir, string target, int width)
     {
         // Not the caller's token: others may be waiting for this result.
         if (await store.ReadAsync(storageName, CancellationToken.None) is not { } source)
@@ -97,14 +99,14 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
 
         Directory.CreateDirectory(dir);
         byte[]? bytes;
-        await Decodes.WaitAsync();
+        await decodes.WaitAsync();
         try
         {
-            bytes = await Task.Run(() => Make(source, storageName, WidthOf(target)));
+            bytes = await Task.Run(() => Make(source, storageName, width));
         }
         finally
         {
-            Decodes.Release();
+            decodes.Release();
         }
 
         if (bytes is null)
@@ -117,9 +119,6 @@ public sealed class Thumbnails(EvidenceStore store, ILogger<Thumbnails> log)
         File.Move(temp, target, overwrite: true); // another node's request may have made it too: either one wins
         return target;
     }
-
-    private static int WidthOf(string target) =>
-        int.Parse(Path.GetFileNameWithoutExtension(target).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
     private byte[]? Make(byte[] source, string name, int width)
     {
